@@ -1,0 +1,106 @@
+"""What a creator looks like inside the index: texts to embed and a filterable payload."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from retrieval.features import CreatorFeatures
+from retrieval.index.base import IndexedCreator
+from retrieval.schema import Creator
+
+# A main audience country must hold at least this share of the audience to satisfy an
+# "audience in X" filter; below it the country is a minority of the audience.
+AUDIENCE_COUNTRY_MIN_SHARE = 0.2
+DENSE_WORDS = 48  # fits the embedder's 64-token cap with room for word pieces
+SPARSE_CHARS = 4000
+
+_WS = re.compile(r"\s+")
+_URL = re.compile(r"https?://\S+")
+
+
+def _clean(text: str | None) -> str:
+    return _WS.sub(" ", _URL.sub(" ", text or "")).strip()
+
+
+def dense_text(creator: Creator, features: CreatorFeatures) -> str:
+    """A short content profile: categories, top hashtags, bio, then caption openings.
+
+    Short on purpose: embedding cost grows with length and dominates ingest, while the
+    full text still reaches retrieval through the BM25 vector.
+    """
+    parts: list[str] = []
+    if creator.categories:
+        parts.append(", ".join(creator.categories) + ".")
+    if features.top_hashtags:
+        parts.append(" ".join(features.top_hashtags[:8]) + ".")
+    if creator.bio:
+        parts.append(_clean(creator.bio)[:160])
+    for post in creator.posts[:6]:
+        opening = _clean(post.text)[:90]
+        if opening:
+            parts.append(opening)
+    words = " ".join(parts).split()
+    return " ".join(words[:DENSE_WORDS]) or creator.handle
+
+
+def sparse_text(creator: Creator) -> str:
+    parts = [creator.display_name or "", creator.bio or "", " ".join(creator.categories)]
+    for post in creator.posts:
+        parts.append(post.text or "")
+        parts.append(" ".join(post.hashtags))
+    return _clean(" ".join(parts))[:SPARSE_CHARS]
+
+
+def audience_countries(creator: Creator) -> list[str]:
+    shares = (creator.audience.countries if creator.audience else None) or {}
+    return sorted(c for c, share in shares.items() if share >= AUDIENCE_COUNTRY_MIN_SHARE)
+
+
+def audience_majority_gender(creator: Creator) -> str | None:
+    genders = (creator.audience.genders if creator.audience else None) or {}
+    for gender in ("female", "male"):
+        if genders.get(gender, 0.0) > 0.5:
+            return gender
+    return None
+
+
+def payload(creator: Creator, features: CreatorFeatures) -> dict:
+    """Fields the index filters on plus what a result card needs without a store read."""
+    languages = sorted(set(creator.languages) | set(features.languages_detected))
+    price = features.price
+    return {
+        "key": creator.key,
+        "platform": creator.platform,
+        "handle": creator.handle,
+        "handle_lc": creator.handle.lower(),
+        "display_name": creator.display_name,
+        "followers": creator.followers,
+        "tier": features.tier,
+        "country": creator.country,
+        "languages": languages,
+        "audience_countries": audience_countries(creator),
+        "audience_gender": audience_majority_gender(creator),
+        "er": features.engagement.median,
+        "price_low_usd": price.low if price and price.currency == "USD" else None,
+        "formats": features.formats,
+        "safety": sorted(features.safety_hits),
+        "brands": sorted({b.lower().replace(" ", "") for b in features.brands}),
+        "categories": [c.lower() for c in creator.categories],
+        "days_since_last_post": features.days_since_last_post,
+    }
+
+
+def build_indexed(creator: Creator, features: CreatorFeatures, vector: list[float]) -> IndexedCreator:
+    return IndexedCreator(
+        key=creator.key,
+        point_id=creator.point_id,
+        dense=vector,
+        sparse_text=sparse_text(creator),
+        payload=payload(creator, features),
+    )
+
+
+def top_hashtags(creator: Creator, n: int = 10) -> list[str]:
+    counts = Counter(tag.lower() for post in creator.posts for tag in post.hashtags)
+    return [tag for tag, _ in counts.most_common(n)]

@@ -1,0 +1,75 @@
+"""The CreatorIndex contract shared by every vector-index backend.
+
+Filters are expressed in a backend-neutral model (`IndexFilter`) that each backend
+translates into its own payload filter, so hard constraints are always applied inside
+the index, never as post-filters that silently shrink a result.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol, Sequence
+
+from pydantic import BaseModel, Field
+
+SearchMode = Literal["hybrid", "dense", "sparse"]
+
+
+class IndexFilter(BaseModel):
+    platforms: list[str] = Field(default_factory=list)
+    followers_min: int | None = None
+    followers_max: int | None = None
+    countries: list[str] = Field(default_factory=list, description="creator country (ISO alpha-2)")
+    audience_countries: list[str] = Field(default_factory=list, description="any of the creator's main audience countries")
+    languages: list[str] = Field(default_factory=list)
+    audience_gender: Literal["female", "male"] | None = None
+    min_engagement_rate: float | None = None
+    max_price_low: float | None = Field(None, description="USD; creator's lowest price estimate must be at or under this")
+    formats: list[str] = Field(default_factory=list)
+    exclude_safety: list[str] = Field(default_factory=list, description="drop creators with any of these brand-safety hits")
+    exclude_brands: list[str] = Field(default_factory=list)
+    exclude_keys: list[str] = Field(default_factory=list, description="creator keys 'platform:handle' to leave out")
+    exclude_handles: list[str] = Field(default_factory=list)
+
+
+class IndexedCreator(BaseModel):
+    """What goes into the index for one creator."""
+
+    key: str
+    point_id: str
+    dense: list[float]
+    sparse_text: str = Field(description="Text the backend turns into a BM25 sparse vector")
+    payload: dict
+
+
+class SearchHit(BaseModel):
+    key: str
+    score: float
+    payload: dict
+
+
+class CreatorIndex(Protocol):
+    """A vector index of creators: dense + BM25, payload filters, RRF fusion."""
+
+    def upsert(self, creators: Sequence[IndexedCreator]) -> None: ...
+
+    def delete(self, keys: Sequence[str]) -> None: ...
+
+    def search(
+        self,
+        dense: list[float] | None,
+        text: str | None,
+        flt: IndexFilter,
+        limit: int,
+        mode: SearchMode = "hybrid",
+        exact: bool = False,
+    ) -> list[SearchHit]: ...
+
+    def count(self, flt: IndexFilter) -> int: ...
+
+    def get(self, keys: Sequence[str]) -> list[SearchHit]: ...
+
+    def optimize(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __len__(self) -> int: ...

@@ -1,0 +1,165 @@
+"""CreatorIndex on a Qdrant server or cluster through qdrant-client (the scale-out path).
+
+Selected by `CASTLIST_QDRANT_URL`. CI runs the same contract tests on qdrant-client's
+local mode (`location=":memory:"` or a path), which stands in for a server.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Sequence
+
+from qdrant_client import QdrantClient, models
+
+from retrieval.index.base import IndexedCreator, IndexFilter, SearchHit, SearchMode
+from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
+from retrieval.index.edge import DENSE, RRF_K, SPARSE, HnswParams
+from retrieval.index.sparse import document_vector, query_vector
+from retrieval.schema import point_id_for
+
+COLLECTION = "creators"
+
+_SCHEMAS = {
+    "keyword": models.PayloadSchemaType.KEYWORD,
+    "integer": models.PayloadSchemaType.INTEGER,
+    "float": models.PayloadSchemaType.FLOAT,
+}
+
+
+def _condition(cond: Condition) -> tuple[str, models.FieldCondition]:
+    if isinstance(cond, AnyOf):
+        return "must", models.FieldCondition(key=cond.key, match=models.MatchAny(any=list(cond.values)))
+    if isinstance(cond, NoneOf):
+        return "must_not", models.FieldCondition(key=cond.key, match=models.MatchAny(any=list(cond.values)))
+    assert isinstance(cond, Range)
+    return "must", models.FieldCondition(key=cond.key, range=models.Range(gte=cond.gte, lte=cond.lte))
+
+
+def to_qdrant_filter(flt: IndexFilter) -> models.Filter | None:
+    must: list = []
+    must_not: list = []
+    for cond in conditions_for(flt):
+        where, value = _condition(cond)
+        (must if where == "must" else must_not).append(value)
+    if not must and not must_not:
+        return None
+    return models.Filter(must=must or None, must_not=must_not or None)
+
+
+def _sparse(vec) -> models.SparseVector:
+    return models.SparseVector(indices=list(vec.indices), values=list(vec.values))
+
+
+class QdrantServerCreatorIndex:
+    def __init__(self, client: QdrantClient, dim: int, collection: str = COLLECTION) -> None:
+        self._client = client
+        self.dim = dim
+        self.collection = collection
+        self._lock = threading.RLock()
+        if not client.collection_exists(collection):
+            client.create_collection(
+                collection,
+                vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
+                sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+                hnsw_config=models.HnswConfigDiff(m=HnswParams.m, ef_construct=HnswParams.ef_construct),
+            )
+            for field, kind in PAYLOAD_INDEXES.items():
+                client.create_payload_index(collection, field, field_schema=_SCHEMAS[kind])
+
+    @classmethod
+    def connect(cls, url: str, dim: int, api_key: str | None = None) -> "QdrantServerCreatorIndex":
+        return cls(QdrantClient(url=url, api_key=api_key, timeout=30), dim)
+
+    @classmethod
+    def local(cls, dim: int, path: str | None = None) -> "QdrantServerCreatorIndex":
+        client = QdrantClient(path=path) if path else QdrantClient(location=":memory:")
+        return cls(client, dim)
+
+    def upsert(self, creators: Sequence[IndexedCreator]) -> None:
+        if not creators:
+            return
+        points = [
+            models.PointStruct(
+                id=c.point_id,
+                vector={DENSE: list(c.dense), SPARSE: _sparse(document_vector(c.sparse_text))},
+                payload=c.payload,
+            )
+            for c in creators
+        ]
+        with self._lock:
+            self._client.upsert(self.collection, points=points, wait=True)
+
+    def delete(self, keys: Sequence[str]) -> None:
+        if keys:
+            with self._lock:
+                self._client.delete(self.collection, points_selector=[point_id_for(k) for k in keys], wait=True)
+
+    def search(
+        self,
+        dense: list[float] | None,
+        text: str | None,
+        flt: IndexFilter,
+        limit: int,
+        mode: SearchMode = "hybrid",
+        exact: bool = False,
+    ) -> list[SearchHit]:
+        qfilter = to_qdrant_filter(flt)
+        params = models.SearchParams(hnsw_ef=HnswParams.hnsw_ef, exact=exact)
+        use_dense = mode in ("hybrid", "dense") and dense is not None
+        use_sparse = mode in ("hybrid", "sparse") and bool(text and text.strip())
+        with self._lock:
+            if use_dense and use_sparse:
+                arm = max(limit * 2, 100)
+                response = self._client.query_points(
+                    self.collection,
+                    prefetch=[
+                        models.Prefetch(query=list(dense), using=DENSE, limit=arm, filter=qfilter, params=params),
+                        models.Prefetch(query=_sparse(query_vector(text)), using=SPARSE, limit=arm, filter=qfilter),
+                    ],
+                    query=models.RrfQuery(rrf=models.Rrf(k=RRF_K)),
+                    query_filter=qfilter,
+                    limit=limit,
+                    with_payload=True,
+                )
+            elif use_dense:
+                response = self._client.query_points(
+                    self.collection, query=list(dense), using=DENSE, query_filter=qfilter,
+                    limit=limit, search_params=params, with_payload=True,
+                )
+            elif use_sparse:
+                response = self._client.query_points(
+                    self.collection, query=_sparse(query_vector(text)), using=SPARSE,
+                    query_filter=qfilter, limit=limit, with_payload=True,
+                )
+            else:
+                response = self._client.query_points(
+                    self.collection,
+                    query=models.OrderByQuery(order_by=models.OrderBy(key="followers", direction=models.Direction.DESC)),
+                    query_filter=qfilter, limit=limit, with_payload=True,
+                )
+        return [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload) for p in response.points]
+
+    def count(self, flt: IndexFilter) -> int:
+        with self._lock:
+            return self._client.count(self.collection, count_filter=to_qdrant_filter(flt), exact=True).count
+
+    def get(self, keys: Sequence[str]) -> list[SearchHit]:
+        if not keys:
+            return []
+        with self._lock:
+            records = self._client.retrieve(self.collection, ids=[point_id_for(k) for k in keys], with_payload=True)
+        return [SearchHit(key=r.payload["key"], score=0.0, payload=r.payload) for r in records]
+
+    def optimize(self) -> None:
+        """The server optimises in the background; nothing to do in-process."""
+
+    def flush(self) -> None:
+        """Writes are acknowledged with wait=True; nothing is buffered here."""
+
+    def close(self) -> None:
+        with self._lock:
+            self._client.close()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._client.count(self.collection, exact=True).count

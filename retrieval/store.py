@@ -1,0 +1,140 @@
+"""The creator store: the full creator record and its features, by key.
+
+The vector index holds only what it filters and ranks on; explanations, vetting and the
+API read whole creators from here. SQLite (WAL) by default; any SQLAlchemy URL (e.g.
+PostgreSQL) works the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Iterable, Iterator, Sequence
+
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, event, func, select
+from sqlalchemy.engine import Engine
+
+from retrieval.features import CreatorFeatures
+from retrieval.schema import Creator
+
+metadata = MetaData()
+
+creators_table = Table(
+    "creators",
+    metadata,
+    Column("key", String(140), primary_key=True),
+    Column("platform", String(20), nullable=False, index=True),
+    Column("handle", String(100), nullable=False),
+    Column("followers", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("features", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+class StoredCreator:
+    __slots__ = ("creator", "features")
+
+    def __init__(self, creator: Creator, features: CreatorFeatures) -> None:
+        self.creator = creator
+        self.features = features
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+            cur = dbapi_conn.cursor()
+            # WAL lets readers run during an ingest; NORMAL keeps commits durable across
+            # a process crash (kill -9), which is what acknowledged rows promise.
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+    return engine
+
+
+def _upsert_statement(engine: Engine):
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(creators_table)
+    return stmt.on_conflict_do_update(
+        index_elements=[creators_table.c.key],
+        set_={c: stmt.excluded[c] for c in ("platform", "handle", "followers", "data", "features", "updated_at")},
+    )
+
+
+class CreatorStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        metadata.create_all(engine)
+        self._upsert = _upsert_statement(engine)
+
+    @classmethod
+    def open(cls, url: str) -> "CreatorStore":
+        return cls(make_engine(url))
+
+    def upsert(self, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
+        if not rows:
+            return
+        now = datetime.now(timezone.utc)
+        values = [
+            {
+                "key": c.key,
+                "platform": c.platform,
+                "handle": c.handle,
+                "followers": c.followers,
+                "data": c.model_dump_json(exclude_none=True),
+                "features": f.model_dump_json(),
+                "updated_at": now,
+            }
+            for c, f in rows
+        ]
+        with self.engine.begin() as conn:
+            conn.execute(self._upsert, values)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, StoredCreator]:
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return {}
+        out: dict[str, StoredCreator] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                stmt = select(creators_table.c.key, creators_table.c.data, creators_table.c.features).where(
+                    creators_table.c.key.in_(chunk)
+                )
+                for key, data, features in conn.execute(stmt):
+                    out[key] = StoredCreator(
+                        Creator.model_validate_json(data), CreatorFeatures.model_validate_json(features)
+                    )
+        return out
+
+    def get(self, key: str) -> StoredCreator | None:
+        return self.get_many([key]).get(key)
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(creators_table)).scalar_one())
+
+    def iter_all(self, batch: int = 1000) -> Iterator[StoredCreator]:
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(
+                select(creators_table.c.data, creators_table.c.features).order_by(creators_table.c.key)
+            )
+            for data, features in result:
+                yield StoredCreator(Creator.model_validate_json(data), CreatorFeatures.model_validate_json(features))
+
+    def delete(self, keys: Sequence[str]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(creators_table.delete().where(creators_table.c.key.in_(list(keys))))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def dumps_compact(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
