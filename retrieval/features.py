@@ -6,7 +6,21 @@ feature is None whenever the data cannot support it — never a guess.
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import datetime
+
 from pydantic import BaseModel, Field
+
+from retrieval.schema import Creator
+from retrieval.signals.activity import cadence
+from retrieval.signals.comments import comment_quality
+from retrieval.signals.engagement import engagement
+from retrieval.signals.growth import following_ratio, growth
+from retrieval.signals.language import detect_languages
+from retrieval.signals.pricing import benchmark_price, is_video_heavy, rate_card_price
+from retrieval.signals.safety_lexicon import safety_hits
+from retrieval.signals.sponsorship import sponsorship
+from retrieval.signals.tiers import tier_for
 
 
 class EngagementRate(BaseModel):
@@ -46,3 +60,52 @@ class CreatorFeatures(BaseModel):
     top_hashtags: list[str] = Field(default_factory=list)
     formats: list[str] = Field(default_factory=list)
     last_post_at: str | None = None
+
+
+def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
+    """All ingest-time features of one creator; pure, cheap (microseconds), no guessing.
+
+    `now` anchors recency (days since the last post). Numbers the data cannot support
+    are None; every engagement rate and price names its method.
+    """
+    posts = creator.posts
+    er_median, er_mean, er_method, used = engagement(creator.platform, creator.followers, posts)
+    per_week, days_since, last_at = cadence(posts, now)
+    spons = sponsorship(posts)
+    cq = comment_quality(posts)
+    max_gain, spike = growth(creator.follower_history)
+    tier = tier_for(creator.platform, creator.followers)
+
+    formats = [p.format.lower() for p in posts if p.format]
+    if creator.rate_card is not None:
+        low, high, currency, method = rate_card_price(creator.rate_card)
+        price = PriceEstimate(low=low, high=high, currency=currency, method=method)
+    else:
+        low, high, method = benchmark_price(creator.platform, tier, is_video_heavy(formats))
+        price = PriceEstimate(low=low, high=high, currency="USD", method=method)
+
+    tags = Counter(t.casefold() for p in posts for t in p.hashtags)
+    return CreatorFeatures(
+        tier=tier,
+        engagement=EngagementRate(median=er_median, mean=er_mean, method=er_method, posts_used=used),
+        posts_per_week=per_week,
+        days_since_last_post=days_since,
+        sponsored_share=spons.sponsored_share,
+        sponsored_posts=spons.sponsored_posts,
+        disclosure_rate=spons.disclosure_rate,
+        undisclosed_sponsored_post_ids=spons.undisclosed_ids,
+        likes_per_comment=cq.likes_per_comment,
+        generic_comment_share=cq.generic_share,
+        repeated_commenter_share=cq.repeated_share,
+        comments_sampled=cq.sampled,
+        max_daily_growth=max_gain,
+        growth_spike=spike,
+        following_ratio=following_ratio(creator.following, creator.followers),
+        price=price,
+        languages_detected=detect_languages([creator.bio, *(p.text for p in posts)]),
+        safety_hits=safety_hits(posts),
+        brands=spons.brands,
+        top_hashtags=[t for t, _ in tags.most_common(10)],
+        formats=[f for f, _ in Counter(formats).most_common()],
+        last_post_at=last_at,
+    )

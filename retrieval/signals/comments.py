@@ -1,0 +1,107 @@
+"""Comment-quality signals (DESIGN 6 fraud signals: "generic or emoji-only comments,
+the same commenters in the same order across posts"; "likes:comments out of line with
+peers").
+
+- generic: emoji/punctuation-only comments, very short praise made only of generic
+  words in several languages ("nice pic", "so cute", "wunderschön", "que lindo",
+  "trop beau", "đẹp quá"), and follow/DM spam.
+- repeated: a commenter (an "@name:" prefix) seen on two or more posts, or the same
+  non-trivial text (3+ words) on two or more posts. Emoji-only repeats are already
+  counted as generic, so they are not counted again here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from retrieval.schema import Post
+from retrieval.signals.text import MENTION_PREFIX, URL, words
+
+# Words that carry no content on their own; a comment of at most 4 such words is generic.
+GENERIC_WORDS: frozenset[str] = frozenset("""
+nice great good cool wow woww wowww omg love loved lovely luv like it this that so very
+really too soo sooo such the a an is are your you ur u my so beautiful gorgeous amazing
+awesome stunning perfect cute sweet pretty super fab fabulous fantastic best wonderful
+fire lit goals yes yess yay hot dope sick epic incredible nice1 pic picture photo shot
+post content feed vibe vibes queen king bro girl babe dear ❤ xo xoxo lol haha hahaha
+wunderschön schön schöner toll super mega geil hammer klasse sehr richtig süß suess
+lindo linda lindos lindas hermoso hermosa hermosos que qué bonito bonita precioso preciosa
+genial guapa guapo muy bello bella bellissimo bellissima bellissime molto bravo brava
+magnifique trop beau belle bien jolie top incroyable superbe génial tres très
+lindo maravilhoso maravilhosa perfeito perfeita demais muito
+mooi prachtig leuk
+đẹp quá xinh hay dễ thương tuyệt vời
+""".split())
+
+SPAM_PHRASES: tuple[str, ...] = (
+    "follow me", "follow back", "followback", "f4f", "l4l", "check my page", "check my profile",
+    "check dm", "check your dm", "dm us", "dm me", "dm for collab", "send pic to", "promote it on",
+    "collab?", "we love your feed",
+)
+
+
+def _strip_commenter(comment: str) -> tuple[str | None, str]:
+    m = MENTION_PREFIX.match(comment)
+    if m:
+        return m.group(1).lower(), comment[m.end():]
+    return None, comment
+
+
+def is_generic(body: str) -> bool:
+    """Emoji/punctuation-only, short all-generic praise, or follow/DM spam."""
+    lowered = URL.sub(" ", body.lower())
+    tokens = words(lowered)
+    if not tokens:
+        return True  # emoji-only or punctuation-only
+    if len(tokens) <= 4 and all(t in GENERIC_WORDS for t in tokens):
+        return True
+    return any(p in lowered for p in SPAM_PHRASES)
+
+
+@dataclass
+class CommentQuality:
+    likes_per_comment: float | None = None
+    generic_share: float | None = None
+    repeated_share: float | None = None
+    sampled: int = 0
+
+
+def comment_quality(posts: Sequence[Post]) -> CommentQuality:
+    likes = comments = 0
+    for p in posts:
+        if p.likes is not None and p.comments is not None:
+            likes += p.likes
+            comments += p.comments
+    lpc = likes / comments if comments > 0 else None
+
+    sampled = generic = 0
+    # key -> set of post indexes it appears on; each comment remembers its keys
+    seen: dict[str, set[int]] = defaultdict(set)
+    keyed: list[tuple[str | None, str | None]] = []
+    for i, p in enumerate(posts):
+        for raw in p.comments_sample:
+            if not raw or not raw.strip():
+                continue
+            sampled += 1
+            who, body = _strip_commenter(raw)
+            gen = is_generic(body)
+            generic += gen
+            text_key = None
+            if not gen:
+                tokens = words(body)
+                if len(tokens) >= 3:
+                    text_key = "t:" + " ".join(tokens)
+            who_key = "@" + who if who else None
+            for key in (who_key, text_key):
+                if key:
+                    seen[key].add(i)
+            keyed.append((who_key, text_key))
+    if not sampled:
+        return CommentQuality(likes_per_comment=lpc)
+    repeated = sum(
+        1 for who_key, text_key in keyed
+        if (who_key and len(seen[who_key]) >= 2) or (text_key and len(seen[text_key]) >= 2)
+    )
+    return CommentQuality(lpc, generic / sampled, repeated / sampled, sampled)

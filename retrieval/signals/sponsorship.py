@@ -1,0 +1,91 @@
+"""Sponsored posts and their disclosure (DESIGN 6).
+
+DESIGN 6: disclosure is `#ad`, `#sponsored`, `#partner`, platform paid-partnership
+labels; in Germany `#Werbung` / `#Anzeige`. We also accept the usual Spanish, French
+and Portuguese tags. A post counts as sponsored when its `sponsored` flag is true, it
+names sponsors, or it carries a disclosure (a disclosure marks an ad).
+
+German creators write "unbezahlte Werbung" for unpaid mentions, so the bare word
+"Werbung" in a caption is not a disclosure; only the tag `#werbung` is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from retrieval.schema import Post
+
+DISCLOSURE_TAGS: frozenset[str] = frozenset({
+    "ad", "ads", "advert", "advertisement", "sponsored", "sponsoredpost", "sponsor",
+    "partner", "paidpartner", "paidpartnership", "paidad",
+    "werbung", "anzeige", "bezahltepartnerschaft",        # DE (DESIGN 6)
+    "publicidad", "publi", "patrocinado", "patrocinada",    # ES / PT
+    "publicité", "publicite", "sponsorisé", "sponsorise",  # FR
+    "parceria", "publipost",                                # PT-BR
+})
+GERMAN_TAGS: frozenset[str] = frozenset({"werbung", "anzeige"})
+
+_TAG_IN_TEXT = re.compile(r"#([^\s#@.,!?;:()\[\]]+)", re.UNICODE)
+_PHRASES = re.compile(
+    r"\bpaid partnership\b|\bbezahlte partnerschaft\b|\bpartenariat rémunéré\b|"
+    r"\bparceria paga\b|\bcolaboración pagada\b|\bpublicidad pagada\b",
+    re.IGNORECASE,
+)
+
+
+def disclosure_tags(post: Post) -> list[str]:
+    """Disclosure markers found on a post (lower-case tags, or the matched phrase)."""
+    found = [t.casefold() for t in post.hashtags if t.casefold() in DISCLOSURE_TAGS]
+    if post.text:
+        found += [t.casefold() for t in _TAG_IN_TEXT.findall(post.text) if t.casefold() in DISCLOSURE_TAGS]
+        found += [m.group(0).lower() for m in _PHRASES.finditer(post.text)]
+    return list(dict.fromkeys(found))
+
+
+def is_disclosed(post: Post) -> bool:
+    return bool(disclosure_tags(post))
+
+
+def is_sponsored(post: Post, disclosed: bool | None = None) -> bool:
+    if post.sponsored or post.sponsors:
+        return True
+    return is_disclosed(post) if disclosed is None else disclosed
+
+
+@dataclass
+class Sponsorship:
+    sponsored_share: float | None = None
+    sponsored_posts: int = 0
+    disclosure_rate: float | None = None
+    undisclosed_ids: list[str] = field(default_factory=list)
+    brands: list[str] = field(default_factory=list)
+
+
+def sponsorship(posts: Sequence[Post]) -> Sponsorship:
+    """Share of sponsored posts, disclosure rate on them, undisclosed ids and brands."""
+    if not posts:
+        return Sponsorship()
+    sponsored = disclosed = 0
+    undisclosed: list[str] = []
+    brands: dict[str, None] = {}
+    for i, post in enumerate(posts):
+        has_disclosure = is_disclosed(post)
+        if not is_sponsored(post, has_disclosure):
+            continue
+        sponsored += 1
+        if has_disclosure:
+            disclosed += 1
+        else:
+            undisclosed.append(post.id or f"#{i}")
+        for name in (*post.sponsors, *post.mentions):
+            if name.strip():
+                brands[name.strip().lower()] = None
+    return Sponsorship(
+        sponsored_share=sponsored / len(posts),
+        sponsored_posts=sponsored,
+        disclosure_rate=(disclosed / sponsored) if sponsored else None,
+        undisclosed_ids=undisclosed,
+        brands=list(brands),
+    )
