@@ -1,0 +1,177 @@
+"""OpenAICompatibleClient against a real local HTTP server (no SDK mocks)."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+
+import pytest
+from pydantic import BaseModel, Field
+
+from agents.llm.client import LLMUnavailable, _retry_after_s, strict_schema_supported
+from tests.support.openai_server import OpenAITestServer, Reply
+
+
+class Answer(BaseModel):
+    name: str
+    count: int = Field(ge=0)
+
+
+class Loose(BaseModel):
+    scores: dict[str, float]
+
+
+async def test_good_answer_uses_strict_structured_output(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.json({"name": "x", "count": 3}))
+
+    async with make_client(openai_server) as client:
+        answer = await client.complete_json("system text", "user text", Answer)
+
+    assert answer == Answer(name="x", count=3)
+    assert openai_server.request_count == 1
+    sent = openai_server.requests[0]
+    assert sent.model == "test-model"
+    assert sent.system == "system text" and sent.user == "user text"
+    assert sent.response_format["type"] == "json_schema"
+    assert sent.response_format["json_schema"]["strict"] is True
+    assert sent.response_format["json_schema"]["name"] == "Answer"
+
+
+async def test_malformed_json_is_retried_with_the_error_fed_back(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.malformed('{"name": "x", "cou'), Reply.json({"name": "y", "count": 1}))
+
+    async with make_client(openai_server) as client:
+        answer = await client.complete_json("s", "u", Answer)
+
+    assert answer.name == "y"
+    assert openai_server.request_count == 2
+    retry = openai_server.requests[1]
+    assert retry.contents("user")[0] == "u"
+    assert "Invalid JSON" in retry.contents("user")[1]
+
+
+async def test_schema_violation_counts_as_invalid_output(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.json({"name": "x", "count": -1}), Reply.json({"name": "x"}))
+
+    with pytest.raises(LLMUnavailable) as caught:
+        async with make_client(openai_server) as client:
+            await client.complete_json("s", "u", Answer)
+
+    assert caught.value.kind == "invalid output"
+    assert caught.value.reason == "invalid output after 2 attempts"
+    assert "count" in openai_server.requests[1].user  # the validation error names the field
+
+
+async def test_refusal_is_invalid_output(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.refused(), Reply.json({"name": "ok", "count": 0}))
+
+    async with make_client(openai_server) as client:
+        answer = await client.complete_json("s", "u", Answer)
+
+    assert answer.name == "ok" and openai_server.request_count == 2
+
+
+async def test_rate_limit_waits_for_retry_after(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.rate_limited(0.3), Reply.json({"name": "x", "count": 1}))
+
+    async with make_client(openai_server, retry_after_cap_s=5.0) as client:
+        answer = await client.complete_json("s", "u", Answer)
+
+    assert answer.count == 1
+    first, second = openai_server.requests
+    assert second.received_at - first.received_at >= 0.25  # honoured, not the 0.01s back-off
+
+
+async def test_retry_after_is_capped(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.rate_limited(3600), Reply.json({"name": "x", "count": 1}))
+
+    async with make_client(openai_server, retry_after_cap_s=0.1) as client:
+        answer = await client.complete_json("s", "u", Answer)
+
+    assert answer.count == 1
+    first, second = openai_server.requests
+    assert second.received_at - first.received_at < 30
+
+
+async def test_server_errors_exhaust_attempts(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.set_default(Reply.error(500))
+
+    with pytest.raises(LLMUnavailable) as caught:
+        async with make_client(openai_server, max_attempts=3) as client:
+            await client.complete_json("s", "u", Answer)
+
+    assert caught.value.kind == "server error" and caught.value.attempts == 3
+    assert caught.value.reason == "server error after 3 attempts"
+    assert openai_server.request_count == 3
+
+
+async def test_client_errors_are_not_retried(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.set_default(Reply.error(401, "bad key", error_type="invalid_request_error"))
+
+    with pytest.raises(LLMUnavailable) as caught:
+        async with make_client(openai_server, max_attempts=3) as client:
+            await client.complete_json("s", "u", Answer)
+
+    assert caught.value.kind == "rejected" and caught.value.reason == "rejected after 1 attempt"
+    assert openai_server.request_count == 1
+
+
+async def test_timeouts_are_retried_then_give_up(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.set_default(Reply.hang(60))
+    started = time.monotonic()
+
+    with pytest.raises(LLMUnavailable) as caught:
+        async with make_client(openai_server, timeout_s=0.3, max_attempts=2) as client:
+            await client.complete_json("s", "u", Answer)
+
+    assert caught.value.kind == "timeout" and caught.value.reason == "timeout after 2 attempts"
+    assert openai_server.request_count == 2
+    assert time.monotonic() - started < 30  # bounded by our timeouts, not the server's 60s
+
+
+async def test_total_deadline_stops_before_max_attempts(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.set_default(Reply.hang(60))
+
+    with pytest.raises(LLMUnavailable):
+        async with make_client(openai_server, timeout_s=0.3, max_attempts=50, deadline_s=1.0) as client:
+            await client.complete_json("s", "u", Answer)
+
+    assert 1 <= openai_server.request_count < 50
+
+
+async def test_connection_refused_is_unavailable(make_client) -> None:
+    server = OpenAITestServer().start()
+    server.stop()  # nothing listens on that port any more
+
+    with pytest.raises(LLMUnavailable) as caught:
+        async with make_client(server) as client:
+            await client.complete_json("s", "u", Answer)
+
+    assert caught.value.kind == "connection error"
+
+
+async def test_free_form_schema_uses_json_mode(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.text('```json\n{"scores": {"a": 0.5}}\n```'))
+
+    async with make_client(openai_server) as client:
+        answer = await client.complete_json("base system", "u", Loose)
+
+    assert answer.scores == {"a": 0.5}
+    sent = openai_server.requests[0]
+    assert sent.response_format == {"type": "json_object"}
+    assert sent.system.startswith("base system") and '"scores"' in sent.system
+
+
+def test_strict_schema_detection() -> None:
+    assert strict_schema_supported(Answer)
+    assert not strict_schema_supported(Loose)
+
+
+def test_retry_after_header_forms() -> None:
+    assert _retry_after_s({"retry-after": "2"}) == 2.0
+    assert _retry_after_s({"retry-after-ms": "250", "retry-after": "9"}) == 0.25
+    assert _retry_after_s({}) is None
+    assert _retry_after_s({"retry-after": "soon"}) is None
+    later = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+    assert 25 <= _retry_after_s({"retry-after": later}) <= 31
