@@ -1,0 +1,103 @@
+"""The `castlist` command line (DESIGN 5.2; command names and flags are a contract).
+
+Each command's work lives in app/commands/; this module only parses arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="data directory (default: $CASTLIST_DATA_DIR or ./.castlist)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="castlist", description="Influencer briefs -> explained, vetted shortlists")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo-data", help="write a deterministic demo corpus and its labels")
+    _common(p)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--creators", type=int, default=20_000)
+    p.add_argument("--seed", type=int, default=7)
+
+    p = sub.add_parser("ingest", help="validate and upsert creators from JSONL/CSV files")
+    _common(p)
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--rejects", type=Path, default=None, help="write rejected rows (with reasons) here as JSONL")
+    p.add_argument("--as-of", default=None, help="reference date for activity features (ISO date; default now)")
+    p.add_argument("--batch-size", type=int, default=256)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the creator import format")
+    _common(p)
+
+    p = sub.add_parser("search", help="a raw hybrid index search (debugging aid)")
+    _common(p)
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--mode", choices=["hybrid", "dense", "sparse"], default="hybrid")
+
+    p = sub.add_parser("parse", help="print the CampaignCriteria of a brief")
+    _common(p)
+    p.add_argument("brief")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("shortlist", help="run the whole agent on a brief")
+    _common(p)
+    p.add_argument("brief")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=None)
+
+    p = sub.add_parser("serve", help="run the API and the web page")
+    _common(p)
+    p.add_argument("--host", default=None)
+    p.add_argument("--port", type=int, default=None)
+    p.add_argument("--demo-creators", type=int, default=None, help="size of the demo index built on first start")
+
+    p = sub.add_parser("eval", help="offline eval suite with a regression gate")
+    _common(p)
+    p.add_argument("--tier", choices=["quick", "full"], default="quick")
+    p.add_argument("--report-dir", type=Path, default=None)
+    p.add_argument("--baseline", type=Path, default=None)
+    p.add_argument("--update-baseline", action="store_true")
+    p.add_argument("--real-data", type=Path, default=None, help="instagram_kim2020.jsonl for the real-data set")
+
+    p = sub.add_parser("bench", help="performance benchmarks with baselines in the same run")
+    _common(p)
+    p.add_argument("--sizes", default="20000,100000", help="corpus sizes, comma-separated")
+    p.add_argument("--queries", type=int, default=200)
+    p.add_argument("--only", default=None, help="comma-separated: ingest,query,recall,agent,service")
+    p.add_argument("--out", type=Path, default=None, help="also write the results as JSON here")
+
+    p = sub.add_parser("keys", help="manage API keys")
+    _common(p)
+    keys = p.add_subparsers(dest="keys_command", required=True)
+    k = keys.add_parser("create", help="create a key (printed once; stored hashed)")
+    k.add_argument("--name", default="default")
+    keys.add_parser("list", help="list key names and prefixes")
+    k = keys.add_parser("revoke")
+    k.add_argument("prefix")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    args = build_parser().parse_args(argv)
+    if getattr(args, "data_dir", None) is not None:
+        os.environ["CASTLIST_DATA_DIR"] = str(args.data_dir)
+    from app.commands import dispatch
+
+    try:
+        return int(dispatch(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""All settings in one place, read from the environment (prefix CASTLIST_) and validated
+when the process starts — never at import time."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CASTLIST_", extra="ignore")
+
+    data_dir: Path = Field(Path(".castlist"), description="Index, database and reports live here")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in data_dir. e.g. postgresql+psycopg://u:p@host/db")
+    qdrant_url: str | None = Field(None, description="Qdrant server/cluster URL; unset = embedded Qdrant Edge")
+    qdrant_api_key: str | None = None
+    embedding_model: str = "all-MiniLM-L6-v2"
+    embed_max_tokens: int = Field(64, ge=16, le=512)
+
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = offline parser only")
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: str | None = None
+    llm_timeout_s: float = Field(15.0, gt=0, le=120)
+    llm_max_attempts: int = Field(2, ge=1, le=5)
+
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    max_body_bytes: int = Field(5_000_000, ge=1_000)
+    max_brief_chars: int = Field(4_000, ge=100, le=19_999)
+    rate_limit_per_minute: int = Field(120, ge=1)
+    demo_creators: int = Field(20_000, ge=100)
+    demo_seed: int = 7
+    default_limit: int = Field(20, ge=1, le=200)
+
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @model_validator(mode="after")
+    def _llm_pair(self) -> "Settings":
+        if self.llm_base_url and not self.llm_base_url.startswith(("http://", "https://")):
+            raise ValueError("CASTLIST_LLM_BASE_URL must start with http:// or https://")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'castlist.db'}"
+
+    @property
+    def index_path(self) -> Path:
+        return self.data_dir / "index" / "edge"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        return self.data_dir / "threads.sqlite"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

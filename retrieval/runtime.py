@@ -1,0 +1,44 @@
+"""Opening the retrieval resources (store, index, embedder) from explicit parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.embedder import Embedder, SentenceTransformerEmbedder
+from retrieval.index.base import CreatorIndex
+from retrieval.store import CreatorStore
+
+
+@dataclass
+class Retrieval:
+    store: CreatorStore
+    index: CreatorIndex
+    embedder: Embedder
+
+    def close(self) -> None:
+        self.index.close()
+        self.store.close()
+
+
+def open_index(dim: int, edge_path: Path | None = None, qdrant_url: str | None = None,
+               qdrant_api_key: str | None = None) -> CreatorIndex:
+    if qdrant_url:
+        from retrieval.index.qdrant_server import QdrantServerCreatorIndex
+
+        if qdrant_url == ":memory:":
+            return QdrantServerCreatorIndex.local(dim)
+        return QdrantServerCreatorIndex.connect(qdrant_url, dim, api_key=qdrant_api_key)
+    from retrieval.index.edge import EdgeCreatorIndex
+
+    assert edge_path is not None, "an Edge index needs a directory"
+    return EdgeCreatorIndex(edge_path, dim)
+
+
+def open_retrieval(database_url: str, edge_path: Path, qdrant_url: str | None = None,
+                   qdrant_api_key: str | None = None, embedder: Embedder | None = None,
+                   model: str = "all-MiniLM-L6-v2", max_tokens: int = 64) -> Retrieval:
+    embedder = embedder or SentenceTransformerEmbedder(model, max_tokens=max_tokens)
+    store = CreatorStore.open(database_url)
+    index = open_index(embedder.dim, edge_path, qdrant_url, qdrant_api_key)
+    return Retrieval(store=store, index=index, embedder=embedder)
