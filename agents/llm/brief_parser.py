@@ -47,11 +47,10 @@ class LLMBriefParser:
         self._fallback = fallback  # None: the project's offline parser, imported on first use
 
     async def parse(self, brief: str) -> ParseResult:
-        fallback = self._fallback or load_offline_parser()
         if not brief.strip():
-            return await asyncio.to_thread(fallback, brief)  # nothing for a model to read
+            return await self._parse_offline(brief)  # nothing for a model to read
 
-        offline_task = asyncio.create_task(asyncio.to_thread(fallback, brief))
+        offline_task = asyncio.create_task(self._parse_offline(brief))
         llm: CampaignCriteria | None = None
         try:
             llm = await self._ask_model(brief)
@@ -81,6 +80,13 @@ class LLMBriefParser:
             return offline.model_copy(update={"warnings": [*offline.warnings, warning]})
 
         return ParseResult(criteria=merge_criteria(llm, offline.criteria, brief), parser="llm")
+
+    async def _parse_offline(self, brief: str) -> ParseResult:
+        # Imported here, inside the task: a broken offline parser then costs the cross-check
+        # only, not an LLM answer that is fine on its own.
+        fallback = self._fallback or load_offline_parser()
+        # A worker thread: the offline parser is CPU work that would stall the event loop.
+        return await asyncio.to_thread(fallback, brief)
 
     async def _ask_model(self, brief: str) -> CampaignCriteria:
         system = load_prompt("parse_brief")

@@ -226,3 +226,25 @@ async def test_default_fallback_is_the_project_offline_parser(openai_server: Ope
     assert result.parser == "offline"
     assert "tiktok" in result.criteria.platforms
     assert result.warnings[-1].startswith("LLM parser unavailable (server error after 2 attempts)")
+
+
+def broken_offline(brief: str) -> ParseResult:
+    raise RuntimeError("offline parser bug")
+
+
+async def test_broken_offline_parser_costs_only_the_cross_check(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.json(MODEL_ANSWER))
+
+    async with make_client(openai_server) as client:
+        result = await LLMBriefParser(client, fallback=broken_offline).parse(BRIEF)
+
+    assert result.parser == "llm" and result.criteria.topics == ["vegan baking"]
+    assert result.warnings == ["The rule-based parser failed; the LLM result was not cross-checked"]
+
+
+async def test_both_parsers_failing_raises(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.set_default(Reply.error(500))
+
+    async with make_client(openai_server) as client:
+        with pytest.raises(RuntimeError, match="offline parser bug"):
+            await LLMBriefParser(client, fallback=broken_offline).parse(BRIEF)
