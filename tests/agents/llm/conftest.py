@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from agents.llm.client import OpenAICompatibleClient
-from tests.support.openai_server import OpenAITestServer, openai_server  # noqa: F401 - fixture
+from tests.support.openai_server import OpenAITestServer, openai_server, openai_server_factory  # noqa: F401 - fixtures
 
 ClientFactory = Callable[..., OpenAICompatibleClient]
 
