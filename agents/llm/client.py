@@ -211,9 +211,11 @@ class OpenAICompatibleClient:
                         raise
         except _AttemptFailed as failure:
             noun = "attempt" if attempts == 1 else "attempts"
-            raise LLMUnavailable(
-                f"{failure.kind} after {attempts} {noun}", kind=failure.kind, attempts=attempts,
-            ) from failure
+            reason = (
+                f"request rejected with {failure.detail}" if failure.kind == "rejected"  # not retried
+                else f"{failure.kind} after {attempts} {noun}"
+            )
+            raise LLMUnavailable(reason, kind=failure.kind, attempts=attempts) from failure
         raise AssertionError("unreachable: tenacity either returns or re-raises")  # pragma: no cover
 
     def _wait(self, state: RetryCallState) -> float:

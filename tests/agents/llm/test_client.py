@@ -113,7 +113,7 @@ async def test_client_errors_are_not_retried(openai_server: OpenAITestServer, ma
         async with make_client(openai_server, max_attempts=3) as client:
             await client.complete_json("s", "u", Answer)
 
-    assert caught.value.kind == "rejected" and caught.value.reason == "rejected after 1 attempt"
+    assert caught.value.kind == "rejected" and caught.value.reason == "request rejected with HTTP 401"
     assert openai_server.request_count == 1
 
 
