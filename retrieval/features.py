@@ -20,6 +20,7 @@ from retrieval.signals.language import detect_languages
 from retrieval.signals.pricing import benchmark_price, is_video_heavy, rate_card_price
 from retrieval.signals.safety_lexicon import safety_hits
 from retrieval.signals.sponsorship import sponsorship
+from retrieval.signals.text import post_text
 from retrieval.signals.tiers import tier_for
 
 
@@ -69,10 +70,11 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
     are None; every engagement rate and price names its method.
     """
     posts = creator.posts
+    texts = [post_text(p) for p in posts]  # tokenise each caption/comment once
     er_median, er_mean, er_method, used = engagement(creator.platform, creator.followers, posts)
     per_week, days_since, last_at = cadence(posts, now)
-    spons = sponsorship(posts)
-    cq = comment_quality(posts)
+    spons = sponsorship(posts, texts)
+    cq = comment_quality(posts, texts)
     max_gain, spike = growth(creator.follower_history)
     tier = tier_for(creator.platform, creator.followers)
 
@@ -102,8 +104,8 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         growth_spike=spike,
         following_ratio=following_ratio(creator.following, creator.followers),
         price=price,
-        languages_detected=detect_languages([creator.bio, *(p.text for p in posts)]),
-        safety_hits=safety_hits(posts),
+        languages_detected=detect_languages([creator.bio, *((t.post.text, t.tokens) for t in texts if t.post.text)]),
+        safety_hits=safety_hits(posts, texts),
         brands=spons.brands,
         top_hashtags=[t for t, _ in tags.most_common(10)],
         formats=[f for f, _ in Counter(formats).most_common()],

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from retrieval.schema import Post
-from retrieval.signals.text import MENTION_PREFIX, URL, words
+from retrieval.signals.text import URL, PostText, post_text, words
 
 # Words that carry no content on their own; a comment of at most 4 such words is generic.
 GENERIC_WORDS: frozenset[str] = frozenset("""
@@ -42,21 +42,17 @@ SPAM_PHRASES: tuple[str, ...] = (
 )
 
 
-def _strip_commenter(comment: str) -> tuple[str | None, str]:
-    m = MENTION_PREFIX.match(comment)
-    if m:
-        return m.group(1).lower(), comment[m.end():]
-    return None, comment
-
-
-def is_generic(body: str) -> bool:
+def is_generic(body: str, tokens: list[str] | None = None) -> bool:
     """Emoji/punctuation-only, short all-generic praise, or follow/DM spam."""
-    lowered = URL.sub(" ", body.lower())
-    tokens = words(lowered)
+    if tokens is None:
+        tokens = words(URL.sub(" ", body))
     if not tokens:
         return True  # emoji-only or punctuation-only
     if len(tokens) <= 4 and all(t in GENERIC_WORDS for t in tokens):
         return True
+    if len(tokens) > 8:
+        return False
+    lowered = body.lower()
     return any(p in lowered for p in SPAM_PHRASES)
 
 
@@ -68,7 +64,9 @@ class CommentQuality:
     sampled: int = 0
 
 
-def comment_quality(posts: Sequence[Post]) -> CommentQuality:
+def comment_quality(posts: Sequence[Post], texts: Sequence[PostText] | None = None) -> CommentQuality:
+    """Likes per comment (totals over posts with both numbers) and the sampled-comment
+    shares. `texts` (one `PostText` per post) saves re-tokenising comments."""
     likes = comments = 0
     for p in posts:
         if p.likes is not None and p.comments is not None:
@@ -76,27 +74,22 @@ def comment_quality(posts: Sequence[Post]) -> CommentQuality:
             comments += p.comments
     lpc = likes / comments if comments > 0 else None
 
+    if texts is None:
+        texts = [post_text(p) for p in posts]
     sampled = generic = 0
-    # key -> set of post indexes it appears on; each comment remembers its keys
-    seen: dict[str, set[int]] = defaultdict(set)
+    seen: dict[str, set[int]] = defaultdict(set)   # key -> posts it appears on
     keyed: list[tuple[str | None, str | None]] = []
-    for i, p in enumerate(posts):
-        for raw in p.comments_sample:
-            if not raw or not raw.strip():
-                continue
+    for i, pt in enumerate(texts):
+        for c in pt.comments:
             sampled += 1
-            who, body = _strip_commenter(raw)
-            gen = is_generic(body)
+            gen = is_generic(c.body, c.tokens)
             generic += gen
-            text_key = None
-            if not gen:
-                tokens = words(body)
-                if len(tokens) >= 3:
-                    text_key = "t:" + " ".join(tokens)
-            who_key = "@" + who if who else None
-            for key in (who_key, text_key):
-                if key:
-                    seen[key].add(i)
+            text_key = "t:" + " ".join(c.tokens) if not gen and len(c.tokens) >= 3 else None
+            who_key = "@" + c.author if c.author else None
+            if who_key:
+                seen[who_key].add(i)
+            if text_key:
+                seen[text_key].add(i)
             keyed.append((who_key, text_key))
     if not sampled:
         return CommentQuality(likes_per_comment=lpc)

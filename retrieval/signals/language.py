@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from retrieval.signals.text import URL, words
+from retrieval.signals.text import URL, tagged_words
 
 _TAGS = re.compile(r"[#@][^\s#@]+", re.UNICODE)
 
@@ -35,13 +35,13 @@ STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(text.split())
     for lang, text in {
         "en": "the and is are was were you your with this that have has for not but what "
-              "my our we they it's i'm just so of to in on at be will can from all about",
+              "my our we they just so of to in on at be will can from all about im",
         "de": "und der die das ist nicht ich du wir ein eine einen mit auf für von zu den dem "
               "auch sich es sind war mein meine heute noch nur schon wie aber oder bei",
         "es": "el la los las y es que de en un una con por para no muy mi mis pero como del "
               "al más está son hoy todo gracias esta este",
         "fr": "le la les et est que de des un une avec pour pas je tu nous vous ce cette mon "
-              "ma mes sur dans mais très c'est aujourd'hui du au",
+              "ma mes sur dans mais très est aujourd du au",
         "pt": "o a os as e é que de em um uma com para não muito meu minha mas como do da "
               "dos das no na hoje obrigado obrigada você está são",
         "it": "il la lo gli le e è che di in un una con per non molto mio mia ma come del "
@@ -59,7 +59,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 _VI_MARKS = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
-_NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"
                         r"\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _MIN_SHARE = 0.2
@@ -71,16 +70,22 @@ for _lang, _stop in STOPWORDS.items():
         _WORD_LANGS[_w] = _WORD_LANGS.get(_w, ()) + (_lang,)
 
 
-def detect_one(text: str) -> str | None:
-    """The language of one text, or None when unclear."""
-    if "#" in text or "@" in text:
-        text = _TAGS.sub(" ", text)
+def detect_one(text: str, tokens: list[str] | None = None) -> str | None:
+    """The language of one text, or None when unclear.
+
+    `tokens` are the text's `tagged_words` when the caller already has them.
+    """
     if "http" in text or "www." in text:
         text = URL.sub(" ", text)
-    letters = len(_NON_LETTERS.sub("", text))
-    if letters < 3:
-        return None
+    if tokens is None:
+        tokens = tagged_words(text)
     if not text.isascii():
+        tokens = [t for t in tokens if t[0] not in "#@"]
+        letters = sum(map(len, tokens))
+        if letters < 3:
+            return None
+        if "#" in text or "@" in text:
+            text = _TAGS.sub(" ", text)
         if len(_NON_LATIN.findall(text)) * 3 >= letters:  # a third of the letters
             for lang, pattern in _SCRIPTS:
                 if len(pattern.findall(text)) * 3 >= letters:
@@ -88,35 +93,46 @@ def detect_one(text: str) -> str | None:
             return None  # mixed non-Latin scripts
         if len(_VI_MARKS.findall(text.lower())) >= 2:
             return "vi"
-    tokens = words(text)
-    scores: Counter[str] = Counter()
+    # Tags and mentions are never stopwords, so they need no filtering here.
+    scores: dict[str, int] = {}
     for tok in tokens:
         langs = _WORD_LANGS.get(tok)
         if langs:
-            scores.update(langs)
+            for lang in langs:
+                scores[lang] = scores.get(lang, 0) + 1
     if not scores:
         return None
-    ranked = scores.most_common(2)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:2]
     top = ranked[0][1]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    need = 1 if len(tokens) <= 4 else 2
+    need = 1 if len(tokens) <= 4 else 2  # one stopword decides only very short texts
     if top < need or top == second:
         return None
     return ranked[0][0]
 
 
-def detect_languages(texts: Iterable[str | None], max_chars: int = 600, max_texts: int = 30) -> list[str]:
-    """Languages of a creator's texts, most frequent first (at most `max_texts` texts,
-    each cut to `max_chars`)."""
+def detect_languages(
+    texts: Iterable[str | None | tuple[str, list[str]]], max_texts: int = 10, max_chars: int = 600
+) -> list[str]:
+    """Languages of a creator's texts, most frequent first.
+
+    Items are texts, or (text, tagged tokens) pairs. At most `max_texts` non-empty texts
+    are read (a creator's language shows in a dozen captions); plain texts are cut to
+    `max_chars`.
+    """
     votes: Counter[str] = Counter()
     seen = 0
-    for text in texts:
+    for item in texts:
+        if isinstance(item, tuple):
+            text, tokens = item
+        else:
+            text, tokens = (item[:max_chars] if item else item), None
         if not text:
             continue
         seen += 1
         if seen > max_texts:
             break
-        lang = detect_one(text[:max_chars])
+        lang = detect_one(text, tokens)
         if lang:
             votes[lang] += 1
     total = sum(votes.values())

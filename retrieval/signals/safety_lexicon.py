@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Sequence
 
 from retrieval.schema import Post
-from retrieval.signals.text import words
+from retrieval.signals.text import PostText, plain, post_text, words
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "alcohol": (
@@ -143,6 +143,8 @@ for _cat, _terms in LEXICON.items():
         elif _toks:
             _NGRAMS.setdefault(_toks[0], []).append((_toks, _cat))
 _FIRST: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(_NGRAMS)
+# The same with '#'/'@' prefixes, to gate tagged token lists without copying them.
+_FIRST_TAGGED: frozenset[str] = _FIRST | frozenset("#" + t for t in _FIRST)
 
 
 @dataclass(frozen=True)
@@ -181,25 +183,34 @@ def scan_text(text: str | None) -> list[tuple[str, str]]:
     return scan_tokens(words(text)) if text else []
 
 
-def post_hits(post: Post, include_comments: bool = True) -> list[Hit]:
-    """Every lexicon hit on a post: caption text, hashtags, and (optionally) sampled comments."""
-    hits = [Hit(c, t, "text") for c, t in scan_text(post.text)]
+def post_hits(post: Post, text: PostText | None = None, include_comments: bool = True) -> list[Hit]:
+    """Every lexicon hit on a post: caption text, hashtags, and (optionally) sampled comments.
+
+    `text` is the post's `PostText` when the caller already tokenised it.
+    """
+    if text is None:
+        text = post_text(post)
+    hits: list[Hit] = []
+    if not _FIRST_TAGGED.isdisjoint(text.tokens):
+        hits += [Hit(c, t, "text") for c, t in scan_tokens(plain(text.tokens))]
     for tag in post.hashtags:
         cat = _UNIGRAMS.get(tag.casefold())
         if cat:
             hits.append(Hit(cat, tag.casefold(), "hashtags"))
     if include_comments:
-        for comment in post.comments_sample:
-            hits += [Hit(c, t, "comments") for c, t in scan_text(comment)]
+        for comment in text.comments:
+            if not _FIRST.isdisjoint(comment.tokens):
+                hits += [Hit(c, t, "comments") for c, t in scan_tokens(comment.tokens)]
     return hits
 
 
-def safety_hits(posts: Iterable[Post]) -> dict[str, list[str]]:
+def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) -> dict[str, list[str]]:
     """Category -> ids of posts whose text, hashtags or sampled comments match it."""
     out: dict[str, list[str]] = {}
     for i, post in enumerate(posts):
         pid = post.id or f"#{i}"
-        for cat in dict.fromkeys(h.category for h in post_hits(post)):
+        hits = post_hits(post, texts[i] if texts is not None else None)
+        for cat in dict.fromkeys(h.category for h in hits):
             out.setdefault(cat, []).append(pid)
     return out
 

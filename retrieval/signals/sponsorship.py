@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from retrieval.schema import Post
+from retrieval.signals.text import PostText, tagged_words
 
 DISCLOSURE_TAGS: frozenset[str] = frozenset({
     "ad", "ads", "advert", "advertisement", "sponsored", "sponsoredpost", "sponsor",
@@ -27,7 +28,8 @@ DISCLOSURE_TAGS: frozenset[str] = frozenset({
 })
 GERMAN_TAGS: frozenset[str] = frozenset({"werbung", "anzeige"})
 
-_TAG_IN_TEXT = re.compile(r"#([^\s#@.,!?;:()\[\]]+)", re.UNICODE)
+_HASH_TAGS: frozenset[str] = frozenset("#" + t for t in DISCLOSURE_TAGS)
+_PHRASE_WORDS: frozenset[str] = frozenset({"partnership", "partnerschaft", "partenariat", "parceria", "colaboración", "publicidad"})
 _PHRASES = re.compile(
     r"\bpaid partnership\b|\bbezahlte partnerschaft\b|\bpartenariat rémunéré\b|"
     r"\bparceria paga\b|\bcolaboración pagada\b|\bpublicidad pagada\b",
@@ -35,17 +37,34 @@ _PHRASES = re.compile(
 )
 
 
-def disclosure_tags(post: Post) -> list[str]:
-    """Disclosure markers found on a post (lower-case tags, or the matched phrase)."""
+def disclosure_tags(post: Post, tokens: list[str] | None = None) -> list[str]:
+    """Disclosure markers on a post (lower-case tags, or the matched phrase).
+
+    `tokens` are the caption's `tagged_words`, when the caller already has them.
+    """
     found = [t.casefold() for t in post.hashtags if t.casefold() in DISCLOSURE_TAGS]
     if post.text:
-        found += [t.casefold() for t in _TAG_IN_TEXT.findall(post.text) if t.casefold() in DISCLOSURE_TAGS]
-        found += [m.group(0).lower() for m in _PHRASES.finditer(post.text)]
+        if tokens is None:
+            tokens = tagged_words(post.text)
+        if not _HASH_TAGS.isdisjoint(tokens):
+            found += [t[1:] for t in tokens if t in _HASH_TAGS]
+        if not _PHRASE_WORDS.isdisjoint(tokens):
+            found += [m.group(0).lower() for m in _PHRASES.finditer(post.text)]
     return list(dict.fromkeys(found))
 
 
-def is_disclosed(post: Post) -> bool:
-    return bool(disclosure_tags(post))
+def is_disclosed(post: Post, tokens: list[str] | None = None) -> bool:
+    """Fast yes/no version of `disclosure_tags`."""
+    for tag in post.hashtags:
+        if tag.lower() in DISCLOSURE_TAGS:
+            return True
+    if not post.text:
+        return False
+    if tokens is None:
+        tokens = tagged_words(post.text)
+    if not _HASH_TAGS.isdisjoint(tokens):
+        return True
+    return not _PHRASE_WORDS.isdisjoint(tokens) and _PHRASES.search(post.text) is not None
 
 
 def is_sponsored(post: Post, disclosed: bool | None = None) -> bool:
@@ -63,15 +82,18 @@ class Sponsorship:
     brands: list[str] = field(default_factory=list)
 
 
-def sponsorship(posts: Sequence[Post]) -> Sponsorship:
-    """Share of sponsored posts, disclosure rate on them, undisclosed ids and brands."""
+def sponsorship(posts: Sequence[Post], texts: Sequence[PostText] | None = None) -> Sponsorship:
+    """Share of sponsored posts, disclosure rate on them, undisclosed ids and brands.
+
+    `texts` (one `PostText` per post, same order) saves re-tokenising captions.
+    """
     if not posts:
         return Sponsorship()
     sponsored = disclosed = 0
     undisclosed: list[str] = []
     brands: dict[str, None] = {}
     for i, post in enumerate(posts):
-        has_disclosure = is_disclosed(post)
+        has_disclosure = is_disclosed(post, texts[i].tokens if texts is not None else None)
         if not is_sponsored(post, has_disclosure):
             continue
         sponsored += 1

@@ -1,0 +1,81 @@
+"""The brand-safety lexicon: true hits in several languages, and explicit false
+positives that must not match."""
+
+import pytest
+
+from retrieval.schema import Post
+from retrieval.signals.safety_lexicon import excerpt, post_hits, scan_text
+
+
+def cats(text: str) -> set[str]:
+    return {c for c, _ in scan_text(text)}
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Cold beer after the hike", "alcohol"),
+    ("Ein kühles Bier im Biergarten", "alcohol"),
+    ("Una cerveza bien fría", "alcohol"),
+    ("Un vino tinto con la cena", "alcohol"),
+    ("Wein aus der Pfalz", "alcohol"),
+    ("Happy hour on the rooftop", "alcohol"),
+    ("Glass of wine and a good book", "alcohol"),
+    ("Casino night in Vegas", "gambling"),
+    ("Apuestas deportivas este finde", "gambling"),
+    ("Wetten auf die Bundesliga", "gambling"),
+    ("Sports betting tips for Sunday", "gambling"),
+    ("Lighting a cigar on the terrace", "tobacco"),
+    ("new vape flavours", "tobacco"),
+    ("Smoke weed every day", "drugs"),
+    ("link to my OnlyFans", "adult"),
+    ("Took my new rifle to the shooting range", "weapons"),
+    ("My take on the election and politics", "politics"),
+    ("What the fuck was that", "profanity"),
+    ("heil hitler", "hate"),
+])
+def test_true_hits(text, category):
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shot on 35mm film during the photoshoot",
+    "Wine red lipstick for autumn",
+    "These cigarette pants go with everything",
+    "Pistol squats: 3 sets of 8",
+    "Hot glue gun craft for kids",
+    "Sunday #foodporn: food porn at its best",
+    "You are killing it girl",
+    "This song is killing me",
+    "Drunk Elephant serum review",
+    "Poker face on, exam day",
+    "Root beer float for dessert",
+    "Champagne gold highlighter",
+    "Rifle Paper Co notebook haul",
+    "Assault bike intervals today",
+    "Too Faced Hangover setting spray",
+    "Time slots still available for the workshop",
+    "hyaluronic acid serum",
+    "Pulling garden weed all morning",
+    "Blackpink Rosé at the Met Gala",
+    "haha kkk",
+    "Grammar nazi alert",
+    "Trump card of the recipe",
+    "Wetten, dass du das nicht schaffst?",
+    "vodka sauce pasta",
+    "unbezahlte Werbung",
+])
+def test_false_positives(text):
+    assert cats(text) == set(), scan_text(text)
+
+
+def test_word_boundaries_not_substrings():
+    assert cats("beerbohm and winery-adjacent ginger") == {"alcohol"}  # 'winery' only
+    assert cats("ginger shots") == set()
+    assert cats("begin again, origin story") == set()
+
+
+def test_post_hits_fields_and_excerpt():
+    post = Post(id="p", text="Best casino in town", hashtags=["craftbeer"], comments_sample=["this is shit"])
+    hits = {(h.category, h.field) for h in post_hits(post)}
+    assert hits == {("gambling", "text"), ("alcohol", "hashtags"), ("profanity", "comments")}
+    assert {(h.category) for h in post_hits(post, include_comments=False)} == {"gambling", "alcohol"}
+    assert excerpt("Best casino in town", "casino", width=5) == "Best casino in t"
