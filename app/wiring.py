@@ -16,3 +16,43 @@ def open_retrieval_from_settings(settings: Settings) -> Retrieval:
         model=settings.embedding_model,
         max_tokens=settings.embed_max_tokens,
     )
+
+
+def build_brief_parser(settings: Settings):
+    """The LLM parser when an endpoint is configured (it falls back to the offline one),
+    else the offline parser."""
+    from agents.brief_parser import OfflineBriefParser
+
+    if not settings.llm_base_url:
+        return OfflineBriefParser()
+    from agents.llm.brief_parser import LLMBriefParser
+    from agents.llm.client import OpenAICompatibleClient
+
+    client = OpenAICompatibleClient(
+        base_url=settings.llm_base_url,
+        model=settings.llm_model,
+        api_key=settings.llm_api_key,
+        timeout_s=settings.llm_timeout_s,
+        max_attempts=settings.llm_max_attempts,
+    )
+    return LLMBriefParser(client)
+
+
+def build_agent_context(settings: Settings, retrieval: Retrieval):
+    from agents.context import AgentContext
+
+    return AgentContext(
+        store=retrieval.store,
+        index=retrieval.index,
+        embedder=retrieval.embedder,
+        parser=build_brief_parser(settings),
+        default_count=settings.default_limit,
+    )
+
+
+def open_checkpointer(settings: Settings):
+    """An async context manager yielding the SQLite checkpointer for chat threads."""
+    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path))

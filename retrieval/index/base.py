@@ -45,6 +45,7 @@ class SearchHit(BaseModel):
     key: str
     score: float
     payload: dict
+    vector: list[float] | None = None
 
 
 class CreatorIndex(Protocol):
@@ -62,7 +63,12 @@ class CreatorIndex(Protocol):
         limit: int,
         mode: SearchMode = "hybrid",
         exact: bool = False,
-    ) -> list[SearchHit]: ...
+        min_score: float | None = None,
+        with_vectors: bool = False,
+    ) -> list[SearchHit]:
+        """Top hits under the filter. `min_score` applies to single-arm (dense or sparse)
+        searches; `with_vectors` returns each hit's dense vector."""
+        ...
 
     def count(self, flt: IndexFilter) -> int: ...
 

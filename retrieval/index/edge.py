@@ -59,6 +59,13 @@ def to_edge_filter(flt: IndexFilter) -> qe.Filter | None:
     return qe.Filter(must=must or None, must_not=must_not or None)
 
 
+def _dense_of(vector: object) -> list[float] | None:
+    if isinstance(vector, dict):
+        value = vector.get(DENSE)
+        return list(value) if value is not None else None
+    return None
+
+
 class EdgeCreatorIndex:
     """The embedded default backend."""
 
@@ -116,7 +123,10 @@ class EdgeCreatorIndex:
         limit: int,
         mode: SearchMode = "hybrid",
         exact: bool = False,
+        min_score: float | None = None,
+        with_vectors: bool = False,
     ) -> list[SearchHit]:
+        with_vector = [DENSE] if with_vectors else None
         edge_filter = to_edge_filter(flt)
         params = qe.SearchParams(hnsw_ef=HnswParams.hnsw_ef, exact=exact)
         use_dense = mode in ("hybrid", "dense") and dense is not None
@@ -135,21 +145,24 @@ class EdgeCreatorIndex:
                 query=qe.Fusion.Rrf(k=RRF_K),
                 filter=edge_filter,
                 with_payload=True,
+                with_vector=with_vector,
             )
         elif dense_q or sparse_q:
             request = qe.QueryRequest(
                 limit=limit, query=dense_q or sparse_q, filter=edge_filter,
                 params=params if dense_q else None, with_payload=True,
+                score_threshold=min_score, with_vector=with_vector,
             )
         else:
             # Nothing to rank by: largest audiences first, still under the filter.
             request = qe.QueryRequest(
                 limit=limit, query=qe.OrderBy("followers", direction=qe.Direction.Desc),
-                filter=edge_filter, with_payload=True,
+                filter=edge_filter, with_payload=True, with_vector=with_vector,
             )
         with self._lock:
             points = self._shard.query(request)
-        return [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload) for p in points]
+        return [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload,
+                          vector=_dense_of(p.vector)) for p in points]
 
     def count(self, flt: IndexFilter) -> int:
         with self._lock:

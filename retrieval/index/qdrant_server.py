@@ -50,6 +50,12 @@ def _sparse(vec) -> models.SparseVector:
     return models.SparseVector(indices=list(vec.indices), values=list(vec.values))
 
 
+def _dense_of(vector: object) -> list[float] | None:
+    if isinstance(vector, dict) and vector.get(DENSE) is not None:
+        return list(vector[DENSE])
+    return None
+
+
 class QdrantServerCreatorIndex:
     def __init__(self, client: QdrantClient, dim: int, collection: str = COLLECTION) -> None:
         self._client = client
@@ -102,7 +108,10 @@ class QdrantServerCreatorIndex:
         limit: int,
         mode: SearchMode = "hybrid",
         exact: bool = False,
+        min_score: float | None = None,
+        with_vectors: bool = False,
     ) -> list[SearchHit]:
+        with_vector = [DENSE] if with_vectors else False
         qfilter = to_qdrant_filter(flt)
         params = models.SearchParams(hnsw_ef=HnswParams.hnsw_ef, exact=exact)
         use_dense = mode in ("hybrid", "dense") and dense is not None
@@ -120,24 +129,28 @@ class QdrantServerCreatorIndex:
                     query_filter=qfilter,
                     limit=limit,
                     with_payload=True,
+                    with_vectors=with_vector,
                 )
             elif use_dense:
                 response = self._client.query_points(
                     self.collection, query=list(dense), using=DENSE, query_filter=qfilter,
                     limit=limit, search_params=params, with_payload=True,
+                    score_threshold=min_score, with_vectors=with_vector,
                 )
             elif use_sparse:
                 response = self._client.query_points(
                     self.collection, query=_sparse(query_vector(text)), using=SPARSE,
                     query_filter=qfilter, limit=limit, with_payload=True,
+                    score_threshold=min_score, with_vectors=with_vector,
                 )
             else:
                 response = self._client.query_points(
                     self.collection,
                     query=models.OrderByQuery(order_by=models.OrderBy(key="followers", direction=models.Direction.DESC)),
-                    query_filter=qfilter, limit=limit, with_payload=True,
+                    query_filter=qfilter, limit=limit, with_payload=True, with_vectors=with_vector,
                 )
-        return [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload) for p in response.points]
+        return [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload,
+                          vector=_dense_of(p.vector)) for p in response.points]
 
     def count(self, flt: IndexFilter) -> int:
         with self._lock:

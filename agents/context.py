@@ -1,0 +1,26 @@
+"""Run-time dependencies of the graph, passed as LangGraph's typed context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from agents.brief_parser import BriefParser
+from agents.tools.scoring import ScoringWeights
+from retrieval.embedder import Embedder
+from retrieval.index.base import CreatorIndex
+from retrieval.store import CreatorStore
+
+
+@dataclass
+class AgentContext:
+    store: CreatorStore
+    index: CreatorIndex
+    embedder: Embedder
+    parser: BriefParser
+    weights: ScoringWeights = field(default_factory=ScoringWeights)
+    default_count: int = 20
+    # Candidates fetched per shortlist slot: vetting rejects some, variety skips others.
+    overfetch: int = 5
+    min_candidates: int = 100
+    now: datetime | None = None

@@ -1,0 +1,104 @@
+"""Explanations built only from stored data: every number and quote has a source.
+
+Creator text appears only as quoted evidence; it never steers what is said or how the
+creator ranks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agents.criteria import CampaignCriteria
+from agents.evidence import best_posts, excerpt, post_evidence
+from agents.shortlist import Evidence, PriceRange, ShortlistedCreator, VettingResult
+from retrieval.store import StoredCreator
+
+PROFILE_URL = {
+    "instagram": "https://www.instagram.com/{h}/", "tiktok": "https://www.tiktok.com/@{h}",
+    "youtube": "https://www.youtube.com/@{h}", "x": "https://x.com/{h}",
+    "linkedin": "https://www.linkedin.com/in/{h}/", "twitch": "https://www.twitch.tv/{h}",
+    "pinterest": "https://www.pinterest.com/{h}/", "facebook": "https://www.facebook.com/{h}",
+    "threads": "https://www.threads.net/@{h}", "xiaohongshu": None,
+}
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def _audience_reason(stored: StoredCreator, criteria: CampaignCriteria) -> tuple[str | None, Evidence | None]:
+    audience = stored.creator.audience
+    if not audience or not audience.countries or not (criteria.audience_countries or criteria.creator_countries):
+        return None, None
+    targets = criteria.audience_countries or criteria.creator_countries
+    share = sum(audience.countries.get(c, 0.0) for c in targets)
+    text = f"{_pct(share)} of the audience is in {', '.join(targets)}"
+    return text, Evidence(kind="metric", metric="audience_share_in_target_countries", value=round(share, 4),
+                          method="sum of stored audience.countries shares")
+
+
+def explain_creator(
+    rank: int,
+    stored: StoredCreator,
+    scored: dict[str, Any],
+    criteria: CampaignCriteria,
+    topic_terms: dict[int, float],
+) -> ShortlistedCreator:
+    creator, features = stored.creator, stored.features
+    vetting = [VettingResult.model_validate(v) for v in scored["vetting"]]
+    reasons: list[str] = []
+    evidence: list[Evidence] = []
+
+    matches = best_posts(creator, topic_terms) if topic_terms else []
+    for post, _ in matches:
+        evidence.append(post_evidence(post))
+    if matches:
+        quoted = excerpt(matches[0][0])
+        reasons.append(f"Posts on the brief's topic, e.g. “{quoted}”" if quoted else "Posts on the brief's topic")
+    else:
+        reasons.append(f"Content is semantically close to “{' '.join(criteria.topics) or 'the brief'}”")
+    er = features.engagement
+    if er.median is not None:
+        reasons.append(f"Median engagement {_pct(er.median)} over {er.posts_used} posts ({er.method})")
+        evidence.append(Evidence(kind="metric", metric="engagement_rate_median", value=round(er.median, 6), method=er.method))
+    audience_text, audience_evidence = _audience_reason(stored, criteria)
+    if audience_text and audience_evidence:
+        reasons.append(audience_text.capitalize())
+        evidence.append(audience_evidence)
+    if features.posts_per_week is not None:
+        reasons.append(f"Posts {features.posts_per_week:.1f} times a week")
+        evidence.append(Evidence(kind="metric", metric="posts_per_week", value=round(features.posts_per_week, 2),
+                                 method="posts / weeks spanned by recent posts"))
+    for v in vetting:
+        if v.verdict == "pass" and v.tool == "authenticity":
+            reasons.append(v.summary)
+
+    risks = [f"{v.tool.replace('_', ' ')}: {v.summary}" for v in vetting if v.verdict in ("warn", "fail")]
+    price = features.price
+    price_range = PriceRange(low=price.low, high=price.high, currency=price.currency, method=price.method) if price else None
+    where = f" in {creator.country}" if creator.country else ""
+    explanation = (
+        f"@{creator.handle} is a {features.tier or 'small'} {creator.platform} creator{where} with "
+        f"{creator.followers:,} followers. " + reasons[0] + "."
+    )
+    url_template = PROFILE_URL.get(creator.platform)
+    return ShortlistedCreator(
+        rank=rank,
+        platform=creator.platform,
+        handle=creator.handle,
+        display_name=creator.display_name,
+        url=url_template.format(h=creator.handle) if url_template else None,
+        followers=creator.followers,
+        country=creator.country,
+        engagement_rate=er.median,
+        engagement_method=er.method,
+        score=scored["score"],
+        scores=scored["components"],
+        price_estimate=price_range,
+        explanation=explanation,
+        reasons=reasons,
+        risks=risks,
+        evidence=evidence,
+        vetting=vetting,
+        subtopic=scored.get("subtopic"),
+    )

@@ -1,0 +1,89 @@
+"""Retrieve node: hybrid search under hard filters, over-fetching for vetting.
+
+The query is the brief's own topic words. One round of pseudo-relevance feedback adds
+hashtags that most of the first results share, so the lexical arm also finds creators
+who say "#plantbased" when the brief said "dairy-free"; the dense arm already handles
+paraphrase.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from typing import Any
+
+import numpy as np
+from langgraph.runtime import Runtime
+
+from agents.context import AgentContext
+from agents.criteria import CampaignCriteria
+from agents.filters import index_filter
+from agents.nodes.common import progress, stage
+from agents.state import Candidate, ShortlistState
+from retrieval.documents import dense_text
+from retrieval.index.base import SearchHit
+
+FEEDBACK_DOCS = 10
+FEEDBACK_MIN_SHARE = 0.4
+FEEDBACK_MAX_TERMS = 6
+
+
+def query_text(criteria: CampaignCriteria, brief: str) -> str:
+    return " ".join(criteria.topics).strip() or brief.strip()
+
+
+def feedback_terms(top_hashtags: list[list[str]], query: str) -> list[str]:
+    """Hashtags shared by a large share of the first results, not already in the query."""
+    if not top_hashtags:
+        return []
+    counts = Counter(tag for tags in top_hashtags for tag in set(tags))
+    needed = max(2, int(len(top_hashtags) * FEEDBACK_MIN_SHARE))
+    words = set(query.lower().split())
+    terms = [tag for tag, n in counts.most_common() if n >= needed and tag not in words]
+    return terms[:FEEDBACK_MAX_TERMS]
+
+
+def relevance(query_vec: np.ndarray, hit: SearchHit, rank: int, total: int) -> float:
+    """Cosine similarity rescaled to [0, 1] for MiniLM's typical on-topic range, blended
+    with the fused rank so lexical-only matches still count."""
+    cosine = float(np.dot(query_vec, np.asarray(hit.vector))) if hit.vector is not None else 0.0
+    semantic = min(1.0, max(0.0, (cosine - 0.1) / 0.5))
+    fused = 1.0 - rank / max(total, 1)
+    return round(0.75 * semantic + 0.25 * fused, 4)
+
+
+async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    ctx = runtime.context
+    criteria = state["criteria"]
+    timings: dict[str, float] = {}
+    count = criteria.creators_count or ctx.default_count
+    limit = max(ctx.min_candidates, count * ctx.overfetch)
+    flt = index_filter(criteria)
+    text = query_text(criteria, state.get("brief", state["message"]))
+    with stage(runtime, "retrieve", timings):
+        vector = (await asyncio.to_thread(ctx.embedder.embed, [text]))[0]
+        seeds = state.get("similar_to") or []
+        if seeds:
+            stored = await asyncio.to_thread(ctx.store.get_many, seeds)
+            seed_texts = [dense_text(s.creator, s.features) for s in stored.values()]
+            if seed_texts:
+                seed_vecs = await asyncio.to_thread(ctx.embedder.embed, seed_texts)
+                blended = seed_vecs.mean(axis=0) + (vector if criteria.topics else 0)
+                vector = blended / np.linalg.norm(blended)
+                flt = flt.model_copy(update={"exclude_keys": flt.exclude_keys + seeds})
+        vec_list = vector.tolist()
+        hits = await asyncio.to_thread(ctx.index.search, vec_list, text, flt, limit, "hybrid", False, None, True)
+        top = await asyncio.to_thread(ctx.store.get_many, [h.key for h in hits[:FEEDBACK_DOCS]])
+        expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
+        if expansion:
+            expanded = f"{text} {' '.join(expansion)}"
+            hits = await asyncio.to_thread(ctx.index.search, vec_list, expanded, flt, limit, "hybrid", False, None, True)
+            text = expanded
+    candidates = [
+        Candidate(key=h.key, retrieval_score=relevance(vector, h, i, len(hits)), retrieval_rank=i + 1,
+                  payload=h.payload)
+        for i, h in enumerate(hits)
+    ]
+    note = f" (expanded with {', '.join('#' + t for t in expansion)})" if expansion else ""
+    progress(runtime, "retrieve", f"Found {len(candidates)} candidates matching the hard filters{note}", timings)
+    return {"candidates": candidates, "query_text": text, "query_vector": vec_list, "timings": timings}

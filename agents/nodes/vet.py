@@ -1,0 +1,67 @@
+"""Vet node: every vetting tool on every candidate, then the named score components."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from agents.context import AgentContext
+from agents.criteria import CampaignCriteria
+from agents.nodes.common import progress, stage
+from agents.state import Candidate, ShortlistState
+from agents.tools.scoring import ScoringWeights, score_creator
+from agents.tools.vetting import run_all
+from agents.tools.vetting.base import VettingInput
+from retrieval.store import StoredCreator
+
+
+def subtopic_of(stored: StoredCreator) -> str | None:
+    """What a creator is mostly about, for variety: a category, else the top hashtag."""
+    if stored.creator.categories:
+        return stored.creator.categories[0].lower()
+    return stored.features.top_hashtags[0] if stored.features.top_hashtags else None
+
+
+def vet_and_score(candidates: list[Candidate], stored: dict[str, StoredCreator], criteria: CampaignCriteria,
+                  weights: ScoringWeights, now=None) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    scored: list[dict[str, Any]] = []
+    rejected: dict[str, str] = {}
+    for cand in candidates:
+        item = stored.get(cand["key"])
+        if item is None:
+            rejected[cand["key"]] = "indexed but missing from the creator store"
+            continue
+        vetting = run_all(VettingInput(creator=item.creator, features=item.features, criteria=criteria, now=now))
+        result = score_creator(cand["key"], cand["retrieval_score"], item.features, item.creator.platform,
+                               item.creator.followers, vetting, criteria, weights)
+        if result.rejected_reason:
+            rejected[cand["key"]] = result.rejected_reason
+            continue
+        price = item.features.price
+        usd = price is not None and price.currency == "USD"
+        scored.append({
+            "key": cand["key"], "score": result.score, "components": result.components,
+            "vetting": [v.model_dump() for v in vetting], "platform": item.creator.platform,
+            "handle": item.creator.handle, "subtopic": subtopic_of(item),
+            "price_low_usd": price.low if usd else None, "price_high_usd": price.high if usd else None,
+        })
+    scored.sort(key=lambda s: -s["score"])
+    return scored, rejected
+
+
+async def vet_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    ctx = runtime.context
+    timings: dict[str, float] = {}
+    candidates = state.get("candidates") or []
+    with stage(runtime, "vet", timings):
+        stored = await asyncio.to_thread(ctx.store.get_many, [c["key"] for c in candidates])
+        scored, rejected = await asyncio.to_thread(
+            vet_and_score, candidates, stored, state["criteria"], ctx.weights, ctx.now)
+    reasons = Counter(reason.split(":")[0] for reason in rejected.values())
+    detail = ", ".join(f"{n} by {tool.replace('_', ' ')}" for tool, n in reasons.most_common())
+    progress(runtime, "vet", f"Vetted {len(candidates)} candidates: {len(scored)} passed"
+             + (f", {len(rejected)} rejected ({detail})" if rejected else ""), timings)
+    return {"scored": scored, "rejected": rejected, "timings": timings}

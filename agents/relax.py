@@ -1,0 +1,68 @@
+"""When fewer creators match than were asked for: which constraint to loosen, and how
+many more relevant creators each change would let in, counted in the index."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from agents.shortlist import Relaxation
+from retrieval.index.base import CreatorIndex, IndexFilter
+
+# Cosine similarity above which a creator counts as on-topic when counting relaxations.
+ON_TOPIC_SIMILARITY = 0.35
+COUNT_CAP = 500
+
+
+def _variants(flt: IndexFilter) -> list[tuple[str, str, Callable[[IndexFilter], IndexFilter]]]:
+    out: list[tuple[str, str, Callable[[IndexFilter], IndexFilter]]] = []
+    if flt.platforms:
+        out.append(("platforms", "search every platform, not only " + ", ".join(flt.platforms),
+                    lambda f: f.model_copy(update={"platforms": []})))
+    if flt.followers_min is not None or flt.followers_max is not None:
+        lo = flt.followers_min // 2 if flt.followers_min else flt.followers_min
+        hi = flt.followers_max * 2 if flt.followers_max else flt.followers_max
+        span = f"{lo or 0:,}–{hi:,}" if hi else f"{lo:,}+"
+        out.append(("followers", f"widen the follower range to {span}",
+                    lambda f: f.model_copy(update={"followers_min": lo, "followers_max": hi})))
+    if flt.countries:
+        out.append(("creator_countries", "include creators based outside " + ", ".join(flt.countries),
+                    lambda f: f.model_copy(update={"countries": []})))
+    if flt.audience_countries:
+        out.append(("audience_countries", "drop the audience-country requirement (" + ", ".join(flt.audience_countries) + ")",
+                    lambda f: f.model_copy(update={"audience_countries": []})))
+    if flt.languages:
+        out.append(("languages", "accept any content language, not only " + ", ".join(flt.languages),
+                    lambda f: f.model_copy(update={"languages": []})))
+    if flt.min_engagement_rate is not None:
+        half = flt.min_engagement_rate / 2
+        out.append(("min_engagement_rate", f"lower the engagement floor to {half:.1%}",
+                    lambda f: f.model_copy(update={"min_engagement_rate": half})))
+    if flt.max_price_low is not None:
+        double = flt.max_price_low * 2
+        out.append(("max_price_per_post", f"raise the price cap to ${double:,.0f} per post",
+                    lambda f: f.model_copy(update={"max_price_low": double})))
+    if flt.formats:
+        out.append(("formats", "accept any format, not only " + ", ".join(flt.formats),
+                    lambda f: f.model_copy(update={"formats": []})))
+    if flt.audience_gender:
+        out.append(("audience_gender", f"drop the majority-{flt.audience_gender} audience requirement",
+                    lambda f: f.model_copy(update={"audience_gender": None})))
+    return out
+
+
+def on_topic_count(index: CreatorIndex, vector: list[float] | None, flt: IndexFilter) -> int:
+    if vector is None:
+        return min(index.count(flt), COUNT_CAP)
+    hits = index.search(vector, None, flt, COUNT_CAP, mode="dense", min_score=ON_TOPIC_SIMILARITY)
+    return len(hits)
+
+
+def suggest_relaxations(index: CreatorIndex, vector: list[float] | None, flt: IndexFilter) -> list[Relaxation]:
+    base = on_topic_count(index, vector, flt)
+    out: list[Relaxation] = []
+    for field, suggestion, change in _variants(flt):
+        adds = on_topic_count(index, vector, change(flt)) - base
+        if adds > 0:
+            out.append(Relaxation(field=field, suggestion=suggestion, adds=adds))
+    out.sort(key=lambda r: -r.adds)
+    return out

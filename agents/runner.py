@@ -1,0 +1,101 @@
+"""Running the graph: one-off shortlists and chat threads, as a stream of typed events.
+
+The service maps these events to Server-Sent Events; the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any, AsyncIterator
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from pydantic import BaseModel
+
+from agents.context import AgentContext
+from agents.criteria import CampaignCriteria
+from agents.events import DoneEvent, ErrorEvent, RunEvent
+from agents.graph import build_graph
+from agents.shortlist import Shortlist
+
+log = logging.getLogger(__name__)
+
+
+class ThreadView(BaseModel):
+    thread_id: str
+    brief: str
+    criteria: CampaignCriteria | None
+    shortlist: Shortlist | None
+    messages: list[str]
+
+
+@dataclass
+class AgentRunner:
+    """Holds the compiled graphs: one without memory for one-off briefs, one with the
+    checkpointer for threads (so one-off runs leave nothing behind in thread storage)."""
+
+    context: AgentContext
+    checkpointer: BaseCheckpointSaver | None = None
+
+    def __post_init__(self) -> None:
+        self._oneoff = build_graph(None)
+        self._threads = build_graph(self.checkpointer) if self.checkpointer is not None else None
+
+    async def stream(
+        self,
+        message: str,
+        *,
+        thread_id: str | None = None,
+        overrides: dict[str, Any] | None = None,
+        limit: int | None = None,
+        shortlist_id: str | None = None,
+    ) -> AsyncIterator[RunEvent]:
+        shortlist_id = shortlist_id or uuid.uuid4().hex
+        payload: dict[str, Any] = {"message": message, "overrides": overrides, "limit": limit,
+                                   "shortlist_id": shortlist_id}
+        if thread_id is not None:
+            if self._threads is None:
+                raise RuntimeError("threads need a checkpointer")
+            graph, config = self._threads, {"configurable": {"thread_id": thread_id}}
+        else:
+            graph, config = self._oneoff, {}
+        final: dict[str, Any] | None = None
+        try:
+            async for mode, chunk in graph.astream(payload, config, context=self.context,
+                                                   stream_mode=["custom", "values"], durability="exit"):
+                if mode == "custom":
+                    yield chunk
+                else:
+                    final = chunk
+        except Exception as exc:  # a failed run is an event, not a dropped stream
+            log.exception("shortlist run failed")
+            yield ErrorEvent(message=f"the run failed: {type(exc).__name__}", code="internal")
+            return
+        if not final or "shortlist" not in final:
+            yield ErrorEvent(message="the run ended without a shortlist", code="internal")
+            return
+        shortlist: Shortlist = final["shortlist"]
+        if thread_id is not None:
+            shortlist = shortlist.model_copy(update={"thread_id": thread_id})
+        yield DoneEvent(shortlist_id=shortlist.id, shortlist=shortlist)
+
+    async def run(self, message: str, **kwargs: Any) -> Shortlist:
+        """The whole run without streaming; raises on failure."""
+        async for event in self.stream(message, **kwargs):
+            if isinstance(event, DoneEvent):
+                return event.shortlist
+            if isinstance(event, ErrorEvent):
+                raise RuntimeError(event.message)
+        raise RuntimeError("no shortlist produced")
+
+    async def thread(self, thread_id: str) -> ThreadView | None:
+        if self._threads is None:
+            return None
+        snapshot = await self._threads.aget_state({"configurable": {"thread_id": thread_id}})
+        values = snapshot.values if snapshot else None
+        if not values:
+            return None
+        brief = values.get("brief", "")
+        return ThreadView(thread_id=thread_id, brief=brief, criteria=values.get("criteria"),
+                          shortlist=values.get("shortlist"), messages=[m for m in brief.split("\n") if m])
