@@ -1,0 +1,44 @@
+"""Ad disclosure on sponsored posts (DESIGN 6).
+
+DESIGN 6: `#ad`, `#sponsored`, `#partner`, platform paid-partnership labels; in Germany
+`#Werbung` / `#Anzeige`; a sponsored post with no disclosure is a risk.
+
+Verdict: no sponsored posts pass; some undisclosed warn; most (> 50 %) undisclosed
+fail; no posts at all is insufficient data. Evidence: each undisclosed post.
+"""
+
+from __future__ import annotations
+
+from agents.shortlist import Evidence, VettingResult
+from agents.tools.vetting.base import VettingInput, metric, pct, post_evidence, posts_by_id, result
+from retrieval.signals.sponsorship import GERMAN_TAGS, disclosure_tags, is_sponsored
+
+TOOL = "disclosure"
+MAX_EVIDENCE = 8
+
+
+def check_disclosure(inp: VettingInput) -> VettingResult:
+    c, f = inp.creator, inp.features
+    if not c.posts:
+        return result(TOOL, "insufficient_data", 0.2, "No posts stored, so ad disclosure cannot be checked.")
+    s = f.sponsored_posts
+    if s == 0:
+        return result(TOOL, "pass", 0.7, f"No sponsored posts among {len(c.posts)} posts, so nothing needs disclosure.")
+    undisclosed = f.undisclosed_sponsored_post_ids
+    german = sum(1 for p in c.posts if is_sponsored(p) and GERMAN_TAGS & set(disclosure_tags(p)))
+    by_id = posts_by_id(c)
+    evidence: list[Evidence] = [
+        metric("disclosure_rate", f.disclosure_rate, f"sponsored posts with #ad/#sponsored/#partner/#Werbung/#Anzeige/paid-partnership text, of {s}"),
+        metric("german_disclosures", german, "sponsored posts tagged #Werbung or #Anzeige"),
+    ]
+    for pid in undisclosed[:MAX_EVIDENCE]:
+        if pid in by_id:
+            evidence.append(post_evidence(by_id[pid], method="sponsored (flag or sponsors) without a disclosure"))
+    u = len(undisclosed)
+    german_note = f"; {german} tagged #Werbung/#Anzeige" if german else ""
+    head = f"{u} of {s} sponsored posts carry no disclosure (disclosure rate {pct(f.disclosure_rate, 0)}){german_note}"
+    if u == 0:
+        return result(TOOL, "pass", 0.85, f"All {s} sponsored posts are disclosed{german_note}.", evidence)
+    if u / s > 0.5:
+        return result(TOOL, "fail", 0.8, f"Mostly undisclosed ads: {head}.", evidence)
+    return result(TOOL, "warn", 0.75, f"Some undisclosed ads: {head}.", evidence)

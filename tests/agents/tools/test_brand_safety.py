@@ -1,0 +1,49 @@
+from agents.tools.vetting import check_brand_safety
+
+from tests.agents.tools.helpers import make, posts
+
+
+def test_fail_on_excluded_topic_in_caption_with_verbatim_evidence():
+    p = posts(3)
+    p[1]["text"] = "Sunday brunch with a cold beer in the garden"
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["alcohol"]}))
+    assert r.verdict == "fail"
+    assert r.evidence[0].post_id == "p1" and r.evidence[0].url == "https://example.test/p1"
+    assert "cold beer in the garden" in r.evidence[0].text
+    assert "alcohol in 1 of 3 posts" in r.summary
+
+
+def test_fail_on_hashtag():
+    p = posts(3)
+    p[0]["hashtags"] = ["sportsbetting"]
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["gambling"]}))
+    assert r.verdict == "fail"
+    assert r.evidence[0].text == "#sportsbetting"
+
+
+def test_warn_when_only_comments_hit():
+    p = posts(3)
+    p[2]["comments_sample"] = ["love it", "this is fucking great"]
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]}))
+    assert r.verdict == "warn"
+    assert r.evidence[0].text.startswith("this is fucking great")
+
+
+def test_other_categories_are_information_only():
+    p = posts(3)
+    p[0]["text"] = "Casino night with friends"
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["alcohol"]}))
+    assert r.verdict == "pass"
+    assert "gambling (1)" in r.summary
+
+
+def test_clean_pass_and_false_positive_words():
+    p = posts(3)
+    p[0]["text"] = "Shot on 35mm during the photoshoot, wine red lipstick and cigarette pants"
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["alcohol", "tobacco"]}))
+    assert r.verdict == "pass"
+    assert "No brand-safety hits in 3 posts" in r.summary
+
+
+def test_insufficient_without_posts():
+    assert check_brand_safety(make({}, {"exclude_topics": ["alcohol"]})).verdict == "insufficient_data"
