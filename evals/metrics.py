@@ -100,7 +100,7 @@ def _norm_set(field_name: str, items: Iterable[Any]) -> set[str]:
     return {_norm_item(field_name, i) for i in items}
 
 
-def _actual_value(criteria: CampaignCriteria, field_name: str) -> Any:
+def actual_value(criteria: CampaignCriteria, field_name: str) -> Any:
     if field_name == "has_conflict":
         return bool(criteria.conflicts)
     value = getattr(criteria, field_name)
@@ -149,7 +149,7 @@ def field_matches(field_name: str, expected: Any, actual: Any) -> bool:
 
 def parse_field_scores(expected: Mapping[str, Any], criteria: CampaignCriteria) -> dict[str, bool]:
     """Per expected field: did the parser get it right?"""
-    return {name: field_matches(name, want, _actual_value(criteria, name)) for name, want in expected.items()}
+    return {name: field_matches(name, want, actual_value(criteria, name)) for name, want in expected.items()}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,217 @@
+"""Write an eval report: JSON (everything), Markdown (for people), PNG charts, a summary.
+
+Charts use matplotlib's Agg backend: reports are written on servers and in CI, where
+no display exists.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Sequence
+
+from evals.models import EvalReport
+
+# Rows of the comparison table, in reading order: quality, safety, trust, speed.
+TABLE_METRICS: tuple[tuple[str, str], ...] = (
+    ("demo.ndcg@10", "demo nDCG@10"),
+    ("demo.p@10", "demo P@10"),
+    ("demo.recall@10", "demo Recall@10"),
+    ("demo.hard_violations", "demo hard violations"),
+    ("demo.hard_violation_rate", "demo violation rate"),
+    ("demo.fraud_leakage", "demo fraud leakage"),
+    ("demo.safety_leakage", "demo brand-safety leakage"),
+    ("demo.faithfulness", "demo faithfulness"),
+    ("demo.latency_p50_ms", "demo latency p50 ms"),
+    ("demo.latency_p95_ms", "demo latency p95 ms"),
+    ("demo.errors", "demo errors"),
+    ("real.ndcg@10", "real nDCG@10"),
+    ("real.p@10", "real P@10"),
+    ("real.hard_violations", "real hard violations"),
+    ("real.faithfulness", "real faithfulness"),
+    ("real.latency_p95_ms", "real latency p95 ms"),
+    ("real.errors", "real errors"),
+)
+CHART_METRICS = ("demo.ndcg@10", "demo.p@10", "demo.recall@10", "demo.fraud_leakage", "demo.safety_leakage",
+                 "demo.hard_violation_rate", "demo.faithfulness", "real.ndcg@10", "real.p@10")
+
+
+def _fmt(value: float | None, metric: str = "") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if metric.endswith("_ms"):
+        return f"{value:,.0f}" if value >= 10 else f"{value:.1f}"
+    if metric.endswith(("hard_violations", "errors")):
+        return f"{value:.0f}"
+    return f"{value:.3f}"
+
+
+def comparison_rows(report: EvalReport) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for metric, label in TABLE_METRICS:
+        values = [report.metrics.get(f"{s}/{metric}") for s in report.systems]
+        if all(v is None for v in values):
+            continue
+        rows.append([label, *(_fmt(v, metric) for v in values)])
+    return rows
+
+
+def _text_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
+    return "\n".join([line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|"]
+    out.extend("| " + " | ".join(str(c) for c in r) + " |" for r in rows)
+    return "\n".join(out)
+
+
+def _target_rows(report: EvalReport) -> list[list[str]]:
+    rows = []
+    for t in report.targets:
+        status = "not measured" if t.met is None else ("met" if t.met else f"MISSED by {t.miss:.3f}")
+        rows.append([t.name, _fmt(t.value), status])
+    return rows
+
+
+def summary_text(report: EvalReport) -> str:
+    parts = [f"castlist eval — tier {report.tier}, {report.duration_s:.0f}s"]
+    if report.parse is not None:
+        parts.append(f"parse: accuracy {report.parse.accuracy:.3f} over {report.parse.cases} briefs "
+                     f"({report.parse.exact_cases:.0%} fully right, {len(report.parse.errors)} errors)")
+    rows = comparison_rows(report)
+    if rows:
+        parts.append(_text_table(["metric", *report.systems], rows))
+    parts.append("targets (primary system '%s'):" % report.roles.get("primary", "?"))
+    parts.append(_text_table(["target", "value", "status"], _target_rows(report)))
+    gate = report.gate
+    if gate.note:
+        parts.append(f"gate: {gate.note}")
+    elif gate.passed:
+        parts.append(f"gate: PASS ({gate.compared} metrics compared, {len(gate.missing)} missing)")
+    else:
+        parts.append(f"gate: FAIL — {len(gate.regressions)} regression(s):")
+        parts.extend(f"  {r.key}: {r.baseline:.4g} -> {_fmt(r.current)} (tolerance {r.tolerance:g}, {r.direction} is better)"
+                     for r in gate.regressions)
+    if gate.missing:
+        parts.append(f"gate: baseline metrics not produced by this run: {', '.join(gate.missing)}")
+    parts.extend(f"skipped: {s}" for s in report.skipped)
+    if report.baseline_updated:
+        parts.append(f"baseline updated for tier {report.tier}")
+    if report.report_dir is not None:
+        parts.append(f"report: {report.report_dir}")
+    return "\n".join(parts)
+
+
+def markdown(report: EvalReport) -> str:
+    md = [f"# castlist eval report — tier `{report.tier}`", "",
+          f"Started {report.started_at:%Y-%m-%d %H:%M} UTC, {report.duration_s:.0f}s. "
+          f"Systems: {', '.join(report.systems) or 'none'}. Primary: `{report.roles.get('primary')}`, "
+          f"BM25 baseline: `{report.roles.get('bm25')}`.", ""]
+    for name, info in report.corpora.items():
+        md.append(f"- corpus `{name}`: " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    md += ["", "## Systems compared", "", _md_table(["metric", *report.systems], comparison_rows(report)) if report.systems else "_no systems ran_",
+           "", "![metrics by system](metrics.png)", "", "![latency](latency.png)", "",
+           "## Targets", "", _md_table(["target", "value", "status"], _target_rows(report)), "", "## Regression gate", ""]
+    gate = report.gate
+    if gate.note:
+        md.append(gate.note)
+    else:
+        md.append(f"{'PASS' if gate.passed else 'FAIL'}: {gate.compared} compared, {len(gate.regressions)} regressions, "
+                  f"{len(gate.missing)} missing, {len(gate.improvements)} improved beyond tolerance.")
+        if gate.regressions:
+            md += ["", _md_table(["metric", "baseline", "now", "tolerance", "better"],
+                                 [[r.key, f"{r.baseline:.4g}", _fmt(r.current), f"{r.tolerance:g}", r.direction] for r in gate.regressions])]
+    if report.parse is not None:
+        p = report.parse
+        md += ["", "## Brief parsing", "", f"Accuracy {p.accuracy:.3f} over {p.cases} briefs; {p.exact_cases:.0%} fully right; "
+               f"p50 {p.latency_ms.get('p50', float('nan')):.0f} ms.", "",
+               _md_table(["field", "accuracy"], [[f, f"{v:.3f}"] for f, v in p.per_field.items()])]
+        if p.misses:
+            md += ["", "Misses (first 40):", "",
+                   _md_table(["case", "field", "expected", "got"],
+                             [[x.case_id, x.field, f"`{json.dumps(x.expected, ensure_ascii=False)}`",
+                               f"`{json.dumps(x.actual, ensure_ascii=False, default=str)}`"] for x in p.misses[:40]])]
+        if p.errors:
+            md += ["", "Errors:", "", *(f"- {e}" for e in p.errors[:20])]
+    for suite in report.suites:
+        md += ["", f"## {suite.suite} / {suite.system}", ""]
+        if suite.stage_p50_ms:
+            md.append("Stage p50 ms: " + ", ".join(f"{k} {v:,.0f}" for k, v in suite.stage_p50_ms.items()))
+            md.append("")
+        if suite.by_tag:
+            md += [_md_table(["tag", "cases", "nDCG@10", "P@10"],
+                             [[t, f"{v['cases']:.0f}", f"{v['ndcg@10']:.3f}", f"{v['p@10']:.3f}"] for t, v in suite.by_tag.items()]), ""]
+        worst = sorted(suite.cases, key=lambda c: (c.error is None, c.ndcg))[:8]
+        md.append(_md_table(["case", "relevant", "nDCG", "P", "violations", "unsupported", "error"],
+                            [[c.case_id, str(c.relevant), f"{c.ndcg:.3f}", f"{c.precision:.2f}", str(c.violating_creators + len(c.list_violations)),
+                              str(len(c.unsupported_claims)), (c.error or "")[:60]] for c in worst]))
+        problems = [(c.case_id, v) for c in suite.cases for v in (*c.violations, *c.list_violations, *c.unsupported_claims)]
+        if problems:
+            md += ["", "Violations and unsupported claims (first 30):", "", *(f"- {cid}: {v}" for cid, v in problems[:30])]
+    if report.judge:
+        md += ["", "## LLM judge (explanation helpfulness 1–5, not gated)", "",
+               _md_table(["system", "mean"], [[k, f"{v:.2f}"] for k, v in report.judge.items()])]
+    if report.skipped or report.warnings:
+        md += ["", "## Skipped and warnings", "", *(f"- skipped: {s}" for s in report.skipped),
+               *(f"- {w}" for w in report.warnings)]
+    return "\n".join(md) + "\n"
+
+
+def _charts(report: EvalReport, out: Path) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    written: list[Path] = []
+    systems = report.systems
+    metrics = [mt for mt in CHART_METRICS if any(report.metrics.get(f"{s}/{mt}") is not None for s in systems)]
+    if systems and metrics:
+        cols = 3
+        rows = math.ceil(len(metrics) / cols)
+        fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.0 * rows), squeeze=False)
+        for ax, metric in zip(axes.flat, metrics):
+            values = [report.metrics.get(f"{s}/{metric}") for s in systems]
+            heights = [0.0 if v is None else v for v in values]
+            bars = ax.bar(range(len(systems)), heights, color=[f"C{i}" for i in range(len(systems))])
+            for bar, v in zip(bars, values):
+                ax.annotate("–" if v is None else f"{v:.2f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                            ha="center", va="bottom", fontsize=8)
+            ax.set_title(metric, fontsize=10)
+            ax.set_xticks(range(len(systems)), systems, rotation=20, fontsize=8)
+            ax.set_ylim(0, max(1.0, max(heights) * 1.15))
+        for ax in list(axes.flat)[len(metrics):]:
+            ax.set_visible(False)
+        fig.tight_layout()
+        path = out / "metrics.png"
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        written.append(path)
+    series = [(f"{s.system}\n{s.suite}", s.latencies_ms) for s in report.suites if s.latencies_ms]
+    if series:
+        fig, ax = plt.subplots(figsize=(max(5.0, 1.4 * len(series)), 3.6))
+        ax.boxplot([v for _, v in series], whis=(5, 95), showfliers=True)
+        ax.set_xticks(range(1, len(series) + 1), [n for n, _ in series], fontsize=8)
+        ax.set_ylabel("ms per brief")
+        if max(max(v) for _, v in series) > 50 * max(1e-9, min(min(v) for _, v in series)):
+            ax.set_yscale("log")  # agents and plain retrieval differ by orders of magnitude
+        ax.set_title("latency per brief (whiskers p5–p95)")
+        fig.tight_layout()
+        path = out / "latency.png"
+        fig.savefig(path, dpi=110)
+        plt.close(fig)
+        written.append(path)
+    return written
+
+
+def write_report(report: EvalReport, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "report.json", out / "report.md"]
+    paths[0].write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    paths[1].write_text(markdown(report), encoding="utf-8")
+    paths.extend(_charts(report, out))
+    return paths
