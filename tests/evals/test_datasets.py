@@ -30,17 +30,13 @@ REAL_CATEGORIES = {"fashion", "travel", "family", "food", "beauty", "interior", 
 SPEC_KEYS = {"any_of", "in_range", "includes", "within"}
 
 
-def _catalog_ids() -> set[str] | None:
+def _catalog() -> dict[str, set[str]] | None:
+    """Niche id -> subtopic ids from the generator's catalog, when it is importable."""
     try:
-        from retrieval.demo import niches
+        from retrieval.demo.niches import NICHES
     except ImportError:
         return None
-    for name in ("NICHES", "CATALOG", "niches"):
-        catalog = getattr(niches, name, None)
-        if catalog:
-            items = catalog.values() if isinstance(catalog, dict) else catalog
-            return {getattr(n, "id", None) or n["id"] for n in items}
-    return None
+    return {n.id: {s.id for s in n.subtopics} for n in NICHES}
 
 
 @pytest.fixture(scope="module")
@@ -90,10 +86,15 @@ def test_parse_set_covers_the_hard_parts(parse_cases: list[ParseCase]) -> None:
 def test_retrieval_set(retrieval_cases: list[RetrievalCase]) -> None:
     assert len(retrieval_cases) >= 40
     assert len(select(retrieval_cases, "quick")) >= 20
-    known = _catalog_ids() or DESIGN_NICHES
+    catalog = _catalog()
+    known = set(catalog) if catalog else DESIGN_NICHES
     for case in retrieval_cases:
         ids = set(case.relevant) | set(case.partial)
         assert ids <= known, (case.id, ids - known)
+        for niche, subs in case.relevant_subtopics.items():
+            assert niche in case.relevant, case.id
+            if catalog:
+                assert set(subs) <= catalog[niche], (case.id, set(subs) - catalog[niche])
         assert set(case.relevant.values()) == {2} and set(case.partial.values()) <= {1}
         assert not set(case.relevant) & set(case.partial), case.id
         if case.constraints.creators_count:
