@@ -87,7 +87,9 @@ def payload(creator: Creator, features: CreatorFeatures) -> dict:
         "safety": sorted(features.safety_hits),
         "brands": sorted({b.lower().replace(" ", "") for b in features.brands}),
         "categories": [c.lower() for c in creator.categories],
-        "days_since_last_post": features.days_since_last_post,
+        # Absolute, not "days since": the index must not change when nothing but the
+        # clock did (a re-ingest of the same file leaves the same index).
+        "last_post_at": features.last_post_at,
     }
 
 

@@ -71,8 +71,10 @@ def describe_error(exc: ValidationError) -> tuple[str | None, str]:
     first = exc.errors()[0]
     field = ".".join(str(p) for p in first["loc"]) or None
     reason = first["msg"]
-    if first["type"] in ("missing", "int_type", "int_parsing") and first.get("input") is None:
-        reason = "required field is missing or null" if first["type"] != "int_parsing" else reason
+    if first["type"] == "missing":
+        reason = "required field is missing"
+    elif first.get("input") is None and field in ("platform", "handle", "followers"):
+        reason = "required field is missing (null)"
     more = len(exc.errors()) - 1
     if more:
         reason += f" (and {more} more problem{'s' if more > 1 else ''})"

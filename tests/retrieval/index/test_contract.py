@@ -1,0 +1,130 @@
+"""One contract, two backends: Qdrant Edge (embedded) and qdrant-client (local mode,
+standing in for a Qdrant server). Real embeddings, real shards in temp dirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.index.base import IndexedCreator, IndexFilter
+from retrieval.index.edge import EdgeCreatorIndex
+from retrieval.index.qdrant_server import QdrantServerCreatorIndex
+from retrieval.schema import creator_key, point_id_for
+
+CREATORS = [
+    # key parts, text, followers, country, languages, payload extras
+    ("instagram", "leafy.kitchen", "plant-based dinners, tofu scramble and dairy-free baking", 15_000, "DE", ["de"], {"safety": [], "brands": [], "er": 0.04, "audience_countries": ["DE"], "audience_gender": "female", "price_low_usd": 120.0, "formats": ["reel"]}),
+    ("tiktok", "oat.and.soy", "vegan street food tours and meatless monday recipes", 40_000, "DE", ["de", "en"], {"safety": ["alcohol"], "brands": ["heineken"], "er": 0.09, "audience_countries": ["DE", "AT"], "audience_gender": "female", "price_low_usd": 30.0, "formats": ["video"]}),
+    ("youtube", "clack.lab", "mechanical keyboard switches, lubing stabilizers, custom keycaps", 90_000, "US", ["en"], {"safety": [], "brands": ["logitech"], "er": 0.03, "audience_countries": ["US"], "audience_gender": "male", "price_low_usd": 300.0, "formats": ["video"]}),
+    ("instagram", "trail.miles", "ultralight backpacking, alpine hiking routes and tent reviews", 8_000, "AT", ["de"], {"safety": [], "brands": [], "er": 0.05, "audience_countries": ["AT", "DE"], "audience_gender": None, "price_low_usd": 40.0, "formats": ["carousel"]}),
+    ("tiktok", "chip.pick", "budget gaming setups and keyboard unboxings", 300_000, "GB", ["en"], {"safety": ["profanity"], "brands": [], "er": 0.02, "audience_countries": ["GB"], "audience_gender": "male", "price_low_usd": 400.0, "formats": ["video"]}),
+]
+
+
+def _indexed(embedder) -> list[IndexedCreator]:
+    vectors = embedder.embed([c[2] for c in CREATORS])
+    out = []
+    for (platform, handle, text, followers, country, languages, extra), vector in zip(CREATORS, vectors):
+        key = creator_key(platform, handle)
+        payload = {"key": key, "platform": platform, "handle": handle, "handle_lc": handle.lower(),
+                   "followers": followers, "country": country, "languages": languages, **extra}
+        out.append(IndexedCreator(key=key, point_id=point_id_for(key), dense=vector.tolist(),
+                                  sparse_text=text, payload=payload))
+    return out
+
+
+@pytest.fixture(params=["edge", "qdrant_local"])
+def index(request, tmp_path, embedder):
+    if request.param == "edge":
+        idx = EdgeCreatorIndex(tmp_path / "edge", embedder.dim)
+    else:
+        idx = QdrantServerCreatorIndex.local(embedder.dim)
+    idx.upsert(_indexed(embedder))
+    yield idx
+    idx.close()
+
+
+def _search(index, embedder, text, flt=None, mode="hybrid", limit=10, **kw):
+    vector = embedder.embed([text])[0].tolist()
+    return [h.key for h in index.search(vector, text, flt or IndexFilter(), limit, mode=mode, **kw)]
+
+
+def test_dense_search_finds_paraphrases(index, embedder):
+    # No creator text says "vegan cooking"; the two plant-based creators still rank first.
+    keys = _search(index, embedder, "vegan cooking", mode="dense")
+    assert set(keys[:2]) == {"instagram:leafy.kitchen", "tiktok:oat.and.soy"}
+
+
+def test_sparse_search_is_lexical_with_stemming(index, embedder):
+    keys = _search(index, embedder, "keyboards", mode="sparse")
+    assert set(keys) == {"youtube:clack.lab", "tiktok:chip.pick"}
+
+
+def test_hybrid_fuses_both_arms(index, embedder):
+    keys = _search(index, embedder, "clicky keyboard reviews")
+    assert keys[0] in {"youtube:clack.lab", "tiktok:chip.pick"}
+    assert len(keys) == len(CREATORS)
+
+
+@pytest.mark.parametrize("flt, expected", [
+    (IndexFilter(platforms=["tiktok"]), {"tiktok:oat.and.soy", "tiktok:chip.pick"}),
+    (IndexFilter(followers_min=10_000, followers_max=50_000), {"instagram:leafy.kitchen", "tiktok:oat.and.soy"}),
+    (IndexFilter(countries=["DE", "AT"]), {"instagram:leafy.kitchen", "tiktok:oat.and.soy", "instagram:trail.miles"}),
+    (IndexFilter(audience_countries=["AT"]), {"tiktok:oat.and.soy", "instagram:trail.miles"}),
+    (IndexFilter(languages=["en"]), {"tiktok:oat.and.soy", "youtube:clack.lab", "tiktok:chip.pick"}),
+    (IndexFilter(audience_gender="male"), {"youtube:clack.lab", "tiktok:chip.pick"}),
+    (IndexFilter(min_engagement_rate=0.045), {"tiktok:oat.and.soy", "instagram:trail.miles"}),
+    (IndexFilter(max_price_low=100), {"tiktok:oat.and.soy", "instagram:trail.miles"}),
+    (IndexFilter(formats=["video"]), {"tiktok:oat.and.soy", "youtube:clack.lab", "tiktok:chip.pick"}),
+    (IndexFilter(exclude_safety=["alcohol", "profanity"]), {"instagram:leafy.kitchen", "youtube:clack.lab", "instagram:trail.miles"}),
+    (IndexFilter(exclude_brands=["Heineken", "LogiTech"]), {"instagram:leafy.kitchen", "instagram:trail.miles", "tiktok:chip.pick"}),
+    (IndexFilter(exclude_handles=["@Leafy.Kitchen"]), {"tiktok:oat.and.soy", "youtube:clack.lab", "instagram:trail.miles", "tiktok:chip.pick"}),
+    (IndexFilter(exclude_keys=["youtube:clack.lab"]), {"instagram:leafy.kitchen", "tiktok:oat.and.soy", "instagram:trail.miles", "tiktok:chip.pick"}),
+])
+def test_hard_filters_apply_inside_the_index(index, embedder, flt, expected):
+    for mode in ("hybrid", "dense", "sparse"):
+        keys = set(_search(index, embedder, "vegan food keyboards hiking", flt, mode=mode))
+        assert keys <= expected, mode
+    assert set(_search(index, embedder, "vegan food keyboards hiking", flt, mode="dense")) == expected
+    assert index.count(flt) == len(expected)
+
+
+def test_no_query_orders_by_followers_under_filter(index):
+    hits = index.search(None, None, IndexFilter(platforms=["instagram"]), 10)
+    assert [h.key for h in hits] == ["instagram:leafy.kitchen", "instagram:trail.miles"]
+
+
+def test_min_score_and_vectors(index, embedder):
+    vector = embedder.embed(["vegan cooking"])[0]
+    hits = index.search(vector.tolist(), None, IndexFilter(), 10, mode="dense", min_score=0.3, with_vectors=True)
+    assert hits and all(h.score >= 0.3 for h in hits)
+    assert len(hits) < len(CREATORS)
+    assert all(h.vector is not None and abs(sum(a * b for a, b in zip(h.vector, vector)) - h.score) < 1e-3 for h in hits)
+
+
+def test_upsert_is_idempotent_and_replaces(index, embedder):
+    items = _indexed(embedder)
+    index.upsert(items)
+    assert len(index) == len(CREATORS)
+    changed = items[0].model_copy(update={"payload": {**items[0].payload, "followers": 123}})
+    index.upsert([changed])
+    assert len(index) == len(CREATORS)
+    assert index.get([items[0].key])[0].payload["followers"] == 123
+
+
+def test_get_and_delete(index):
+    assert [h.key for h in index.get(["youtube:clack.lab", "x:nobody"])] == ["youtube:clack.lab"]
+    index.delete(["youtube:clack.lab"])
+    assert index.get(["youtube:clack.lab"]) == []
+    assert len(index) == len(CREATORS) - 1
+
+
+def test_edge_index_persists_across_reopen(tmp_path, embedder):
+    idx = EdgeCreatorIndex(tmp_path / "edge", embedder.dim)
+    idx.upsert(_indexed(embedder))
+    idx.close()
+    reopened = EdgeCreatorIndex(tmp_path / "edge", embedder.dim)
+    try:
+        assert len(reopened) == len(CREATORS)
+        assert reopened.count(IndexFilter(platforms=["tiktok"])) == 2
+    finally:
+        reopened.close()

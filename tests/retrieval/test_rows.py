@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+
+from retrieval.rows import Reject, iter_creators
+
+
+def test_jsonl_rows_are_validated_one_by_one(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"platform": "instagram", "handle": "ok.one", "followers": 1200}),
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"platform": "myspace", "handle": "x", "followers": 5}),
+        json.dumps({"platform": "tiktok", "handle": "no.followers"}),
+        "",
+        json.dumps({"platform": "tiktok", "handle": "neg", "followers": -5}),
+        json.dumps({"platform": "TikTok", "handle": "@Fine_Two", "followers": "3400", "country": "de"}),
+    ]) + "\n")
+    items = list(iter_creators(path))
+    rejects = [i for i in items if isinstance(i, Reject)]
+    good = [i for i in items if not isinstance(i, Reject)]
+    assert [c.key for c in good] == ["instagram:ok.one", "tiktok:fine_two"]
+    assert good[1].followers == 3400 and good[1].country == "DE"
+    assert [(r.line, r.field) for r in rejects] == [(2, None), (3, None), (4, "platform"), (5, "followers"), (7, "followers")]
+    assert "not valid JSON" in rejects[0].reason
+    assert "JSON object" in rejects[1].reason
+    assert "required field is missing" in rejects[3].reason
+    assert rejects[3].handle == "no.followers"
+    assert all(r.file == str(path) for r in rejects)
+
+
+def test_csv_flat_fields_nest_and_split(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "platform,handle,followers,languages,categories,rate_card.amount,rate_card.currency,country\n"
+        "youtube,clack.lab,90000,en;de,tech,800,usd,us\n"
+        "youtube,,10,,,,,\n"
+    )
+    items = list(iter_creators(path))
+    creator, reject = items
+    assert creator.languages == ["en", "de"] and creator.categories == ["tech"]
+    assert creator.rate_card.amount == 800 and creator.rate_card.currency == "USD"
+    assert creator.country == "US"
+    assert isinstance(reject, Reject) and reject.line == 3 and reject.field == "handle"
