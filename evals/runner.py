@@ -21,6 +21,7 @@ from typing import Awaitable, Callable, Literal, Sequence, TypeVar, Union
 from pydantic import BaseModel, Field
 
 from agents.criteria import CampaignCriteria, ParseResult
+from agents.shortlist import ShortlistedCreator
 from evals import metrics as m
 from evals.cases import (
     PARSE_V1,
@@ -34,6 +35,7 @@ from evals.cases import (
 )
 from evals.corpus import DemoWriter, EvalCorpus, LoadedCorpus, prepare_demo, prepare_real
 from evals.gate import BASELINE_PATH, check_targets, compare, load_baseline, save_baseline, updated_baseline
+from evals.judge import JsonClient, JudgeConfig, judge_shortlist
 from evals.models import CaseResult, EvalReport, FieldMiss, ParseReport, RatioOut, SuiteResult
 from evals.qrels import demo_qrels, real_qrels
 from evals.systems import RankedResult, System
@@ -66,6 +68,7 @@ class EvalConfig(BaseModel):
     primary_system: str = Field("agent", description="system the targets are checked on (the full agent)")
     bm25_system: str = Field("bm25", description="the BM25-only baseline system")
     case_timeout_s: float = 180.0
+    judge: JudgeConfig | None = Field(None, description="optional LLM judge of explanation helpfulness; never gated")
     datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V1, "demo": RETRIEVAL_V1, "real": REAL_INSTAGRAM_V1})
 
     def demo_size(self) -> int:
@@ -112,6 +115,7 @@ async def run_parse_suite(cases: Sequence[ParseCase], parse_fn: ParseFn) -> Pars
 # --------------------------------------------------------------------------- scoring one case
 
 FactsFn = Callable[[Creator], Sequence[float]]
+JudgeFn = Callable[[str, Sequence[ShortlistedCreator]], Awaitable[float | None]]
 
 
 def _price_lows(keys: Sequence[str], result: RankedResult | None, creators: dict[str, Creator]) -> list[Money | None]:
@@ -274,6 +278,7 @@ async def run_suite(
     timeout_s: float,
     facts_fn: FactsFn | None = None,
     echo: Echo | None = None,
+    judge: JudgeFn | None = None,
 ) -> tuple[list[SuiteResult], list[str]]:
     warnings: list[str] = []
     qrels_by_case: dict[str, dict[str, int]] = {}
@@ -292,6 +297,8 @@ async def run_suite(
             result, error, ms = await _ask(system, case.brief, case.k, timeout_s)
             scored.append(score_case(suite=suite, case=case, system=system.name, qrels=qrels_by_case[case.id],
                                      result=result, error=error, latency_ms=ms, loaded=loaded, facts_fn=facts_fn))
+            if judge is not None and result is not None and result.shortlist is not None:
+                scored[-1].judge_mean = await judge(case.brief, result.shortlist.creators)
         agg = aggregate(suite, system.name, scored)
         results.append(agg)
         if echo:
@@ -362,6 +369,17 @@ async def run_eval(
 
     facts_fn = feature_facts_fn()
     all_systems: list[str] = []
+    judge_client: JsonClient | None = None
+    judge: JudgeFn | None = None
+    if config.judge is not None:
+        from evals.judge import make_client
+
+        judge_cfg = config.judge
+        judge_client = make_client(judge_cfg)
+
+        async def judge(brief: str, creators: Sequence[ShortlistedCreator]) -> float | None:
+            assert judge_client is not None
+            return await judge_shortlist(judge_client, brief, creators, judge_cfg.max_creators_per_case)
 
     if "demo" in config.suites:
         cases = select(load_cases(config.datasets["demo"], RetrievalCase), config.tier)
@@ -374,7 +392,7 @@ async def run_eval(
         say(f"demo: {len(cases)} briefs over {loaded.corpus.size} creators")
         systems = await _build_systems(systems_factory, loaded.corpus)
         try:
-            suites, warns = await run_suite("demo", cases, systems, loaded, config.case_timeout_s, facts_fn, say)
+            suites, warns = await run_suite("demo", cases, systems, loaded, config.case_timeout_s, facts_fn, say, judge)
         finally:
             await _close(systems)
         report.suites.extend(suites)
@@ -393,13 +411,19 @@ async def run_eval(
             say(f"real_instagram: {len(cases)} briefs over {loaded.corpus.size} creators")
             systems = await _build_systems(systems_factory, loaded.corpus)
             try:
-                suites, warns = await run_suite("real", cases, systems, loaded, config.case_timeout_s, facts_fn, say)
+                suites, warns = await run_suite("real", cases, systems, loaded, config.case_timeout_s, facts_fn, say, judge)
             finally:
                 await _close(systems)
             report.suites.extend(suites)
             report.warnings.extend(warns)
             all_systems.extend(s.name for s in systems if s.name not in all_systems)
 
+    if judge_client is not None:
+        await _close([judge_client])  # type: ignore[list-item]
+        for name in dict.fromkeys(all_systems):
+            means = [c.judge_mean for s in report.suites if s.system == name for c in s.cases if c.judge_mean is not None]
+            if means:
+                report.judge[name] = statistics.fmean(means)
     report.systems = list(dict.fromkeys(all_systems))
     report.roles = {"primary": config.primary_system, "bm25": config.bm25_system, "parser": "parser"}
     report.metrics = flat_metrics(report)
