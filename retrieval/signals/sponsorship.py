@@ -1,8 +1,9 @@
 """Sponsored posts and their disclosure (DESIGN 6).
 
 DESIGN 6: disclosure is `#ad`, `#sponsored`, `#partner`, platform paid-partnership
-labels; in Germany `#Werbung` / `#Anzeige`. We also accept the usual Spanish, French
-and Portuguese tags. A post counts as sponsored when its `sponsored` flag is true, it
+labels; in Germany `#Werbung` / `#Anzeige`. We also accept the usual Spanish, French,
+Portuguese, Japanese and Chinese tags (`#publi`, `#collaborationcommerciale`,
+`#publicidade`, `#PR` on Japanese posts, `#広告`, `#广告` ...). A post counts as sponsored when its `sponsored` flag is true, it
 names sponsors, or it carries a disclosure (a disclosure marks an ad).
 
 German creators write "unbezahlte Werbung" for unpaid mentions, so the bare word
@@ -23,12 +24,21 @@ DISCLOSURE_TAGS: frozenset[str] = frozenset({
     "partner", "paidpartner", "paidpartnership", "paidad",
     "werbung", "anzeige", "bezahltepartnerschaft",        # DE (DESIGN 6)
     "publicidad", "publi", "patrocinado", "patrocinada",    # ES / PT
+    "colaboración", "colaboracion",                         # ES (Autocontrol code)
     "publicité", "publicite", "sponsorisé", "sponsorise",  # FR
-    "parceria", "publipost",                                # PT-BR
+    "partenariat", "collaborationcommerciale",              # FR (ARPP)
+    "parceria", "publipost", "publicidade",                 # PT / PT-BR
+    "ambassador", "brandambassador",                        # EN ambassador programmes
+    "広告", "タイアップ", "提供", "プロモーション",            # JA
+    "广告", "合作", "赞助",                                   # ZH
 })
+# "#PR" marks an ad in Japan but a personal record in fitness: only on Japanese posts.
+JAPANESE_ONLY_TAGS: frozenset[str] = frozenset({"pr"})
+_KANA = re.compile(r"[\u3040-\u30ff]")
 GERMAN_TAGS: frozenset[str] = frozenset({"werbung", "anzeige"})
 
 _HASH_TAGS: frozenset[str] = frozenset("#" + t for t in DISCLOSURE_TAGS)
+_HASH_JA: frozenset[str] = frozenset("#" + t for t in JAPANESE_ONLY_TAGS)
 _PHRASE_WORDS: frozenset[str] = frozenset({"partnership", "partnerschaft", "partenariat", "parceria", "colaboración", "publicidad"})
 _PHRASES = re.compile(
     r"\bpaid partnership\b|\bbezahlte partnerschaft\b|\bpartenariat rémunéré\b|"
@@ -37,17 +47,26 @@ _PHRASES = re.compile(
 )
 
 
+def _japanese(post: Post) -> bool:
+    return bool(post.text) and not post.text.isascii() and _KANA.search(post.text) is not None
+
+
+def _is_tag(tag: str, japanese: bool) -> bool:
+    return tag in DISCLOSURE_TAGS or (japanese and tag in JAPANESE_ONLY_TAGS)
+
+
 def disclosure_tags(post: Post, tokens: list[str] | None = None) -> list[str]:
     """Disclosure markers on a post (lower-case tags, or the matched phrase).
 
     `tokens` are the caption's `tagged_words`, when the caller already has them.
     """
-    found = [t.casefold() for t in post.hashtags if t.casefold() in DISCLOSURE_TAGS]
+    japanese = _japanese(post)
+    found = [t.casefold() for t in post.hashtags if _is_tag(t.casefold(), japanese)]
     if post.text:
         if tokens is None:
             tokens = tagged_words(post.text)
-        if not _HASH_TAGS.isdisjoint(tokens):
-            found += [t[1:] for t in tokens if t in _HASH_TAGS]
+        if not _HASH_TAGS.isdisjoint(tokens) or (japanese and not _HASH_JA.isdisjoint(tokens)):
+            found += [t[1:] for t in tokens if t in _HASH_TAGS or (japanese and t in _HASH_JA)]
         if not _PHRASE_WORDS.isdisjoint(tokens):
             found += [m.group(0).lower() for m in _PHRASES.finditer(post.text)]
     return list(dict.fromkeys(found))
@@ -55,14 +74,22 @@ def disclosure_tags(post: Post, tokens: list[str] | None = None) -> list[str]:
 
 def is_disclosed(post: Post, tokens: list[str] | None = None) -> bool:
     """Fast yes/no version of `disclosure_tags`."""
+    japanese: bool | None = None
     for tag in post.hashtags:
-        if tag.lower() in DISCLOSURE_TAGS:
+        tag = tag.lower()
+        if tag in DISCLOSURE_TAGS:
             return True
+        if tag in JAPANESE_ONLY_TAGS:
+            japanese = _japanese(post)
+            if japanese:
+                return True
     if not post.text:
         return False
     if tokens is None:
         tokens = tagged_words(post.text)
     if not _HASH_TAGS.isdisjoint(tokens):
+        return True
+    if not _HASH_JA.isdisjoint(tokens) and (japanese if japanese is not None else _japanese(post)):
         return True
     return not _PHRASE_WORDS.isdisjoint(tokens) and _PHRASES.search(post.text) is not None
 
