@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -56,6 +57,14 @@ def read_creators(path: Path) -> tuple[dict[str, Creator], int]:
     return creators, skipped
 
 
+def fresh_dir(path: Path) -> Path:
+    """An empty directory (an index left by an earlier run would mix corpora)."""
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+    return path
+
+
 def labels_path(corpus_path: Path) -> Path:
     # DESIGN 5.2: `castlist demo-data --out FILE` writes FILE + ".labels.jsonl".
     return corpus_path.with_name(corpus_path.name + ".labels.jsonl")
@@ -72,17 +81,20 @@ def _default_demo_writer() -> DemoWriter:
 
 def prepare_demo(corpus_path: Path | None, creators: int, seed: int, work_dir: Path,
                  writer: DemoWriter | None = None) -> LoadedCorpus:
-    """Load a given demo corpus, or generate one (deterministic from the seed) into work_dir."""
+    """Load a given demo corpus, or generate one (deterministic from the seed) into work_dir.
+
+    A generated corpus is rewritten on every run rather than cached: a cached file would
+    silently outlive a change to the generator and the scores would describe old data.
+    """
     if corpus_path is None:
         corpus_path = work_dir / f"demo_{creators}_{seed}.jsonl"
-        if not (corpus_path.exists() and labels_path(corpus_path).exists()):
-            (writer or _default_demo_writer())(corpus_path, creators=creators, seed=seed)
+        corpus_path.parent.mkdir(parents=True, exist_ok=True)
+        (writer or _default_demo_writer())(corpus_path, creators=creators, seed=seed)
     lp = labels_path(corpus_path)
     if not lp.exists():
         raise FileNotFoundError(f"demo corpus {corpus_path} has no labels file {lp}")
     loaded, skipped = read_creators(corpus_path)
-    index_dir = work_dir / "demo_index"
-    index_dir.mkdir(parents=True, exist_ok=True)
+    index_dir = fresh_dir(work_dir / "demo_index")
     return LoadedCorpus(
         corpus=EvalCorpus(name="demo", path=corpus_path, work_dir=index_dir, size=len(loaded)),
         creators=loaded, labels=load_labels(lp), skipped_rows=skipped,
@@ -108,8 +120,7 @@ def prepare_real(real_path: Path, work_dir: Path, max_creators: int | None) -> L
         for c in creators.values():
             fh.write(json.dumps(c.model_dump(mode="json", exclude={"categories"}, exclude_none=True), ensure_ascii=False) + "\n")
     stripped = {k: c.model_copy(update={"categories": []}) for k, c in creators.items()}
-    index_dir = work_dir / "real_index"
-    index_dir.mkdir(parents=True, exist_ok=True)
+    index_dir = fresh_dir(work_dir / "real_index")
     return LoadedCorpus(
         corpus=EvalCorpus(name="real_instagram", path=out, work_dir=index_dir, size=len(stripped)),
         creators=stripped, categories=categories, skipped_rows=skipped,

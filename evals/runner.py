@@ -71,6 +71,16 @@ class EvalConfig(BaseModel):
     judge: JudgeConfig | None = Field(None, description="optional LLM judge of explanation helpfulness; never gated")
     datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V1, "demo": RETRIEVAL_V1, "real": REAL_INSTAGRAM_V1})
 
+    @classmethod
+    def from_cli(cls, tier: str, data_dir: Path, report_dir: Path | None = None, baseline: Path | None = None,
+                 update_baseline: bool = False, real_data: Path | None = None) -> "EvalConfig":
+        """The config for `castlist eval` flags: scratch in DATA_DIR/eval/<tier>, the report in
+        DATA_DIR/eval-reports/<tier>-<UTC time> unless --report-dir is given."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        return cls(tier=tier, work_dir=data_dir / "eval" / tier,  # type: ignore[arg-type]
+                   report_dir=report_dir or data_dir / "eval-reports" / f"{tier}-{stamp}",
+                   baseline_path=baseline or BASELINE_PATH, update_baseline=update_baseline, real_data=real_data)
+
     def demo_size(self) -> int:
         return self.demo_creators or (QUICK_DEMO_CREATORS if self.tier == "quick" else FULL_DEMO_CREATORS)
 

@@ -214,3 +214,21 @@ async def test_failing_system_scores_empty_and_is_counted(world: dict[str, Path]
     assert report.metrics["broken/demo.errors"] == 2
     assert report.metrics["broken/demo.ndcg@10"] == 0.0
     assert "RuntimeError" in (report.suites[0].cases[0].error or "")
+
+
+async def test_demo_corpus_is_generated_and_index_dir_is_fresh(world: dict[str, Path]) -> None:
+    calls: list[tuple[Path, int, int]] = []
+
+    def writer(out: Path, *, creators: int, seed: int) -> None:
+        calls.append((out, creators, seed))
+        out.write_text(world["demo"].read_text())
+        Path(str(out) + ".labels.jsonl").write_text(Path(str(world["demo"]) + ".labels.jsonl").read_text())
+
+    stale = world["tmp"] / "work" / "demo_index" / "old-shard"
+    stale.mkdir(parents=True)
+    seen: list[EvalCorpus] = []
+    report = await run_eval(_config(world, suites=["demo"], demo_corpus=None, demo_seed=3), _systems(seen), None,
+                            echo=None, demo_writer=writer)
+    assert calls == [(world["tmp"] / "work" / "demo_3000_3.jsonl", 3000, 3)]  # quick tier size
+    assert report.corpora["demo"]["creators"] == 7
+    assert seen[0].work_dir.exists() and not any(seen[0].work_dir.iterdir())
