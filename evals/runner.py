@@ -69,6 +69,8 @@ class EvalConfig(BaseModel):
     bm25_system: str = Field("bm25", description="the BM25-only baseline system")
     case_timeout_s: float = 180.0
     judge: JudgeConfig | None = Field(None, description="optional LLM judge of explanation helpfulness; never gated")
+    features_as_of: datetime | None = Field(
+        None, description="the reference time the systems computed features with (ingest --as-of); default now")
     datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V1, "demo": RETRIEVAL_V1, "real": REAL_INSTAGRAM_V1})
 
     @classmethod
@@ -257,18 +259,19 @@ async def _ask(system: System, brief: str, limit: int, timeout_s: float) -> tupl
     return result, error, (time.perf_counter() - t0) * 1000
 
 
-def feature_facts_fn() -> FactsFn:
+def feature_facts_fn(as_of: datetime | None = None) -> FactsFn:
     """Numbers the ingest-time features derive from stored data, so explanations may cite
-    them (ER by the platform's method, cadence, shares, price band)."""
+    them (ER by the platform's method, cadence, recency, shares, price band)."""
     from retrieval.features import compute_features
 
-    now = datetime.now(timezone.utc)
+    now = as_of or datetime.now(timezone.utc)
     cache: dict[str, list[float]] = {}
 
     def facts(creator: Creator) -> list[float]:
         if creator.key not in cache:
             f = compute_features(creator, now)
-            vals = [f.engagement.median, f.engagement.mean, f.posts_per_week, f.sponsored_share, float(f.sponsored_posts),
+            vals = [f.engagement.median, f.engagement.mean, f.posts_per_week, f.days_since_last_post,
+                    f.sponsored_share, float(f.sponsored_posts),
                     f.disclosure_rate, f.likes_per_comment, f.generic_comment_share, f.repeated_commenter_share,
                     float(f.comments_sampled), f.max_daily_growth, f.following_ratio,
                     float(len(f.undisclosed_sponsored_post_ids)), float(f.engagement.posts_used)]
@@ -377,7 +380,7 @@ async def run_eval(
             say(f"parse: {len(cases)} briefs")
             report.parse = await run_parse_suite(cases, parse_fn)
 
-    facts_fn = feature_facts_fn()
+    facts_fn = feature_facts_fn(config.features_as_of)
     all_systems: list[str] = []
     judge_client: JsonClient | None = None
     judge: JudgeFn | None = None
