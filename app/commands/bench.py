@@ -1,0 +1,79 @@
+"""castlist bench: builds demo corpora of each size and measures every stage beside its
+baseline in the same run. Prints a table; --out writes JSON too."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from app.settings import get_settings
+
+
+def _corpus(cache: Path, size: int, seed: int) -> Path:
+    from retrieval.demo import write_demo_corpus
+
+    path = cache / f"demo_{size}_{seed}.jsonl"
+    if not path.exists():
+        print(f"  generating demo corpus of {size:,} creators ...", file=sys.stderr)
+        write_demo_corpus(path, creators=size, seed=seed)
+    return path
+
+
+def _print_section(title: str, values: dict, indent: str = "  ") -> None:
+    print(f"{indent}{title}")
+    for key, value in values.items():
+        if isinstance(value, dict):
+            _print_section(key, value, indent + "  ")
+        else:
+            print(f"{indent}  {key:<40} {value}")
+
+
+def bench(args: argparse.Namespace) -> int:
+    from evals.benchmarks.retrieval_bench import bench_ingest, bench_local_mode, bench_queries, bench_recall
+    from retrieval.embedder import SentenceTransformerEmbedder
+
+    settings = get_settings()
+    only = set(args.only.split(",")) if args.only else {"ingest", "query", "recall", "local", "agent", "service"}
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    cache = settings.data_dir / "bench"
+    cache.mkdir(parents=True, exist_ok=True)
+    embedder = SentenceTransformerEmbedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    results: dict[str, dict] = {}
+    for size in sizes:
+        print(f"== {size:,} creators", file=sys.stderr)
+        corpus = _corpus(cache, size, settings.demo_seed)
+        work = Path(tempfile.mkdtemp(prefix=f"castlist-bench-{size}-"))
+        result: dict[str, dict] = {}
+        try:
+            ingest, store, index = bench_ingest(corpus, work, embedder)
+            result["ingest"] = ingest
+            if "query" in only:
+                result["query"] = bench_queries(index, embedder, args.queries)
+            if "recall" in only:
+                result["recall"] = bench_recall(index, embedder)
+            if "agent" in only:
+                from evals.benchmarks.agent_bench import bench_agent
+
+                result["agent"] = asyncio.run(bench_agent(store, index, embedder, min(args.queries, 60)))
+            if "local" in only:
+                print("  loading qdrant-client local mode for the comparison ...", file=sys.stderr)
+                result["qdrant_client_local_mode"] = bench_local_mode(store, embedder, min(args.queries, 30), size)
+            index.close()
+            store.close()
+            if "service" in only:
+                from evals.benchmarks.service_run import run_service_bench
+
+                result["service"] = run_service_bench(work, settings.demo_seed)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        results[str(size)] = result
+        _print_section(f"{size:,} creators", result)
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2))
+        print(f"wrote {args.out}")
+    return 0

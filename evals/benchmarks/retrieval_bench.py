@@ -1,0 +1,127 @@
+"""Ingest, index build, query latency and HNSW recall, each beside its baseline."""
+
+from __future__ import annotations
+
+import time
+import warnings
+from pathlib import Path
+
+from evals.benchmarks.stats import peak_rss_mib, summary_ms
+from evals.benchmarks.workload import QUERIES
+from retrieval.documents import build_indexed, dense_text
+from retrieval.embedder import Embedder
+from retrieval.index.base import CreatorIndex
+from retrieval.index.edge import EdgeCreatorIndex
+from retrieval.ingest import Ingester
+from retrieval.store import CreatorStore
+
+RAW_EMBED_SAMPLE = 4_000
+
+
+def bench_ingest(corpus: Path, data_dir: Path, embedder: Embedder) -> tuple[dict, CreatorStore, EdgeCreatorIndex]:
+    store = CreatorStore.open(f"sqlite:///{data_dir / 'castlist.db'}")
+    index = EdgeCreatorIndex(data_dir / "index" / "edge", embedder.dim)  # the layout `serve` opens
+    ingester = Ingester(store, index, embedder)
+    summary = ingester.ingest_files([corpus])
+    started = time.perf_counter()
+    index.optimize()
+    build_s = time.perf_counter() - started
+    peak = peak_rss_mib()
+
+    # The floor: embedding the same per-creator texts and nothing else.
+    texts = []
+    for stored in store.iter_all():
+        texts.append(dense_text(stored.creator, stored.features))
+        if len(texts) >= RAW_EMBED_SAMPLE:
+            break
+    started = time.perf_counter()
+    embedder.embed(texts)
+    raw_per_s = len(texts) / (time.perf_counter() - started)
+    ingest_per_s = summary.accepted / summary.seconds
+    return {
+        "creators": summary.accepted,
+        "ingest_creators_per_s": round(ingest_per_s, 1),
+        "ingest_seconds": round(summary.seconds, 1),
+        "embedding_seconds_inside_ingest": round(summary.embed_seconds, 1),
+        "raw_embedding_texts_per_s": round(raw_per_s, 1),
+        "ingest_time_over_raw_embedding": round(raw_per_s / ingest_per_s, 2),
+        "index_optimize_seconds": round(build_s, 1),
+        "peak_rss_mib_after_ingest": peak,
+    }, store, index
+
+
+def _queries(embedder: Embedder, rounds: int) -> list[tuple[list[float], str, object]]:
+    vectors = embedder.embed([q for q, _ in QUERIES])
+    items = [(v.tolist(), q, f) for v, (q, f) in zip(vectors, QUERIES)]
+    return [items[i % len(items)] for i in range(rounds)]
+
+
+def time_queries(index: CreatorIndex, queries, limit: int = 100) -> dict:
+    samples = []
+    for vector, text, flt in queries:
+        started = time.perf_counter()
+        index.search(vector, text, flt, limit, mode="hybrid")
+        samples.append(time.perf_counter() - started)
+    return summary_ms(samples)
+
+
+def bench_queries(index: CreatorIndex, embedder: Embedder, rounds: int) -> dict:
+    queries = _queries(embedder, rounds)
+    time_queries(index, queries[:10])  # warm caches
+    started = time.perf_counter()
+    for _ in range(20):
+        embedder.embed([QUERIES[0][0]])
+    return {
+        "edge_hybrid_filtered_top100": time_queries(index, queries),
+        "query_embedding_ms": round((time.perf_counter() - started) / 20 * 1000, 2),
+    }
+
+
+def bench_local_mode(store: CreatorStore, embedder: Embedder, rounds: int, max_points: int) -> dict:
+    """The same points and queries through qdrant-client's local mode."""
+    from retrieval.index.qdrant_server import QdrantServerCreatorIndex
+
+    warnings.filterwarnings("ignore", module="qdrant_client")
+    local = QdrantServerCreatorIndex.local(embedder.dim)
+    batch, texts, loaded = [], [], 0
+    started = time.perf_counter()
+    upsert_s = 0.0
+    for stored in store.iter_all():
+        batch.append(stored)
+        if len(batch) == 512:
+            loaded += _load(local, batch, embedder)
+            batch = []
+        if loaded >= max_points:
+            break
+    if batch:
+        loaded += _load(local, batch, embedder)
+    upsert_s = time.perf_counter() - started
+    queries = _queries(embedder, rounds)
+    result = {"points": loaded, "load_seconds_incl_embedding": round(upsert_s, 1),
+              "local_hybrid_filtered_top100": time_queries(local, queries)}
+    local.close()
+    return result
+
+
+def _load(local, batch, embedder) -> int:
+    vectors = embedder.embed([dense_text(s.creator, s.features) for s in batch])
+    local.upsert([build_indexed(s.creator, s.features, v.tolist()) for s, v in zip(batch, vectors)])
+    return len(batch)
+
+
+def bench_recall(index: CreatorIndex, embedder: Embedder, k: int = 100) -> dict:
+    """HNSW recall@k against exact search on the same (real) embeddings and filters."""
+    from retrieval.index.base import IndexFilter
+
+    vectors = embedder.embed([q for q, _ in QUERIES])
+    out = {}
+    for label, use_filter in (("unfiltered", False), ("filtered", True)):
+        recalls = []
+        for vector, (_, flt) in zip(vectors, QUERIES):
+            f = flt if use_filter else IndexFilter()
+            approx = {h.key for h in index.search(vector.tolist(), None, f, k, mode="dense")}
+            exact = {h.key for h in index.search(vector.tolist(), None, f, k, mode="dense", exact=True)}
+            if exact:
+                recalls.append(len(approx & exact) / len(exact))
+        out[f"recall@{k}_{label}"] = round(sum(recalls) / len(recalls), 4) if recalls else None
+    return out

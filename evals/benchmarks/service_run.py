@@ -1,0 +1,50 @@
+"""The service under load: a real `castlist serve` on loopback over the benchmark's
+index, 20 concurrent SSE briefs, beside the same briefs unloaded."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from evals.benchmarks.workload import BRIEFS
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_service_bench(data_dir: Path, seed: int, concurrency: int = 20) -> dict:
+    from evals.bench_service import bench_service
+
+    port = _free_port()
+    env = {**os.environ, "CASTLIST_DATA_DIR": str(data_dir), "CASTLIST_RATE_LIMIT_PER_MINUTE": "100000"}
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        else:
+            return {"error": "the service did not become ready in 180 s"}
+        return asyncio.run(bench_service(base, BRIEFS, concurrency=concurrency))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
