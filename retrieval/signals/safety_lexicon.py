@@ -14,7 +14,9 @@ Matching is on whole word tokens (never substrings), so "shot" never matches ins
 
 Terms are multilingual where easy (Bier/Wein/cerveza/vino, casino/apuestas/Wetten).
 Hashtag compounds ("craftbeer", "sportsbetting") are listed explicitly, since tags have
-no spaces. Scripts without spaces (Chinese, Japanese) are not covered.
+no spaces; a few terms count only as whole hashtags (#420, #2a, #vote). Japanese and
+Chinese, written without spaces, use a short list of substrings (ビール, 赌场, 选举 ...),
+and a few emoji name a category by themselves (🍷 🍺 🥂 🎰 🚬 🔞).
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "winelover", "winelovers", "winetime", "winetasting", "wineoclock", "winestagram",
         "instawine", "cocktailsofinstagram", "cocktailtime", "whiskylover", "whiskeylover",
         "ginandtonic", "happyhour", "drinkresponsibly", "roséallday",
+        "mimosas", "bottomless mimosa", "negroni", "caipirinha", "weinprobe", "feierabendbier",
+        "prost", "bières", "vinhos", "dégustation de vin", "vin rouge", "vin blanc", "verre de vin",
+        "chupitos",
     ),
     "gambling": (
         "casino", "casinos", "gambling", "gamble", "gambler", "betting", "sportsbook",
@@ -50,6 +55,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "slot machine", "slot machines", "online slots", "sports betting", "place your bets",
         "cá cược", "nhà cái",
         "onlinecasino", "casinolife", "sportsbetting", "pokerlife", "pokernight", "bettingtips",
+        "free spins", "wettquoten", "aposté", "apostar", "apostei", "casino bonus",
     ),
     "tobacco": (
         "cigarette", "cigarettes", "cigar", "cigars", "tobacco", "smoking", "vape", "vapes",
@@ -64,17 +70,20 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "psilocybin", "stoner", "drogas", "drogen",
         "magic mushrooms", "smoke weed", "get high",
         "weedstagram", "stonernation", "420friendly", "cannabiscommunity", "smokeweed",
+        "edibles", "microdosing", "microdosing shrooms", "happy 4 20", "420 friendly", "puff puff pass",
     ),
     "adult": (
         "porn", "porno", "pornhub", "nsfw", "onlyfans", "nudes", "fetish", "erotic", "erotica",
         "sexcam", "camgirl", "sextoy", "sextoys",
         "only fans", "sex toy", "sex toys", "adult content", "sex tape",
+        "uncensored", "18 only", "18 content", "spicy pics", "adultcontent", "18plus",
     ),
     "violence": (
         "murder", "murdered", "killing", "stabbing", "stabbed", "massacre", "beheading",
         "bloodbath", "torture", "gore", "assault", "violence", "gewalt", "violencia",
         "asesinato", "mord",
         "mass shooting", "school shooting", "street fight", "fight video", "beat up",
+        "brawl", "brawls", "road rage", "blood everywhere", "streetfight", "fightvideo",
     ),
     "weapons": (
         "gun", "guns", "firearm", "firearms", "rifle", "rifles", "pistol", "pistols",
@@ -82,23 +91,47 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "gewehr", "pistola", "pistolas", "armas",
         "ar 15", "ak 47", "concealed carry", "gun range", "shooting range", "assault rifle",
         "gunsofinstagram", "gunlife", "ar15", "ak47", "pewpew",
+        "holster", "tactical knife", "gunrange", "tacticalgear",
     ),
     "politics": (
         "election", "elections", "politics", "political", "politician", "politicians", "trump",
         "biden", "democrats", "republicans", "maga", "parliament", "senator", "bundestag",
         "wahlkampf", "bundestagswahl", "elecciones", "eleições",
         "trump2020", "trump2024", "vote blue", "vote red",
+        "campaign rally", "vote them out", "élection", "élections", "eleição", "comício", "mitin",
+        "wählen gehen", "geht wählen",
     ),
     "profanity": (
         "fuck", "fucking", "fuckin", "fucked", "fck", "motherfucker", "shit", "shitty",
         "bullshit", "bitch", "bitches", "asshole", "cunt", "wtf", "stfu", "scheiße",
-        "scheisse", "mierda", "puta", "putain", "merde", "cazzo",
+        "scheisse", "mierda", "puta", "putain", "merde", "cazzo", "joder", "caralho", "porra",
     ),
     "hate": (
         "nazi", "nazis", "ku klux klan", "subhuman", "untermensch", "1488",
         "white power", "heil hitler", "sieg heil", "white supremacy", "white supremacist",
         "ethnic cleansing", "race war", "neo nazi",
+        "don't belong here", "dont belong here", "send them back", "send them all back",
+        "stay out of our country", "shouldn't be allowed in this country", "culture is being replaced",
+        "great replacement", "sendthemback", "saveourculture", "theydontbelong",
     ),
+}
+
+# Only as a whole hashtag: as words these are numbers or everyday words.
+HASHTAG_ONLY: dict[str, str] = {"420": "drugs", "2a": "weapons", "vote": "politics", "nsfw": "adult"}
+
+# Scripts written without spaces: plain substring terms (checked on non-ASCII text only).
+CJK_TERMS: dict[str, str] = {
+    "ワイン": "alcohol", "ビール": "alcohol", "日本酒": "alcohol", "红酒": "alcohol", "啤酒": "alcohol",
+    "鸡尾酒": "alcohol", "精酿": "alcohol", "微醺": "alcohol", "白酒": "alcohol",
+    "カジノ": "gambling", "賭け": "gambling", "赌场": "gambling", "赌博": "gambling", "博彩": "gambling",
+    "タバコ": "tobacco", "香烟": "tobacco", "大麻": "drugs",
+    "選挙": "politics", "选举": "politics", "竞选": "politics",
+    "クソ": "profanity", "他妈的": "profanity", "我靠": "profanity",
+}
+# Emoji that name the category by themselves.
+EMOJI: dict[str, str] = {
+    "🍷": "alcohol", "🍺": "alcohol", "🍻": "alcohol", "🥂": "alcohol", "🥃": "alcohol",
+    "🍸": "alcohol", "🍾": "alcohol", "🍶": "alcohol", "🎰": "gambling", "🚬": "tobacco", "🔞": "adult",
 }
 
 # word -> (previous words that cancel it, next words that cancel it)
@@ -107,6 +140,10 @@ CONTEXT_FENCES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "wine": ("", "red colored coloured color colour lipstick lip shade nail nails hair velvet tone stain gums"),
         "champagne": ("", "gold color colour shade highlighter hair blonde toast"),
         "hangover": ("", "setting spray primer"),
+        "porra": ("", "antequerana"),
+        "apostar": ("", "por"),
+        "aposté": ("", "por"),
+        "apostei": ("", "em no na"),
         "bourbon": ("", "vanilla"),
         "vodka": ("", "sauce pasta"),
         "beer": ("root ginger", ""),
@@ -145,13 +182,14 @@ for _cat, _terms in LEXICON.items():
 _FIRST: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(_NGRAMS)
 # The same with '#'/'@' prefixes, to gate tagged token lists without copying them.
 _FIRST_TAGGED: frozenset[str] = _FIRST | frozenset("#" + t for t in _FIRST)
+_HASH_ONLY: frozenset[str] = frozenset("#" + t for t in HASHTAG_ONLY)
 
 
 @dataclass(frozen=True)
 class Hit:
     category: str
     term: str
-    field: str  # "text", "hashtags" or "comments"
+    field: str  # "text", "hashtags", "emoji" (an emoji in the caption) or "comments"
 
 
 def scan_tokens(tokens: list[str]) -> list[tuple[str, str]]:
@@ -179,8 +217,22 @@ def scan_tokens(tokens: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def scan_cjk(text: str) -> list[tuple[str, str]]:
+    """(category, term) hits of the CJK substring terms; ASCII text has none."""
+    if text.isascii():
+        return []
+    return [(cat, term) for term, cat in CJK_TERMS.items() if term in text]
+
+
+def scan_emoji(text: str) -> list[tuple[str, str]]:
+    if text.isascii():
+        return []
+    return [(cat, e) for e, cat in EMOJI.items() if e in text]
+
+
 def scan_text(text: str | None) -> list[tuple[str, str]]:
-    return scan_tokens(words(text)) if text else []
+    """Word, CJK and emoji hits in one text."""
+    return scan_tokens(words(text)) + scan_cjk(text) + scan_emoji(text) if text else []
 
 
 def post_hits(post: Post, text: PostText | None = None, include_comments: bool = True) -> list[Hit]:
@@ -193,14 +245,21 @@ def post_hits(post: Post, text: PostText | None = None, include_comments: bool =
     hits: list[Hit] = []
     if not _FIRST_TAGGED.isdisjoint(text.tokens):
         hits += [Hit(c, t, "text") for c, t in scan_tokens(plain(text.tokens))]
+    if not _HASH_ONLY.isdisjoint(text.tokens):
+        hits += [Hit(HASHTAG_ONLY[t[1:]], t[1:], "text") for t in text.tokens if t in _HASH_ONLY]
+    if post.text and not post.text.isascii():
+        hits += [Hit(c, t, "text") for c, t in scan_cjk(post.text)]
+        hits += [Hit(c, t, "emoji") for c, t in scan_emoji(post.text)]
     for tag in post.hashtags:
-        cat = _UNIGRAMS.get(tag.casefold())
+        key = tag.casefold()
+        cat = _UNIGRAMS.get(key) or HASHTAG_ONLY.get(key)
         if cat:
-            hits.append(Hit(cat, tag.casefold(), "hashtags"))
+            hits.append(Hit(cat, key, "hashtags"))
     if include_comments:
         for comment in text.comments:
             if not _FIRST.isdisjoint(comment.tokens):
                 hits += [Hit(c, t, "comments") for c, t in scan_tokens(comment.tokens)]
+            hits += [Hit(c, t, "comments") for c, t in scan_cjk(comment.raw) + scan_emoji(comment.raw)]
     return hits
 
 

@@ -1,10 +1,11 @@
 """Brand safety against the brief's `exclude_topics` (DESIGN 5.3 categories).
 
 Hits come from the ingest lexicon (`retrieval.signals.safety_lexicon`) over captions,
-hashtags and sampled comments. A hit in an excluded category in the creator's own
-caption or hashtags fails; a hit only in other people's comments warns (the creator did
-not write it). Hits in categories the brief did not exclude are reported as
-information with a pass. No posts means insufficient data.
+hashtags and sampled comments. A word or hashtag hit in an excluded category in the
+creator's own caption fails; hits that are only emoji in captions (🥂 at a wedding) or
+only in other people's comments warn (weaker evidence, or not the creator's words).
+Hits in categories the brief did not exclude are reported as information with a pass.
+No posts means insufficient data.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
     by_id = posts_by_id(creator)
 
     own: dict[str, list[str]] = {}       # category -> posts with a caption/hashtag hit
-    comments: dict[str, list[str]] = {}  # category -> posts with a comment-only hit
+    weak: dict[str, list[str]] = {}      # category -> posts with only emoji/comment hits
     evidence: list[Evidence] = []
     for category, post_ids in sorted(features.safety_hits.items()):
         for pid in post_ids:
@@ -41,30 +42,33 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
             if post is None:
                 continue
             hits = [h for h in post_hits(post) if h.category == category]
-            mine = [h for h in hits if h.field != "comments"]
-            (own if mine else comments).setdefault(category, []).append(pid)
+            mine = [h for h in hits if h.field in ("text", "hashtags")]
+            (own if mine else weak).setdefault(category, []).append(pid)
             if category in excluded and len(evidence) < MAX_EVIDENCE and hits:
                 h = (mine or hits)[0]
                 if h.field == "comments":
                     text = excerpt(_comment_with(post.comments_sample, h.term), h.term)
                 elif h.field == "hashtags":
                     text = "#" + h.term
+                elif h.field == "emoji":
+                    text = excerpt(post.text or "", h.term, width=60)
                 else:
                     text = excerpt(post.text or "", h.term)
                 evidence.append(post_evidence(post, text=text, method=f"{category}: '{h.term}' in {h.field}"))
 
     n_posts = len(creator.posts)
     bad_own = {c: ids for c, ids in own.items() if c in excluded}
-    bad_comments = {c: ids for c, ids in comments.items() if c in excluded and c not in bad_own}
+    bad_weak = {c: ids for c, ids in weak.items() if c in excluded and c not in bad_own}
     if bad_own:
         parts = ", ".join(f"{c} in {len(ids)}" for c, ids in bad_own.items())
         return result(TOOL, "fail", 0.85, f"Excluded topic(s) in the creator's own posts ({parts} of {n_posts} posts).", evidence)
-    if bad_comments:
-        parts = ", ".join(f"{c} on {len(ids)}" for c, ids in bad_comments.items())
-        return result(TOOL, "warn", 0.6, f"Excluded topic(s) only in sampled comments ({parts} of {n_posts} posts).", evidence)
-    other = sorted(set(own) | set(comments))
+    if bad_weak:
+        parts = ", ".join(f"{c} on {len(ids)}" for c, ids in bad_weak.items())
+        return result(TOOL, "warn", 0.6,
+                      f"Excluded topic(s) only in emoji or sampled comments ({parts} of {n_posts} posts).", evidence)
+    other = sorted(set(own) | set(weak))
     if other:
-        info = ", ".join(f"{c} ({len(own.get(c, [])) + len(comments.get(c, []))})" for c in other)
+        info = ", ".join(f"{c} ({len(own.get(c, [])) + len(weak.get(c, []))})" for c in other)
         return result(TOOL, "pass", 0.75,
                       f"No excluded topic in {n_posts} posts; other categories seen, for information: {info}.")
     return result(TOOL, "pass", 0.8, f"No brand-safety hits in {n_posts} posts.")

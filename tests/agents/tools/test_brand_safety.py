@@ -47,3 +47,11 @@ def test_clean_pass_and_false_positive_words():
 
 def test_insufficient_without_posts():
     assert check_brand_safety(make({}, {"exclude_topics": ["alcohol"]})).verdict == "insufficient_data"
+
+
+def test_emoji_only_hit_warns_instead_of_failing():
+    p = posts(3)
+    p[0]["text"] = "Wedding weekend with the best people 🥂"
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["alcohol"]}))
+    assert r.verdict == "warn"
+    assert "🥂" in r.evidence[0].text

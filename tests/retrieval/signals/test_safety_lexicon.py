@@ -79,3 +79,31 @@ def test_post_hits_fields_and_excerpt():
     assert hits == {("gambling", "text"), ("alcohol", "hashtags"), ("profanity", "comments")}
     assert {(h.category) for h in post_hits(post, include_comments=False)} == {"gambling", "alcohol"}
     assert excerpt("Best casino in town", "casino", width=5) == "Best casino in t"
+
+
+@pytest.mark.parametrize("text,category", [
+    ("週末はワインで乾杯", "alcohol"),
+    ("在赌场玩了一晚", "gambling"),
+    ("这次选举一定要去投票", "politics"),
+    ("Bottomless mimosa brunch", "alcohol"),
+    ("Happy 4/20 everyone", "drugs"),
+    ("they don't belong here", "hate"),
+    ("Dégustation de vin à Lyon", "alcohol"),
+    ("Rooftop drinks 🍸", "alcohol"),
+])
+def test_multilingual_cjk_and_emoji_hits(text, category):
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cheesy marmite eggs and shrooms", "I ran 420 metres", "Apostar por la sostenibilidad",
+    "酒店的早餐很好吃", "Vote for your favourite cake in the comments",
+])
+def test_more_false_positives(text):
+    assert cats(text) == set(), scan_text(text)
+
+
+def test_hashtag_only_terms_and_emoji_field():
+    post = Post(id="p", text="Friday mood #420 🍷", hashtags=["420"])
+    fields = {(h.category, h.field) for h in post_hits(post)}
+    assert fields == {("drugs", "text"), ("drugs", "hashtags"), ("alcohol", "emoji")}
