@@ -1,0 +1,75 @@
+// The service's HTTP API (DESIGN 5.4) as the page uses it, plus the API key setting.
+
+import { ApiError, errorFrom, postStream } from "./stream.js";
+
+const KEY_STORAGE = "castlist.apiKey";
+
+export function getApiKey() {
+  try {
+    return localStorage.getItem(KEY_STORAGE) || "";
+  } catch {
+    return ""; // storage disabled: the key simply is not remembered
+  }
+}
+
+export function setApiKey(value) {
+  try {
+    if (value) localStorage.setItem(KEY_STORAGE, value);
+    else localStorage.removeItem(KEY_STORAGE);
+  } catch {
+    /* ignore */
+  }
+}
+
+function authHeaders() {
+  const key = getApiKey();
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+const chatUrl = (threadId) => `/v1/chat/${encodeURIComponent(threadId)}`;
+
+// Sends one message in a thread and streams its events. `criteria` carries explicit
+// overrides (used when a chip is removed); a server that does not accept them answers
+// 422, and the message is then re-sent alone so the follow-up wording still applies.
+export async function sendMessage(threadId, message, { criteria, signal, onEvent, onFallback }) {
+  const url = `${chatUrl(threadId)}/messages`;
+  const options = { headers: authHeaders(), signal, onEvent };
+  if (criteria) {
+    try {
+      return await postStream(url, { message, criteria }, options);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 422) throw err;
+      onFallback?.(err);
+    }
+  }
+  return postStream(url, { message }, options);
+}
+
+// The thread so far, or null when the server does not know it.
+export async function getThread(threadId) {
+  const response = await fetch(chatUrl(threadId), { headers: { Accept: "application/json", ...authHeaders() } });
+  if (response.status === 404) return null;
+  if (!response.ok) throw await errorFrom(response);
+  return response.json();
+}
+
+export function csvUrl(shortlistId) {
+  return `/v1/shortlists/${encodeURIComponent(shortlistId)}?format=csv`;
+}
+
+// A plain link cannot carry the Authorization header, so with a key set the CSV is
+// fetched here and handed to the browser as a file.
+export async function downloadCsv(shortlistId) {
+  const response = await fetch(csvUrl(shortlistId), { headers: { Accept: "text/csv", ...authHeaders() } });
+  if (!response.ok) throw await errorFrom(response);
+  const blob = await response.blob();
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = `castlist-${shortlistId}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+export const hasApiKey = () => Boolean(getApiKey());

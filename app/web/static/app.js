@@ -1,0 +1,352 @@
+// The chat page: wires the composer, the SSE stream, criteria chips and creator cards.
+// State is deliberately small: the thread id, the latest criteria and shortlist id, and
+// whether a run is streaming. The server holds the thread; the page only renders it.
+
+import * as api from "./api.js";
+import { renderChips, relaxationAction } from "./chips.js";
+import { el, clear } from "./dom.js";
+import { Progress } from "./progress.js";
+import { creatorCard, summaryText, warningItem } from "./render.js";
+import { newThreadId, rememberedThread, threadFromHash, useThread } from "./thread.js";
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  transcript: $("transcript"), examples: $("examples"), criteria: $("criteria"), chips: $("chips"),
+  parser: $("parser-name"), assumptionsBox: $("assumptions-box"), assumptions: $("assumptions"),
+  assumptionCount: $("assumption-count"), composer: $("composer"), input: $("composer-input"), send: $("send"),
+  summary: $("summary"), exportLink: $("export"), error: $("error"), warnings: $("warnings"), empty: $("empty"),
+  cards: $("cards"), newBrief: $("new-brief"), settings: $("settings"), openSettings: $("open-settings"),
+  apiKey: $("api-key"), keyIndicator: $("key-indicator"),
+};
+const progress = new Progress($("progress"), $("stages"), $("status"));
+
+const state = {
+  threadId: null,
+  criteria: null,
+  shortlistId: null,
+  running: null, // AbortController of the run in flight
+};
+
+// ---------------------------------------------------------------- transcript
+
+function say(role, text) {
+  ui.transcript.append(el("li", { class: `msg msg-${role}` },
+    el("span", { class: "visually-hidden", text: role === "user" ? "You: " : "castlist: " }),
+    el("p", { text })));
+  ui.examples.hidden = true;
+  ui.transcript.lastElementChild.scrollIntoView({ block: "nearest" });
+}
+
+// ---------------------------------------------------------------- errors and warnings
+
+function showError(message) {
+  ui.error.replaceChildren(el("strong", { text: "Something went wrong. " }), message);
+  ui.error.hidden = false;
+}
+
+function clearError() {
+  ui.error.hidden = true;
+  clear(ui.error);
+}
+
+const seenWarnings = new Map(); // message -> <li>, so one warning shows once per run
+
+function addWarning(message, code) {
+  if (!message || seenWarnings.has(message)) return seenWarnings.get(message);
+  const item = warningItem(message);
+  if (code) item.dataset.code = code;
+  seenWarnings.set(message, item);
+  ui.warnings.append(item);
+  return item;
+}
+
+function clearWarnings() {
+  seenWarnings.clear();
+  clear(ui.warnings);
+}
+
+// Relaxations ride on the "Only N of M matched" warning as one-click follow-ups.
+function showRelaxations(shortlist) {
+  const actions = (shortlist.relaxations || []).map((r) => {
+    const action = relaxationAction(r, shortlist.criteria);
+    const label = `${r.suggestion} (+${r.adds})`;
+    return action
+      ? el("button", { type: "button", class: "button small", onclick: () => send(action.message, action.criteria) }, label)
+      : el("button", { type: "button", class: "button small", onclick: () => prefill(r.suggestion) }, label);
+  });
+  if (!actions.length) return;
+  let item = ui.warnings.querySelector('[data-code="short"]');
+  if (!item) item = addWarning(`Only ${shortlist.creators.length} creators matched every constraint. To find more:`, "short");
+  item.querySelector(".relax-actions")?.remove();
+  item.lastElementChild.append(el("div", { class: "relax-actions", "aria-label": "Ways to find more" }, actions));
+}
+
+// ---------------------------------------------------------------- criteria
+
+function showCriteria(criteria, parser, assumptions) {
+  state.criteria = criteria;
+  const count = renderChips(ui.chips, criteria, {
+    onEdit: prefill,
+    onRemove: (chip) => send(chip.remove.message, chip.remove.criteria),
+    disabled: Boolean(state.running),
+  });
+  ui.criteria.hidden = false;
+  if (!count) ui.chips.append(el("li", { class: "muted small", text: "No constraints: searching everything." }));
+  ui.parser.textContent = parser ? `· ${parser} parser` : "";
+  const notes = assumptions || criteria.assumptions || [];
+  clear(ui.assumptions);
+  for (const text of notes) ui.assumptions.append(el("li", { text }));
+  ui.assumptionCount.textContent = String(notes.length);
+  ui.assumptionsBox.hidden = !notes.length;
+  // Assumptions are the parser's guesses: open them so the marketer sees what was assumed.
+  ui.assumptionsBox.open = notes.length > 0 && notes.length <= 4;
+}
+
+function prefill(text) {
+  ui.input.value = text;
+  ui.input.focus();
+  ui.input.setSelectionRange(text.length, text.length);
+}
+
+// ---------------------------------------------------------------- shortlist
+
+function setExport(shortlistId) {
+  state.shortlistId = shortlistId;
+  if (shortlistId) {
+    ui.exportLink.href = api.csvUrl(shortlistId);
+    ui.exportLink.download = `castlist-${shortlistId}.csv`;
+  }
+  ui.exportLink.hidden = !shortlistId;
+}
+
+function renderCreators(creators) {
+  clear(ui.cards);
+  for (const c of creators) ui.cards.append(creatorCard(c));
+  ui.empty.hidden = creators.length > 0;
+  if (!creators.length) {
+    ui.empty.replaceChildren(el("p", { class: "empty-title", text: "No creators matched" }),
+      el("p", { class: "muted", text: "See the advice above, or drop a criteria chip to widen the search." }));
+  }
+}
+
+function showShortlist(shortlist) {
+  const streamed = ui.cards.children.length;
+  // The done event's shortlist is authoritative: re-render only if the stream differed.
+  if (streamed !== shortlist.creators.length || ui.cards.classList.contains("stale")) {
+    renderCreators(shortlist.creators);
+  }
+  ui.cards.classList.remove("stale");
+  ui.cards.removeAttribute("aria-busy");
+  ui.summary.textContent = summaryText(shortlist);
+  for (const w of shortlist.warnings || []) addWarning(w);
+  showRelaxations(shortlist);
+  setExport(shortlist.id);
+}
+
+// ---------------------------------------------------------------- running a message
+
+function setRunning(controller) {
+  state.running = controller;
+  ui.send.textContent = controller ? "Stop" : "Send";
+  ui.send.classList.toggle("danger", Boolean(controller));
+  ui.composer.setAttribute("aria-busy", controller ? "true" : "false");
+  for (const b of ui.chips.querySelectorAll(".chip-remove")) b.disabled = Boolean(controller);
+}
+
+async function send(message, criteria = null) {
+  message = message.trim();
+  if (!message || state.running) return;
+  if (!state.threadId) state.threadId = newThreadId();
+  useThread(state.threadId);
+
+  say("user", message);
+  clearError();
+  clearWarnings();
+  setExport(null);
+  // Keep the previous list visible but dimmed until the new one starts arriving.
+  ui.cards.classList.add("stale");
+  ui.cards.setAttribute("aria-busy", "true");
+  progress.start("Reading the brief…");
+  const controller = new AbortController();
+  setRunning(controller);
+
+  const started = performance.now();
+  let fresh = 0;
+  let finished = false;
+  const onEvent = ({ event, data }) => {
+    switch (event) {
+      case "criteria":
+        showCriteria(data.criteria, data.parser, data.assumptions);
+        break;
+      case "progress":
+        progress.update(data);
+        break;
+      case "warning":
+        addWarning(data.message, data.code);
+        break;
+      case "creator":
+        if (fresh++ === 0) {
+          clear(ui.cards);
+          ui.cards.classList.remove("stale");
+          ui.empty.hidden = true;
+        }
+        ui.cards.append(creatorCard(data.creator));
+        progress.say(`Added @${data.creator.handle} (${fresh} so far)`);
+        break;
+      case "done":
+        finished = true;
+        showShortlist(data.shortlist);
+        progress.finish(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        say("assistant", `Shortlisted ${data.shortlist.creators.length} creators. Refine with a follow-up, or export the list.`);
+        break;
+      case "error":
+        finished = true;
+        showError(data.message || "The run failed.");
+        progress.finish("Stopped by an error.");
+        say("assistant", `The run failed: ${data.message || "unknown error"}`);
+        break;
+      default:
+        break; // unknown events are ignored so the server can add new ones
+    }
+  };
+
+  try {
+    await api.sendMessage(state.threadId, message, {
+      criteria, signal: controller.signal, onEvent,
+      onFallback: () => addWarning("The server did not accept criteria overrides; sent the follow-up as words only.", "override"),
+    });
+    if (!finished) {
+      showError("The connection closed before the shortlist was finished. Try sending the message again.");
+      progress.finish("Interrupted.");
+    }
+  } catch (err) {
+    if (err.name === "AbortError") {
+      progress.finish("Stopped.");
+      say("assistant", "Stopped.");
+    } else {
+      const text = err instanceof TypeError ? "Could not reach the server. Check your connection and try again." : err.message;
+      showError(text);
+      progress.finish("Failed.");
+    }
+  } finally {
+    ui.cards.classList.remove("stale");
+    ui.cards.removeAttribute("aria-busy");
+    setRunning(null);
+  }
+}
+
+// ---------------------------------------------------------------- threads
+
+function resetView() {
+  clear(ui.transcript);
+  clear(ui.chips);
+  clear(ui.cards);
+  clearWarnings();
+  clearError();
+  ui.criteria.hidden = true;
+  ui.examples.hidden = false;
+  ui.summary.textContent = "";
+  ui.empty.hidden = false;
+  $("progress").hidden = true;
+  state.criteria = null;
+  setExport(null);
+}
+
+function startNewBrief() {
+  state.running?.abort();
+  state.threadId = newThreadId();
+  useThread(state.threadId);
+  resetView();
+  ui.input.value = "";
+  ui.input.focus();
+}
+
+// Re-opens a thread from the server (after a reload or from a shared link).
+async function loadThread(id) {
+  state.threadId = id;
+  resetView();
+  useThread(id);
+  try {
+    const thread = await api.getThread(id);
+    if (!thread) return;
+    for (const m of thread.messages || []) say("user", m);
+    if (thread.criteria) showCriteria(thread.criteria, null, thread.shortlist?.assumptions);
+    if (thread.shortlist) showShortlist(thread.shortlist);
+  } catch (err) {
+    showError(`Could not load the saved brief: ${err.message}`);
+  }
+}
+
+// ---------------------------------------------------------------- settings
+
+function refreshKeyIndicator() {
+  ui.keyIndicator.hidden = !api.hasApiKey();
+}
+
+function wireSettings() {
+  ui.openSettings.addEventListener("click", () => {
+    ui.apiKey.value = api.getApiKey();
+    ui.settings.showModal();
+    ui.apiKey.focus();
+  });
+  ui.settings.addEventListener("close", () => {
+    const choice = ui.settings.returnValue;
+    if (choice === "save") api.setApiKey(ui.apiKey.value.trim());
+    if (choice === "clear") api.setApiKey("");
+    ui.apiKey.value = "";
+    refreshKeyIndicator();
+    ui.openSettings.focus();
+  });
+  refreshKeyIndicator();
+}
+
+// ---------------------------------------------------------------- composer
+
+function wireComposer() {
+  ui.composer.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (state.running) return state.running.abort();
+    const text = ui.input.value;
+    if (!text.trim()) return ui.input.focus();
+    ui.input.value = "";
+    send(text);
+  });
+  ui.input.addEventListener("keydown", (event) => {
+    // Enter sends, Shift+Enter is a newline; never send mid-IME composition.
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      if (!state.running) ui.composer.requestSubmit();
+    }
+  });
+  for (const button of document.querySelectorAll(".example")) {
+    button.addEventListener("click", () => send(button.textContent));
+  }
+  ui.exportLink.addEventListener("click", async (event) => {
+    // Without a key the plain link downloads natively; with one, fetch it with the header.
+    if (!state.shortlistId || !api.hasApiKey()) return;
+    event.preventDefault();
+    try {
+      await api.downloadCsv(state.shortlistId);
+    } catch (err) {
+      showError(`Export failed: ${err.message}`);
+    }
+  });
+}
+
+// ---------------------------------------------------------------- start
+
+window.addEventListener("error", (event) => showError(event.message || "Unexpected error in the page."));
+window.addEventListener("unhandledrejection", (event) => showError(String(event.reason?.message || event.reason)));
+
+wireComposer();
+wireSettings();
+ui.newBrief.addEventListener("click", startNewBrief);
+window.addEventListener("hashchange", () => {
+  const id = threadFromHash();
+  if (id && id !== state.threadId && !state.running) loadThread(id);
+});
+
+const initial = threadFromHash() || rememberedThread();
+if (initial) loadThread(initial);
+else state.threadId = newThreadId();
+document.documentElement.dataset.ready = "true"; // lets tests wait for the modules to load

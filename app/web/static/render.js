@@ -1,0 +1,150 @@
+// Creator cards and the other pieces of streamed output. All creator fields are
+// untrusted and go through el()/textContent only.
+
+import { el, externalLink } from "./dom.js";
+import { compactNumber, humanize, moneyRange, percent, platformLabel, score100, wholeNumber } from "./format.js";
+
+const VERDICT_LABELS = { pass: "pass", warn: "warn", fail: "fail", insufficient_data: "no data" };
+
+function scoreBar(value, label) {
+  const pct = score100(value);
+  const fill = el("span", { class: "bar-fill" });
+  // Set through the CSSOM, not a style attribute, so a strict CSP cannot block it.
+  fill.style.width = `${pct}%`;
+  return el("span", {
+    class: "bar", role: "meter", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(pct),
+    "aria-label": label,
+  }, fill);
+}
+
+function scoreBlock(creator) {
+  const components = Object.entries(creator.scores || {});
+  const total = score100(creator.score);
+  // <details> gives the per-component breakdown on click/keyboard, and the summary's
+  // title shows it on hover, without any script-driven popover.
+  const hover = components.map(([name, v]) => `${humanize(name)}: ${score100(v)}`).join("\n");
+  return el("details", { class: "score" },
+    el("summary", { title: hover || "No component scores" },
+      el("span", { class: "score-label" }, "Score "),
+      el("strong", { class: "score-value", text: String(total) }),
+      scoreBar(creator.score, `Overall score ${total} of 100`),
+    ),
+    components.length
+      ? el("ul", { class: "components" }, components.map(([name, v]) =>
+          el("li", {},
+            el("span", { class: "component-name", text: humanize(name) }),
+            scoreBar(v, `${humanize(name)} ${score100(v)} of 100`),
+            el("span", { class: "component-value", text: String(score100(v)) }))))
+      : el("p", { class: "muted", text: "No component scores were returned." }),
+  );
+}
+
+function stat(label, value, extra) {
+  return el("div", { class: "stat" }, el("dt", { text: label }), el("dd", {}, value, extra));
+}
+
+function engagement(creator) {
+  if (creator.engagement_rate == null) return stat("Engagement", "–");
+  const method = creator.engagement_method || "method not reported";
+  // The method is part of the number: ERs from different formulas are not comparable.
+  return stat("Engagement", el("abbr", { title: method, text: percent(creator.engagement_rate, 2) }));
+}
+
+function price(creator) {
+  const p = creator.price_estimate;
+  if (!p) return stat("Est. price / post", "–");
+  return stat("Est. price / post", el("span", { title: p.method || "", text: moneyRange(p.low, p.high, p.currency) }));
+}
+
+function evidenceList(items) {
+  const posts = items.filter((e) => e.kind === "post");
+  const metrics = items.filter((e) => e.kind === "metric");
+  if (!posts.length && !metrics.length) return null;
+  return el("div", { class: "evidence" },
+    posts.length && el("ul", { class: "posts" }, posts.map((e) =>
+      el("li", {},
+        e.text ? el("blockquote", { class: "quote", text: e.text }) : null,
+        externalLink(e.url, e.url ? "View post ↗" : `post ${e.post_id || ""}`, { class: "post-link" })))),
+    metrics.length && el("ul", { class: "metrics" }, metrics.map((e) =>
+      el("li", {},
+        el("span", { class: "metric-name", text: humanize(e.metric) }), ": ",
+        el("strong", { text: e.value == null ? "–" : metricValue(e) }),
+        e.method ? el("small", { class: "method", text: ` — ${e.method}` }) : null))),
+  );
+}
+
+function metricValue(e) {
+  const v = e.value;
+  const name = e.metric || "";
+  if (/rate|share|ratio/.test(name) && Math.abs(v) <= 1) return percent(v, 2);
+  return Number.isInteger(v) ? wholeNumber(v) : String(Math.round(v * 100) / 100);
+}
+
+function vettingPills(results) {
+  if (!results?.length) return null;
+  return el("ul", { class: "pills", "aria-label": "Vetting" }, results.map((v) =>
+    el("li", {
+      class: `pill verdict-${v.verdict}`,
+      title: `${v.summary || ""} (confidence ${Math.round((v.confidence || 0) * 100)}%)`,
+    }, el("span", { class: "pill-tool", text: humanize(v.tool) }), " ",
+      el("span", { class: "pill-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }))));
+}
+
+export function creatorCard(creator) {
+  const name = creator.display_name;
+  const headingId = `creator-${creator.rank}-${String(creator.platform)}`;
+  return el("li", { class: "card", dataset: { platform: creator.platform, rank: String(creator.rank) } },
+    el("article", { "aria-labelledby": headingId },
+      el("header", { class: "card-head" },
+        el("span", { class: "rank", "aria-label": `Rank ${creator.rank}`, text: `#${creator.rank}` }),
+        el("div", { class: "who" },
+          el("h3", { id: headingId, class: "handle" }, externalLink(creator.url, `@${creator.handle}`)),
+          name ? el("span", { class: "display-name", text: name }) : null),
+        el("span", { class: `platform platform-${creator.platform}`, text: platformLabel(creator.platform) }),
+      ),
+      el("dl", { class: "stats" },
+        stat("Followers", el("span", { title: wholeNumber(creator.followers), text: compactNumber(creator.followers) })),
+        engagement(creator),
+        price(creator),
+        stat("Country", creator.country || "–"),
+      ),
+      creator.engagement_rate != null
+        ? el("p", { class: "method er-method" }, "Engagement rate: ", creator.engagement_method || "method not reported")
+        : null,
+      scoreBlock(creator),
+      creator.explanation ? el("p", { class: "explanation", text: creator.explanation }) : null,
+      creator.reasons?.length
+        ? el("section", { class: "reasons", "aria-label": "Why" },
+            el("h4", { text: "Why" }), el("ul", {}, creator.reasons.map((r) => el("li", { text: r }))))
+        : null,
+      creator.risks?.length
+        ? el("section", { class: "risks", "aria-label": "Risks" },
+            el("h4", { text: "Risks" }), el("ul", {}, creator.risks.map((r) => el("li", { text: r }))))
+        : null,
+      creator.evidence?.length
+        ? el("details", { class: "evidence-box" },
+            el("summary", { text: `Evidence (${creator.evidence.length})` }), evidenceList(creator.evidence))
+        : null,
+      vettingPills(creator.vetting),
+    ),
+  );
+}
+
+// Warnings carry relaxation advice ("Only 3 of 10 matched… To find more: …"); each
+// relaxation becomes a button so the advice is one click away.
+export function warningItem(message, actions = []) {
+  return el("li", { class: "warning", role: "note" },
+    el("span", { class: "warning-icon", "aria-hidden": "true", text: "!" }),
+    el("div", {}, el("p", { text: message }),
+      actions.length ? el("div", { class: "relax-actions" }, actions) : null));
+}
+
+export function summaryText(shortlist) {
+  const stats = shortlist.stats || {};
+  const parts = [`${shortlist.creators.length} creator${shortlist.creators.length === 1 ? "" : "s"}`];
+  const spend = stats.estimated_spend_usd;
+  if (spend && (spend.low || spend.high)) parts.push(`est. spend ${moneyRange(spend.low, spend.high, "USD")}`);
+  if (stats.candidates != null) parts.push(`${stats.candidates} candidates`);
+  if (stats.rejected) parts.push(`${stats.rejected} rejected in vetting`);
+  return parts.join(" · ");
+}
