@@ -61,9 +61,12 @@ class AgentRunner:
         else:
             graph, config = self._oneoff, {}
         final: dict[str, Any] | None = None
+        # Threads persist once per run, at the end: intermediate candidate lists are large
+        # and a half-finished run has nothing worth resuming.
+        extra = {"durability": "exit"} if thread_id is not None else {}
         try:
             async for mode, chunk in graph.astream(payload, config, context=self.context,
-                                                   stream_mode=["custom", "values"], durability="exit"):
+                                                   stream_mode=["custom", "values"], **extra):
                 if mode == "custom":
                     yield chunk
                 else:
