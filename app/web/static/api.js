@@ -31,27 +31,35 @@ const chatUrl = (threadId) => `/v1/chat/${encodeURIComponent(threadId)}`;
 // Sends one message in a thread and streams its events. `criteria` carries explicit
 // overrides (used when a chip is removed); a server that does not accept them answers
 // 422, and the message is then re-sent alone so the follow-up wording still applies.
-export async function sendMessage(threadId, message, { criteria, signal, onEvent, onFallback }) {
+// Whether the chat endpoint takes `criteria`; learnt from its first 422, so later removals
+// do not pay for a refused request.
+let overridesAccepted = true;
+
+export async function sendMessage(threadId, message, { criteria, signal, onEvent }) {
   const url = `${chatUrl(threadId)}/messages`;
   const options = { headers: authHeaders(), signal, onEvent };
-  if (criteria) {
+  if (criteria && overridesAccepted) {
     try {
       return await postStream(url, { message, criteria }, options);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 422) throw err;
-      onFallback?.(err);
+      overridesAccepted = false;
     }
   }
   return postStream(url, { message }, options);
 }
 
-// The thread so far, or null when the server does not know it.
-export async function getThread(threadId) {
-  const response = await fetch(chatUrl(threadId), { headers: { Accept: "application/json", ...authHeaders() } });
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json", ...authHeaders() } });
   if (response.status === 404) return null;
   if (!response.ok) throw await errorFrom(response);
   return response.json();
 }
+
+// The thread so far ({messages, criteria, latest_shortlist: {id}}), or null when unknown.
+export const getThread = (threadId) => getJson(chatUrl(threadId));
+
+export const getShortlist = (shortlistId) => getJson(`/v1/shortlists/${encodeURIComponent(shortlistId)}`);
 
 export function csvUrl(shortlistId) {
   return `/v1/shortlists/${encodeURIComponent(shortlistId)}?format=csv`;

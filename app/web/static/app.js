@@ -3,7 +3,7 @@
 // whether a run is streaming. The server holds the thread; the page only renders it.
 
 import * as api from "./api.js";
-import { renderChips, relaxationAction } from "./chips.js";
+import { criteriaChips, renderChips, relaxationAction } from "./chips.js";
 import { el, clear } from "./dom.js";
 import { Progress } from "./progress.js";
 import { creatorCard, summaryText, warningItem } from "./render.js";
@@ -87,7 +87,7 @@ function showCriteria(criteria, parser, assumptions) {
   state.criteria = criteria;
   const count = renderChips(ui.chips, criteria, {
     onEdit: prefill,
-    onRemove: (chip) => send(chip.remove.message, chip.remove.criteria),
+    onRemove: (chip) => send(chip.remove.message, chip.remove.criteria, chip),
     disabled: Boolean(state.running),
   });
   ui.criteria.hidden = false;
@@ -153,7 +153,18 @@ function setRunning(controller) {
   for (const b of ui.chips.querySelectorAll(".chip-remove")) b.disabled = Boolean(controller);
 }
 
-async function send(message, criteria = null) {
+// A chip removal is a follow-up; say so plainly if the server's criteria still hold it.
+function checkRemoved(chip, message) {
+  if (!state.criteria) return;
+  const still = criteriaChips(state.criteria).some((c) => c.key === chip.key);
+  if (still) {
+    addWarning(`“${message}” did not remove ${chip.label} ${chip.value}. Rephrase it, or start a new brief without it.`,
+      "not-removed");
+  }
+}
+
+// `removing` is the chip a removal came from (to check it is gone afterwards).
+async function send(message, criteria = null, removing = null) {
   message = message.trim();
   if (!message || state.running) return;
   if (!state.threadId) state.threadId = newThreadId();
@@ -211,10 +222,8 @@ async function send(message, criteria = null) {
   };
 
   try {
-    await api.sendMessage(state.threadId, message, {
-      criteria, signal: controller.signal, onEvent,
-      onFallback: () => addWarning("The server did not accept criteria overrides; sent the follow-up as words only.", "override"),
-    });
+    await api.sendMessage(state.threadId, message, { criteria, signal: controller.signal, onEvent });
+    if (finished && removing) checkRemoved(removing, message);
     if (!finished) {
       showError("The connection closed before the shortlist was finished. Try sending the message again.");
       progress.finish("Interrupted.");
@@ -268,10 +277,13 @@ async function loadThread(id) {
   useThread(id);
   try {
     const thread = await api.getThread(id);
-    if (!thread) return;
+    if (!thread || state.threadId !== id) return;
+    const latest = thread.latest_shortlist ? await api.getShortlist(thread.latest_shortlist.id) : null;
+    if (state.threadId !== id || state.running) return; // the user moved on while this loaded
     for (const m of thread.messages || []) say("user", m);
-    if (thread.criteria) showCriteria(thread.criteria, null, thread.shortlist?.assumptions);
-    if (thread.shortlist) showShortlist(thread.shortlist);
+    const criteria = thread.criteria || latest?.criteria;
+    if (criteria) showCriteria(criteria, latest?.stats?.parser, latest?.assumptions);
+    if (latest) showShortlist(latest);
   } catch (err) {
     showError(`Could not load the saved brief: ${err.message}`);
   }

@@ -32,7 +32,8 @@ export function money(amount, currency = "USD") {
   try {
     return new Intl.NumberFormat("en", {
       style: "currency", currency, notation: amount >= 100_000 ? "compact" : "standard",
-      maximumFractionDigits: amount >= 100 ? 0 : 2,
+      // Whole amounts read cleaner without cents ("$5–$25", not "$5.00–$25.00").
+      maximumFractionDigits: amount >= 100 || Number.isInteger(amount) ? 0 : 2,
     }).format(amount);
   } catch {
     // An unknown currency code must not break the card.

@@ -80,9 +80,13 @@ function metricValue(e) {
   return Number.isInteger(v) ? wholeNumber(v) : String(Math.round(v * 100) / 100);
 }
 
+// Problems first: a fail or warn should not hide among a row of passes.
+const VERDICT_ORDER = { fail: 0, warn: 1, insufficient_data: 2, pass: 3 };
+
 function vettingPills(results) {
   if (!results?.length) return null;
-  return el("ul", { class: "pills", "aria-label": "Vetting" }, results.map((v) =>
+  const sorted = [...results].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
+  return el("ul", { class: "pills", "aria-label": "Vetting" }, sorted.map((v) =>
     el("li", {
       class: `pill verdict-${v.verdict}`,
       title: `${v.summary || ""} (confidence ${Math.round((v.confidence || 0) * 100)}%)`,
