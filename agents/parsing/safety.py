@@ -1,0 +1,120 @@
+"""Brand-safety exclusions mapped to the fixed categories (DESIGN 5.3).
+
+Only avoidance phrasing excludes: "no alcohol", "avoid creators who swear",
+"alcohol-free brand", "nothing with drinking", "politically neutral". The same words
+said positively ("craft beer creators") stay topics; conflicts.py reports a topic that
+names an excluded category.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.parsing.text import Brief, Finding
+
+# Words that name each category. Also used to spot topics that clash with an exclusion.
+CATEGORY_TERMS: dict[str, tuple[str, ...]] = {
+    "alcohol": (r"alcohol(?:ic)?", "booze", "boozy", "drinking", "drunk", "liquor", "spirits", r"beers?",
+                r"wines?", r"cocktails?", "vodka", r"whiske?y", "gin", "rum", "tequila", r"brewer(?:y|ies)",
+                "alkohol", "alcool"),
+    "gambling": ("gambling", "gamble", r"casinos?", "betting", r"bets?", r"sportsbooks?", "poker", "slots",
+                 r"lotter(?:y|ies)", "igaming", r"gl[üu]cksspiele?", "apuestas", r"jeux\s+d'argent"),
+    "tobacco": ("tobacco", "smoke", "smoking", r"smokers?", r"cigarettes?", r"cigars?", r"vap(?:e|es|ing)",
+                r"e-?cigs?", r"e-?cigarettes?", "nicotine", "hookah", "shisha", "rauchen", "tabak", "tabaco",
+                "fumar", "tabac"),
+    "drugs": (r"drugs?", "cannabis", "weed", "marijuana", "thc", r"psychedelics?", "narcotics",
+              r"recreational\s+drugs", "drogen", "drogas", "drogues"),
+    "adult": ("nsfw", r"explicit(?:\s+content)?", r"adult\s+content", "nudity", "nude", r"sexual(?:\s+content)?",
+              r"porn(?:ography)?", "onlyfans", "racy", r"risqu[ée]", "sexy"),
+    "violence": ("violence", "violent", "gore", "gory", "bloody"),
+    "weapons": (r"guns?", r"firearms?", r"weapons?", "ammo", "ammunition", r"rifles?", "waffen", "armas", "armes"),
+    "politics": ("politics", r"political(?:ly)?", "partisan", r"elections?", "politik", r"pol[íi]tica", "politique"),
+    "profanity": ("profanity", "profane", r"swear(?:s|ing|\s+words)?", "cursing", r"curse\s+words", r"cuss(?:ing)?",
+                  r"foul\s+language", r"bad\s+language", r"explicit\s+language", r"vulgar(?:ity)?",
+                  r"obscenit(?:y|ies)", r"f-?bombs?", "fluchen", r"groser[íi]as", r"grossi[èe]ret[ée]s?"),
+    "hate": (r"hate(?:\s+speech)?", "hateful", r"racis[mt]", r"bigot(?:ry|s)?", r"extremis[mt]", r"xenophobi[ac]",
+             r"homophobi[ac]", "discrimination"),
+}
+# Required multi-word phrases first, then longest, so "explicit language" (profanity) wins over "explicit" (adult).
+_ALTS = sorted(((alt, cat) for cat, alts in CATEGORY_TERMS.items() for alt in alts),
+               key=lambda p: (r"\s+" in p[0] and r"(?:\s+" not in p[0], len(p[0])), reverse=True)
+_TERM = re.compile(r"(?<![\w-])(?:" + "|".join(alt for alt, _ in _ALTS) + r")(?!\w)", re.IGNORECASE)
+_CATEGORY_RE = [(cat, re.compile(alt, re.IGNORECASE)) for alt, cat in _ALTS]
+
+
+def _category(term: str) -> str:
+    return next(cat for cat, rx in _CATEGORY_RE if rx.fullmatch(term))
+
+
+# Avoidance cues that may stand up to a few words before the term.
+_NEG = re.compile(
+    r"\b(?:no|not?|non|never|nothing(?:\s+(?:with|about|related\s+to|involving|around))?|without|avoid(?:ing)?|"
+    r"exclud(?:e|es|ing)|exclusion\s+of|steer\s+clear\s+of|stay\s+away\s+from|keep\s+away\s+from|"
+    r"don'?t|do\s+not|must\s+not|mustn'?t|shouldn'?t|should\s+not|can'?t|cannot|zero|free\s+of|"
+    r"kein(?:e|en)?|ohne|nicht|sin|nada\s+de|evitar|sans|pas\s+de|[ée]viter)\b|\bpas\s+d'",
+    re.IGNORECASE,
+)
+# Words allowed between the cue and the term: "avoid creators who swear",
+# "no content related to gambling", "nothing with drinking".
+_FILLER = re.compile(
+    r"(?:\s+(?:creators?|influencers?|people|anyone|accounts?|content|posts?|videos?|who|that|which|"
+    r"with|about|around|involving|related|to|of|any|the|a|an|promot(?:e|es|ed|ing)|show(?:s|ing)?|"
+    r"has|have|had|worked|work(?:s|ing)?|post(?:s|ed|ing)?|done|been|ever|previously|recently|"
+    r"featuring|mentioning|mention|glorifying|in|their|do|does|is|are|use|using|or|and|heavy|"
+    r"frequent|excessive|explicit|too|much|overly|associated|affiliated|links?|ties|contenido|"
+    r"de|con|du|la|le|des|inhalte?|mit)){0,5}\s+$",
+    re.IGNORECASE,
+)
+_FREE_SUFFIX = re.compile(r"^-free\b|^\s+free\b", re.IGNORECASE)
+# Whole phrases that mean an exclusion without a negation word.
+_PHRASES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (r"politically\s+neutral|apolitical|non-?political|neutral\s+on\s+politics", ("politics",), ""),
+    (r"clean\s+(?:language|content|mouth)|family[\s-]friendly\s+language|no\s+foul\s+mouths?", ("profanity",), ""),
+    (r"family[\s-]friendly|kid[\s-]safe|kid[\s-]friendly|safe\s+for\s+work|sfw|brand[\s-]safe\s+for\s+kids",
+     ("adult", "profanity"), "'{said}' read as excluding adult content and profanity"),
+)
+_PHRASE_RE = re.compile("|".join(f"(?P<p{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(_PHRASES)),
+                        re.IGNORECASE)
+_GLUE = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bo\b|\by\b|\bou\b|\bet\b)?\s*"
+                   r"(?:(?:any|other|anything|related|to|content|stuff|topics?|(?:or|and)\s+any)\s+)*",
+                   re.IGNORECASE)
+
+
+def extract_safety(brief: Brief) -> list[Finding]:
+    found: list[Finding] = []
+    for m in _PHRASE_RE.finditer(brief.text):
+        if not brief.is_free(*m.span()):
+            continue
+        _, cats, note = _PHRASES[int((m.lastgroup or "p0")[1:])]
+        brief.consume(*m.span())
+        for c in cats:
+            found.append(Finding("exclude_topics", c, m.start(), m.end(),
+                                 note=note.format(said=m.group(0)) if note else ""))
+    prev_end: int | None = None
+    for m in _TERM.finditer(brief.text):
+        if not brief.is_free(*m.span()):
+            continue
+        category = _category(m.group(0))
+        left = brief.left(m.start(), 80, clause=False)
+        start = m.start()
+        negated = False
+        if prev_end is not None and _GLUE.fullmatch(brief.text, prev_end, m.start()):
+            negated, start = True, prev_end
+        else:
+            for cue in _NEG.finditer(left):
+                between = left[cue.end():]
+                if _FILLER.fullmatch(" " + between.lstrip() if between.strip() else " ") or not between.strip():
+                    negated = True
+                    start = m.start() - len(left) + cue.start()
+                    break
+        free = _FREE_SUFFIX.match(brief.text[m.end():m.end() + 6])
+        end = m.end()
+        if free:
+            negated, end = True, m.end() + free.end()
+        if not negated:
+            prev_end = None
+            continue
+        brief.consume(start, end)
+        found.append(Finding("exclude_topics", category, start, end))
+        prev_end = end
+    return found
