@@ -15,7 +15,7 @@ from retrieval.schema import Creator
 from retrieval.signals.activity import cadence
 from retrieval.signals.comments import comment_quality
 from retrieval.signals.engagement import engagement
-from retrieval.signals.growth import following_ratio, growth
+from retrieval.signals.growth import following_ratio, growth, max_jump
 from retrieval.signals.language import detect_languages
 from retrieval.signals.pricing import benchmark_price, is_video_heavy, rate_card_price
 from retrieval.signals.safety_lexicon import safety_hits
@@ -49,10 +49,11 @@ class CreatorFeatures(BaseModel):
     undisclosed_sponsored_post_ids: list[str] = Field(default_factory=list)
     likes_per_comment: float | None = None
     generic_comment_share: float | None = Field(None, description="Share of sampled comments that are emoji-only or generic")
-    repeated_commenter_share: float | None = Field(None, description="Share of comments repeated verbatim across posts")
+    repeated_commenter_share: float | None = Field(None, description="Share of sampled comments whose commenter ('@name:') is seen on 2+ posts; unnamed comments count when their text repeats on 2+ posts")
     comments_sampled: int = 0
     max_daily_growth: float | None = Field(None, description="Largest followers/day gain between history snapshots")
     growth_spike: bool | None = Field(None, description="A gain above 5k followers/day or 10x the median daily gain")
+    max_growth_jump: float | None = Field(None, description="Largest gain between two history snapshots as a share of the followers before it (0.5 = +50 %)")
     following_ratio: float | None = Field(None, description="following / followers")
     price: PriceEstimate | None = None
     languages_detected: list[str] = Field(default_factory=list)
@@ -102,6 +103,7 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         comments_sampled=cq.sampled,
         max_daily_growth=max_gain,
         growth_spike=spike,
+        max_growth_jump=max_jump(creator.follower_history),
         following_ratio=following_ratio(creator.following, creator.followers),
         price=price,
         languages_detected=detect_languages([creator.bio, *((t.post.text, t.tokens) for t in texts if t.post.text)]),

@@ -5,9 +5,11 @@ peers").
 - generic: emoji/punctuation-only comments, very short praise made only of generic
   words in several languages ("nice pic", "so cute", "wunderschön", "que lindo",
   "trop beau", "đẹp quá"), and follow/DM spam.
-- repeated: a commenter (an "@name:" prefix) seen on two or more posts, or the same
-  non-trivial text (3+ words) on two or more posts. Emoji-only repeats are already
-  counted as generic, so they are not counted again here.
+- repeated: a commenter (an "@name:" prefix) seen on two or more posts. Comments
+  without a name count when the same non-trivial text (3+ words, not generic) appears
+  on two or more posts. Identical text from *different* named commenters does not
+  count: stock phrases ("where did you get this?") recur in organic audiences; the
+  fraud sign is the same accounts coming back (DESIGN 6).
 """
 
 from __future__ import annotations
@@ -84,8 +86,10 @@ def comment_quality(posts: Sequence[Post], texts: Sequence[PostText] | None = No
             sampled += 1
             gen = is_generic(c.body, c.tokens)
             generic += gen
-            text_key = "t:" + " ".join(c.tokens) if not gen and len(c.tokens) >= 3 else None
             who_key = "@" + c.author if c.author else None
+            text_key = None
+            if who_key is None and not gen and len(c.tokens) >= 3:
+                text_key = "t:" + " ".join(c.tokens)
             if who_key:
                 seen[who_key].add(i)
             if text_key:

@@ -31,6 +31,16 @@ def daily_gains(history: Sequence[FollowerSnapshot]) -> list[tuple[float, int, i
     return out
 
 
+def max_jump(history: Sequence[FollowerSnapshot]) -> float | None:
+    """Largest single-interval gain as a share of the followers before it (0.5 = +50 %);
+    None with fewer than two dated snapshots. Catches bought followers that arrive as
+    one jump between sparse (e.g. monthly) snapshots, where the per-day rate looks mild."""
+    gains = daily_gains(history)
+    if not gains:
+        return None
+    return round(max(gain / max(before, 1) for _, before, gain in gains), 4)
+
+
 def growth(history: Sequence[FollowerSnapshot]) -> tuple[float | None, bool | None]:
     """(max daily gain, spike?); None, None when fewer than two dated snapshots."""
     gains = daily_gains(history)
@@ -38,7 +48,7 @@ def growth(history: Sequence[FollowerSnapshot]) -> tuple[float | None, bool | No
         return None, None
     best, before, gain = max(gains, key=lambda g: g[0])
     if best > SPIKE_PER_DAY:
-        return best, True
+        return round(best, 3), True
     spike = False
     if len(gains) >= 3:
         others = [g[0] for g in gains]

@@ -22,11 +22,13 @@ and a few emoji name a category by themselves (🍷 🍺 🥂 🎰 🚬 🔞).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import chain
 from typing import Sequence
 
 from retrieval.schema import Post
-from retrieval.signals.text import PostText, plain, post_text, words
+from retrieval.signals.text import PostText, post_text, words
 
 LEXICON: dict[str, tuple[str, ...]] = {
     "alcohol": (
@@ -183,6 +185,11 @@ _FIRST: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(_NGRAMS)
 # The same with '#'/'@' prefixes, to gate tagged token lists without copying them.
 _FIRST_TAGGED: frozenset[str] = _FIRST | frozenset("#" + t for t in _FIRST)
 _HASH_ONLY: frozenset[str] = frozenset("#" + t for t in HASHTAG_ONLY)
+_TAG_KEYS: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(HASHTAG_ONLY)
+# First characters of the substring terms: a cheap regex gate before any substring search.
+_CJK_GATE = re.compile("[" + "".join(sorted({re.escape(t[0]) for t in CJK_TERMS})) + "]")
+_EMOJI_GATE = re.compile("[" + "".join(sorted({re.escape(e[0]) for e in EMOJI})) + "]")
+_SYMBOL_GATE = re.compile(_CJK_GATE.pattern[:-1] + _EMOJI_GATE.pattern[1:])
 
 
 @dataclass(frozen=True)
@@ -192,40 +199,59 @@ class Hit:
     field: str  # "text", "hashtags", "emoji" (an emoji in the caption) or "comments"
 
 
+def _bare(token: str) -> str:
+    return token[1:] if token[:1] == "#" else token
+
+
 def scan_tokens(tokens: list[str]) -> list[tuple[str, str]]:
-    """(category, term) hits in a token list, honouring context fences."""
-    if _FIRST.isdisjoint(tokens):
+    """(category, term) hits in a token list ('#tag' tokens read as words), in text order,
+    honouring context fences. Candidate positions are found with C-level set and list
+    operations, so clean text costs almost nothing."""
+    return [(cat, term) for _, cat, term in _scan_positions(tokens)]
+
+
+def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str]]:
+    candidates = _FIRST_TAGGED.intersection(tokens)
+    if not candidates:
         return []
-    out: list[tuple[str, str]] = []
+    found: list[tuple[int, str, str]] = []
     n = len(tokens)
-    for i, tok in enumerate(tokens):
-        if tok not in _FIRST:
-            continue
-        for seq, cat in _NGRAMS.get(tok, ()):
-            if tuple(tokens[i:i + len(seq)]) == seq:
-                out.append((cat, " ".join(seq)))
+    for cand in candidates:
+        tok = _bare(cand)
+        grams = _NGRAMS.get(tok, ())
         cat1 = _UNIGRAMS.get(tok)
-        if cat1 is None:
-            continue
         fence = CONTEXT_FENCES.get(tok)
-        if fence:
-            prev = tokens[i - 1] if i > 0 else ""
-            nxt = tokens[i + 1] if i + 1 < n else ""
-            if prev in fence[0] or nxt in fence[1]:
+        i = -1
+        while True:
+            try:
+                i = tokens.index(cand, i + 1)
+            except ValueError:
+                break
+            for seq, cat in grams:
+                k = len(seq)
+                if i + k <= n and tuple(_bare(t) for t in tokens[i:i + k]) == seq:
+                    found.append((i, cat, " ".join(seq)))
+            if cat1 is None:
                 continue
-        out.append((cat1, tok))
-    return out
+            if fence:
+                prev = _bare(tokens[i - 1]) if i > 0 else ""
+                nxt = _bare(tokens[i + 1]) if i + 1 < n else ""
+                if prev in fence[0] or nxt in fence[1]:
+                    continue
+            found.append((i, cat1, tok))
+    found.sort(key=lambda x: x[0])
+    return found
 
 
 def scan_cjk(text: str) -> list[tuple[str, str]]:
     """(category, term) hits of the CJK substring terms; ASCII text has none."""
-    if text.isascii():
+    if text.isascii() or _CJK_GATE.search(text) is None:
         return []
     return [(cat, term) for term, cat in CJK_TERMS.items() if term in text]
 
 
 def scan_emoji(text: str) -> list[tuple[str, str]]:
-    if text.isascii():
+    if text.isascii() or _EMOJI_GATE.search(text) is None:
         return []
     return [(cat, e) for e, cat in EMOJI.items() if e in text]
 
@@ -243,10 +269,11 @@ def post_hits(post: Post, text: PostText | None = None, include_comments: bool =
     if text is None:
         text = post_text(post)
     hits: list[Hit] = []
-    if not _FIRST_TAGGED.isdisjoint(text.tokens):
-        hits += [Hit(c, t, "text") for c, t in scan_tokens(plain(text.tokens))]
-    if not _HASH_ONLY.isdisjoint(text.tokens):
-        hits += [Hit(HASHTAG_ONLY[t[1:]], t[1:], "text") for t in text.tokens if t in _HASH_ONLY]
+    tokens = text.tokens
+    if tokens and not _FIRST_TAGGED.isdisjoint(tokens):
+        hits += [Hit(c, t, "text") for c, t in scan_tokens(tokens)]
+    if tokens and not _HASH_ONLY.isdisjoint(tokens):
+        hits += [Hit(HASHTAG_ONLY[t[1:]], t[1:], "text") for t in tokens if t in _HASH_ONLY]
     if post.text and not post.text.isascii():
         hits += [Hit(c, t, "text") for c, t in scan_cjk(post.text)]
         hits += [Hit(c, t, "emoji") for c, t in scan_emoji(post.text)]
@@ -255,23 +282,75 @@ def post_hits(post: Post, text: PostText | None = None, include_comments: bool =
         cat = _UNIGRAMS.get(key) or HASHTAG_ONLY.get(key)
         if cat:
             hits.append(Hit(cat, key, "hashtags"))
-    if include_comments:
-        for comment in text.comments:
-            if not _FIRST.isdisjoint(comment.tokens):
-                hits += [Hit(c, t, "comments") for c, t in scan_tokens(comment.tokens)]
-            hits += [Hit(c, t, "comments") for c, t in scan_cjk(comment.raw) + scan_emoji(comment.raw)]
+    if include_comments and text.comments:
+        # One C-level gate over all comments before any per-comment work.
+        words_gate = not _FIRST.isdisjoint(chain.from_iterable(c.tokens for c in text.comments))
+        raw = "\n".join(c.raw for c in text.comments)
+        symbols_gate = not raw.isascii() and _SYMBOL_GATE.search(raw) is not None
+        if words_gate or symbols_gate:
+            for comment in text.comments:
+                if words_gate and not _FIRST.isdisjoint(comment.tokens):
+                    hits += [Hit(c, t, "comments") for c, t in scan_tokens(comment.tokens)]
+                if symbols_gate:
+                    hits += [Hit(c, t, "comments") for c, t in scan_cjk(comment.raw) + scan_emoji(comment.raw)]
     return hits
 
 
+_SENTINEL = "\x00"  # never a token: keeps n-grams from spanning two texts
+
+
 def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) -> dict[str, list[str]]:
-    """Category -> ids of posts whose text, hashtags or sampled comments match it."""
-    out: dict[str, list[str]] = {}
+    """Category -> ids of posts whose text, hashtags or sampled comments match it.
+
+    Same answer as running `post_hits` on every post, but one pass per creator: all
+    caption and comment tokens go into one list (a sentinel between texts) so a clean
+    creator costs a few C-level set operations instead of work per post and comment.
+    """
+    if texts is None:
+        texts = [post_text(p) for p in posts]
+    owner: list[int] = []      # token index where each text ends -> post index
+    owner_post: list[int] = []
+    tokens: list[str] = []
+    raws: list[tuple[int, str]] = []
+    for i, pt in enumerate(texts):
+        if pt.tokens:
+            tokens += pt.tokens
+            tokens.append(_SENTINEL)
+            owner.append(len(tokens))
+            owner_post.append(i)
+        if pt.post.text and not pt.post.text.isascii():
+            raws.append((i, pt.post.text))
+        for c in pt.comments:
+            if c.tokens:
+                tokens += c.tokens
+                tokens.append(_SENTINEL)
+                owner.append(len(tokens))
+                owner_post.append(i)
+            if not c.raw.isascii():
+                raws.append((i, c.raw))
+    hit_posts: dict[str, set[int]] = {}
+    if not _FIRST_TAGGED.isdisjoint(tokens):
+        for pos, cat, _ in _scan_positions(tokens):
+            hit_posts.setdefault(cat, set()).add(owner_post[bisect_right(owner, pos)])
+    if not _HASH_ONLY.isdisjoint(tokens):
+        for pos, tok in enumerate(tokens):
+            if tok in _HASH_ONLY:
+                hit_posts.setdefault(HASHTAG_ONLY[tok[1:]], set()).add(owner_post[bisect_right(owner, pos)])
     for i, post in enumerate(posts):
-        pid = post.id or f"#{i}"
-        hits = post_hits(post, texts[i] if texts is not None else None)
-        for cat in dict.fromkeys(h.category for h in hits):
-            out.setdefault(cat, []).append(pid)
-    return out
+        if post.hashtags and not _TAG_KEYS.isdisjoint(map(str.casefold, post.hashtags)):
+            for tag in post.hashtags:
+                key = tag.casefold()
+                cat = _UNIGRAMS.get(key) or HASHTAG_ONLY.get(key)
+                if cat:
+                    hit_posts.setdefault(cat, set()).add(i)
+    if raws and _SYMBOL_GATE.search("\n".join(r for _, r in raws)):
+        for i, raw in raws:
+            for cat, _ in scan_cjk(raw) + scan_emoji(raw):
+                hit_posts.setdefault(cat, set()).add(i)
+    return {
+        cat: [posts[i].id or f"#{i}" for i in sorted(idx)]
+        for cat, idx in sorted(hit_posts.items(), key=lambda kv: min(kv[1]))
+    }
 
 
 def excerpt(text: str, term: str, width: int = 80) -> str:

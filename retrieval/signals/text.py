@@ -19,6 +19,9 @@ WORD_ASCII = re.compile(r"\w+", re.ASCII)
 # Like WORD, but '#tag' / '@name' stay one token with their prefix.
 TAGGED = re.compile(r"[#@]?\w+", re.UNICODE)
 TAGGED_ASCII = re.compile(r"[#@]?\w+", re.ASCII)
+# Words plus the newline that separates comments batched into one string.
+_WORD_NL = re.compile(r"\w+|\n", re.UNICODE)
+_WORD_NL_ASCII = re.compile(r"\w+|\n", re.ASCII)
 MENTION_PREFIX = re.compile(r"^\s*@([\w.\-]+)\s*[:\-–]\s*", re.UNICODE)
 URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
@@ -62,15 +65,49 @@ class PostText:
     comments: list[Comment]
 
 
+def _author(raw: str) -> tuple[str | None, str]:
+    """('name', body) for an '@name: body' comment, else (None, raw)."""
+    if raw[:1] != "@":
+        if not raw[:1].isspace() or raw.lstrip()[:1] != "@":
+            return None, raw
+        raw_l = raw.lstrip()
+    else:
+        raw_l = raw
+    colon = raw_l.find(":")
+    if 1 < colon <= 60 and " " not in raw_l[1:colon]:  # the common '@name: text' form
+        return raw_l[1:colon].lower(), raw_l[colon + 1:].lstrip()
+    m = MENTION_PREFIX.match(raw)
+    return (m.group(1).lower(), raw[m.end():]) if m else (None, raw)
+
+
 def split_comment(raw: str) -> Comment:
-    m = MENTION_PREFIX.match(raw) if "@" in raw[:3] or raw.lstrip()[:1] == "@" else None
-    author, body = (m.group(1).lower(), raw[m.end():]) if m else (None, raw)
+    author, body = _author(raw)
     return Comment(raw, author, body, words(body))
+
+
+def split_comments(raws: list[str]) -> list[Comment]:
+    """`split_comment` for many comments with one regex pass over all their bodies."""
+    raws = [c for c in raws if c and c.strip()]
+    if not raws:
+        return []
+    parts = [_author(r) for r in raws]
+    joined = "\n".join(b.replace("\n", " ") if "\n" in b else b for _, b in parts).lower()
+    tokens = (_WORD_NL_ASCII if joined.isascii() else _WORD_NL).findall(joined)
+    out: list[Comment] = []
+    start = 0
+    for raw, (author, body) in zip(raws, parts):
+        try:
+            end = tokens.index("\n", start)
+        except ValueError:
+            end = len(tokens)
+        out.append(Comment(raw, author, body, tokens[start:end]))
+        start = end + 1
+    return out
 
 
 def post_text(post: Post) -> PostText:
     return PostText(
         post,
         tagged_words(post.text) if post.text else [],
-        [split_comment(c) for c in post.comments_sample if c and c.strip()],
+        split_comments(post.comments_sample) if post.comments_sample else [],
     )

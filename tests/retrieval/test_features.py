@@ -4,7 +4,7 @@ check on real data (skipped when the shared data set is absent)."""
 from __future__ import annotations
 
 import json
-import time
+import timeit
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -293,12 +293,8 @@ def test_features_are_fast():
         "hashtags": ["sourdough", "baking"], "comments_sample": ["where is the recipe?", "🔥🔥", "@anna: so good"],
     } for j in range(12)]
     c = creator(bio="Baker in Berlin", posts=posts, following=400)
-    compute_features(c, NOW)
-    n = 200
-    start = time.perf_counter()
-    for _ in range(n):
-        compute_features(c, NOW)
-    per_creator_us = (time.perf_counter() - start) / n * 1e6
+    # min over short repeats: robust to other processes on a shared machine
+    per_creator_us = min(timeit.repeat(lambda: compute_features(c, NOW), number=20, repeat=25)) / 20 * 1e6
     # Budget: ingest runs 300+ creators/s including embedding; features must stay far
     # below 1 ms. The bound is loose because test machines are shared.
     assert per_creator_us < 2_000, per_creator_us

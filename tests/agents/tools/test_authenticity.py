@@ -70,3 +70,21 @@ def test_few_posts_weaken_engagement_signal():
     r = check_authenticity(make({"following": 400, "posts": posts(2, likes=60, comments=2)}))
     assert r.verdict == "warn"
     assert "(1 points" in r.summary
+
+
+def test_one_step_follower_jump_plus_mass_following_fails():
+    # monthly snapshots: +600 % in one month (bought followers), 281 followers/day only
+    r = check_authenticity(make({
+        "followers": 10_169, "following": 3_925, "posts": posts(10, likes=300, comments=12),
+        "follower_history": history([("2026-08-01", 1_360), ("2026-09-01", 1_372), ("2026-10-01", 9_814), ("2026-11-01", 10_169)]),
+    }))
+    assert r.verdict == "fail"
+    assert "grew 615% in one step" in r.summary
+    assert any(e.metric == "max_growth_jump" for e in r.evidence)
+
+
+def test_following_count_and_ratio_are_one_signal():
+    # follows 5,000 at 1,200 followers: mass following and ratio 4.2 read the same count
+    r = check_authenticity(make({"followers": 1_200, "following": 5_000, "posts": posts(10, likes=45, comments=3)}))
+    assert r.verdict == "warn"
+    assert "follows 5,000 accounts, following:followers 4.2" in r.summary

@@ -107,3 +107,29 @@ def test_hashtag_only_terms_and_emoji_field():
     post = Post(id="p", text="Friday mood #420 🍷", hashtags=["420"])
     fields = {(h.category, h.field) for h in post_hits(post)}
     assert fields == {("drugs", "text"), ("drugs", "hashtags"), ("alcohol", "emoji")}
+
+
+def _slow_safety_hits(posts):
+    out = {}
+    for i, post in enumerate(posts):
+        for cat in dict.fromkeys(h.category for h in post_hits(post)):
+            out.setdefault(cat, []).append(post.id or f"#{i}")
+    return out
+
+
+def test_creator_level_scan_equals_per_post_scan():
+    from retrieval.signals.safety_lexicon import safety_hits
+
+    posts = [
+        Post(id="a", text="Cold beer after the hike #craftbeer", comments_sample=["@x: cheers 🍻", "what the fuck"]),
+        Post(id="b", text="wine red lipstick", hashtags=["beauty"], comments_sample=["@y: great replacement for my old one"]),
+        Post(text="Casino", comments_sample=[]),
+        Post(id="d", text="ビールで乾杯 #420", hashtags=["420"]),
+        Post(id="e", text="open", comments_sample=["bar none the best"]),   # 'open' | 'bar' across texts
+        Post(id="f", text="happy", comments_sample=["hour of power"]),
+        Post(id="g", text="Pistol", comments_sample=["squats all day"]),     # fences do not cross texts
+        Post(id="h", hashtags=["Sportsbetting", "vote"]),
+    ]
+    assert safety_hits(posts) == _slow_safety_hits(posts)
+    assert "e" not in safety_hits(posts).get("alcohol", [])
+    assert safety_hits(posts)["weapons"] == ["g"]
