@@ -87,7 +87,11 @@ function showCriteria(criteria, parser, assumptions) {
   state.criteria = criteria;
   const count = renderChips(ui.chips, criteria, {
     onEdit: prefill,
-    onRemove: (chip) => send(chip.remove.message, chip.remove.criteria, chip),
+    onRemove: (chip) => {
+      // The chip is about to be re-rendered; keep keyboard focus somewhere sensible.
+      ui.input.focus();
+      send(chip.remove.message, chip.remove.criteria, chip);
+    },
     disabled: Boolean(state.running),
   });
   ui.criteria.hidden = false;
@@ -182,6 +186,7 @@ async function send(message, criteria = null, removing = null) {
   setRunning(controller);
 
   const started = performance.now();
+  const thread = state.threadId;
   let fresh = 0;
   let finished = false;
   const onEvent = ({ event, data }) => {
@@ -230,8 +235,11 @@ async function send(message, criteria = null, removing = null) {
     }
   } catch (err) {
     if (err.name === "AbortError") {
-      progress.finish("Stopped.");
-      say("assistant", "Stopped.");
+      // "New brief" aborts too: then the old run's ending must not leak into the new view.
+      if (state.threadId === thread) {
+        progress.finish("Stopped.");
+        say("assistant", "Stopped.");
+      }
     } else {
       const text = err instanceof TypeError ? "Could not reach the server. Check your connection and try again." : err.message;
       showError(text);

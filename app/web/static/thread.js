@@ -9,15 +9,16 @@ function randomId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// The server's rule for client-chosen thread ids: letters, digits, _ and -, up to 64.
+const valid = (id) => (id && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null);
+
 export function threadFromHash() {
-  const params = new URLSearchParams(window.location.hash.slice(1));
-  const id = params.get("thread");
-  return id && /^[\w-]{1,128}$/.test(id) ? id : null;
+  return valid(new URLSearchParams(window.location.hash.slice(1)).get("thread"));
 }
 
 export function rememberedThread() {
   try {
-    return localStorage.getItem(STORAGE);
+    return valid(localStorage.getItem(STORAGE));
   } catch {
     return null;
   }

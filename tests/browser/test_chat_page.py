@@ -1,0 +1,187 @@
+"""The marketer's chat page at `/`, driven in Debian's Chromium against the real service
+(real uvicorn, real agent, real demo index): brief -> streamed cards and criteria chips ->
+refinement -> CSV export, plus untrusted creator text rendered inert."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import httpx
+import pytest
+
+# One event loop for the session: the browser fixture lives in it.
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT = ROOT / "artifacts" / "screenshots" / "chat_page.png"
+BRIEF = "10 vegan food creators on Instagram or TikTok, budget $20,000, no alcohol"
+RUN_TIMEOUT_MS = 30_000
+
+# A creator whose name and caption carry markup. Bulk-upserted through the real API with
+# an on-topic niche nobody else in the demo corpus covers, so it ranks first for its brief.
+XSS_HANDLE = "axolotl.tanks"
+XSS_NAME = '<img src=x onerror="window.__xss=1">Axo<script>window.__xss=2</script>'
+XSS_CAPTION = 'Axolotl aquarium tour: my axolotl aquarium setup <script>window.__xss=3</script><img src=y onerror="window.__xss=4">'
+
+
+def _xss_creator() -> dict:
+    posts = [
+        {
+            "id": f"ax{i}", "url": f"https://www.instagram.com/p/ax{i}/",
+            "created_at": f"2026-{10 - i // 4:02d}-{28 - (i % 4) * 6:02d}T18:00:00Z", "format": "reel",
+            # The planted caption is the most on-topic post, so it is the one quoted as evidence.
+            "text": XSS_CAPTION if i == 0 else f"Tank maintenance day {i}: water change and filter rinse",
+            "hashtags": ["axolotl", "aquarium"] if i == 0 else ["aquarium"], "views": 30_000 + 500 * i, "likes": 1_400 + 20 * i,
+            "comments": 60 + i, "shares": 12, "saves": 40, "sponsored": False,
+            "comments_sample": ["what temperature do you keep the tank at?", "my axolotl loves these worms"],
+        }
+        for i in range(10)
+    ]
+    return {
+        "platform": "instagram", "handle": XSS_HANDLE, "display_name": XSS_NAME,
+        "bio": "Axolotl keeper. <script>window.__xss=5</script> Aquarium tours and axolotl care.",
+        "followers": 42_000, "following": 310, "posts_count": 240, "verified": False,
+        "country": "US", "languages": ["en"], "categories": ["pets"],
+        "audience": {"countries": {"US": 0.7, "CA": 0.1}, "ages": {"18-24": 0.35, "25-34": 0.4, "35-44": 0.15},
+                     "genders": {"female": 0.55, "male": 0.45}},
+        "follower_history": [{"date": "2026-09-01", "followers": 40_500}, {"date": "2026-10-01", "followers": 41_300}],
+        "posts": posts,
+    }
+
+
+async def _send(page, text: str) -> None:
+    """Types into the composer and presses Enter; returns when the run's `done` rendered."""
+    before = await page.get_attribute("#export", "href")
+    await page.fill("#composer-input", text)
+    await page.press("#composer-input", "Enter")
+    # The export link reappears with the new shortlist's id once `done` arrives.
+    await page.wait_for_function(
+        """(before) => {
+            const a = document.querySelector('#export');
+            const err = document.querySelector('#error');
+            return (!a.hidden && a.getAttribute('href') !== before) || !err.hidden;
+        }""",
+        arg=before, timeout=RUN_TIMEOUT_MS,
+    )
+    error = page.locator("#error")
+    assert await error.is_hidden(), f"the page showed an error: {await error.text_content()}"
+
+
+async def test_brief_refine_export(page, base_url, api_headers):
+    await page.goto(base_url + "/")
+    await page.wait_for_selector("html[data-ready=true]")
+    assert await page.locator("#composer-input").is_visible()
+    assert await page.locator(".example").count() >= 3
+
+    # --- a brief streams cards, chips and progress
+    await _send(page, BRIEF)
+    cards = page.locator("#cards > .card")
+    assert await cards.count() >= 1
+    first = cards.first
+    assert (await first.locator(".handle").text_content()).startswith("@")
+    assert await first.locator(".platform").text_content() in ("Instagram", "TikTok")
+    assert await first.locator(".score-value").count() == 1
+    assert await first.locator(".pill").count() >= 1, "vetting verdicts are shown"
+    chips = page.locator("#chips .chip")
+    assert await chips.count() >= 2
+    chip_fields = set(await chips.evaluate_all("els => els.map(e => e.dataset.field)"))
+    assert {"platforms", "exclude_topics"} <= chip_fields, chip_fields
+    assert await page.locator("#stages .stage.done").count() >= 3
+    assert (await page.locator("#transcript .msg-user p").first.text_content()) == BRIEF
+
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(SCREENSHOT), full_page=True)
+
+    # --- a follow-up in the same thread refines: every card is now TikTok
+    thread = await page.evaluate("new URLSearchParams(location.hash.slice(1)).get('thread')")
+    assert thread
+    await _send(page, "only TikTok")
+    assert await page.evaluate("new URLSearchParams(location.hash.slice(1)).get('thread')") == thread
+    platforms = await page.locator("#cards > .card").evaluate_all("els => els.map(e => e.dataset.platform)")
+    assert platforms and set(platforms) == {"tiktok"}, platforms
+    platform_chips = await page.locator('#chips .chip[data-field="platforms"] .chip-value').all_text_contents()
+    assert platform_chips == ["TikTok"]
+
+    # --- Export CSV downloads the refined shortlist
+    async with page.expect_download() as info:
+        await page.click("#export")
+    download = await info.value
+    rows = list(csv.reader(io.StringIO(Path(await download.path()).read_text(encoding="utf-8"))))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["rank", "platform", "handle"]
+    assert len(body) == len(platforms)
+    assert {r[header.index("platform")] for r in body} == {"tiktok"}
+    handles = await page.locator("#cards .handle").all_text_contents()
+    assert [f"@{r[header.index('handle')]}" for r in body] == handles
+
+    # --- a reload reopens the thread from the server (GET /v1/chat/{id}, then its shortlist)
+    await page.reload()
+    await page.wait_for_selector("html[data-ready=true]")
+    await page.wait_for_function("(n) => document.querySelectorAll('#cards > .card').length === n",
+                                 arg=len(handles), timeout=10_000)
+    assert await page.locator("#cards .handle").all_text_contents() == handles
+    assert await page.locator('#chips .chip[data-field="platforms"] .chip-value').all_text_contents() == ["TikTok"]
+    assert await page.locator("#transcript .msg-user p").all_text_contents() == [BRIEF, "only TikTok"]
+
+
+async def test_untrusted_creator_text_is_inert(page, base_url, api_headers):
+    async with httpx.AsyncClient(base_url=base_url, headers=api_headers, timeout=30) as client:
+        response = await client.post("/v1/creators", json=[_xss_creator()])
+        assert response.status_code in (200, 201, 202), response.text
+
+    await page.goto(base_url + "/")
+    await page.wait_for_selector("html[data-ready=true]")
+    await page.click("#new-brief")
+    await _send(page, "3 axolotl aquarium creators in the US")
+
+    card = page.locator("#cards > .card").filter(has=page.get_by_role("heading", name=f"@{XSS_HANDLE}", exact=True))
+    if await card.count() != 1:
+        handles = await page.locator("#cards .handle").all_text_contents()
+        warnings = await page.locator("#warnings").text_content()
+        pytest.fail(f"the planted creator is not in the shortlist {handles}; warnings: {warnings}")
+    # The markup is shown as text, and none of it became an element or ran.
+    assert await card.locator(".display-name").text_content() == XSS_NAME
+    await card.locator(".evidence-box summary").click()
+    quotes = await card.locator(".quote").all_text_contents()
+    assert any("<script>window.__xss=3</script>" in q for q in quotes), quotes
+    assert await page.locator("#cards img, #cards script").count() == 0
+    assert await page.evaluate("window.__xss") is None
+
+
+async def test_chip_edit_and_removal(page, base_url):
+    await page.goto(base_url + "/")
+    await page.wait_for_selector("html[data-ready=true]")
+    await _send(page, BRIEF)
+
+    # Clicking a chip's label drafts a follow-up in the composer instead of sending it.
+    await page.click('#chips .chip[data-field="creators_count"] .chip-label')
+    assert await page.input_value("#composer-input") == "find 10 creators"
+    assert await page.evaluate("document.activeElement.id") == "composer-input"
+    await page.fill("#composer-input", "")
+
+    # Its × sends the removal as a follow-up in the same thread.
+    before = await page.get_attribute("#export", "href")
+    await page.get_by_role("button", name="Remove Platform Instagram").click()
+    await page.wait_for_function(
+        "(before) => { const a = document.querySelector('#export'); return !a.hidden && a.getAttribute('href') !== before; }",
+        arg=before, timeout=RUN_TIMEOUT_MS,
+    )
+    assert (await page.locator("#transcript .msg-user p").last.text_content()) == "only TikTok"
+    values = await page.locator('#chips .chip[data-field="platforms"] .chip-value').all_text_contents()
+    assert values == ["TikTok"]
+    platforms = await page.locator("#cards > .card").evaluate_all("els => els.map(e => e.dataset.platform)")
+    assert platforms and set(platforms) == {"tiktok"}, platforms
+
+
+async def test_unreachable_server_is_shown_not_blank(page, base_url):
+    await page.goto(base_url + "/")
+    await page.wait_for_selector("html[data-ready=true]")
+    await page.route("**/v1/chat/**", lambda route: route.abort())  # the network drops the request
+    await page.fill("#composer-input", BRIEF)
+    await page.press("#composer-input", "Enter")
+    error = page.locator("#error")
+    await error.wait_for(state="visible", timeout=10_000)
+    assert "Could not reach the server" in await error.text_content()
+    assert await page.locator("#send").text_content() == "Send", "the composer is usable again"
