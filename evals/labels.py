@@ -50,6 +50,7 @@ class CreatorLabel(BaseModel):
     inactive: bool = False
     injection: bool = False
     brands: list[str] = Field(default_factory=list)
+    person_id: int | None = Field(None, description="one person's accounts on several platforms share it")
 
     @property
     def key(self) -> str:

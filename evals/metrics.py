@@ -286,6 +286,21 @@ def violation_ratio(per_creator: Sequence[Sequence[str]]) -> Ratio:
     return Ratio(sum(1 for v in per_creator if v), len(per_creator))
 
 
+def repeated_people(listed: Sequence[str], labels: Mapping[str, CreatorLabel]) -> list[str]:
+    """Keys listing a person already listed under another platform (DESIGN 2: one person once)."""
+    seen: dict[int, str] = {}
+    out: list[str] = []
+    for key in _dedupe(listed):
+        pid = labels[key].person_id if key in labels else None
+        if pid is None:
+            continue
+        if pid in seen:
+            out.append(f"{key} is the same person as {seen[pid]}")
+        else:
+            seen[pid] = key
+    return out
+
+
 # --------------------------------------------------------------------------- leakage
 
 

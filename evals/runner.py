@@ -39,6 +39,7 @@ from evals.judge import JsonClient, JudgeConfig, judge_shortlist
 from evals.models import CaseResult, EvalReport, FieldMiss, ParseReport, RatioOut, SuiteResult
 from evals.qrels import demo_qrels, real_qrels
 from evals.systems import RankedResult, System
+from retrieval.features import CreatorFeatures
 from retrieval.schema import Creator, Money, creator_key
 
 T = TypeVar("T")
@@ -173,6 +174,8 @@ def score_case(
             violating += 1
             violations.extend(f"{key if suite == 'demo' else '#' + str(top.index(key) + 1)}: {v}" for v in found)
     list_violations = m.shortlist_violations(_price_lows(returned, result, loaded.creators), criteria)
+    if loaded.labels:
+        list_violations.extend(m.repeated_people(top, loaded.labels))
 
     faith = m.Faithfulness()
     if result is not None and result.shortlist is not None:
@@ -259,28 +262,35 @@ async def _ask(system: System, brief: str, limit: int, timeout_s: float) -> tupl
     return result, error, (time.perf_counter() - t0) * 1000
 
 
-def feature_facts_fn(as_of: datetime | None = None) -> FactsFn:
+def feature_facts_fn(as_of: Sequence[datetime] = ()) -> FactsFn:
     """Numbers the ingest-time features derive from stored data, so explanations may cite
-    them (ER by the platform's method, cadence, recency, shares, price band)."""
+    them (ER by the platform's method, cadence, recency, shares, price band).
+
+    Recency depends on the reference time the systems used; every candidate in `as_of`
+    (default: now) contributes its numbers.
+    """
     from retrieval.features import compute_features
 
-    now = as_of or datetime.now(timezone.utc)
+    times = list(as_of) or [datetime.now(timezone.utc)]
     cache: dict[str, list[float]] = {}
 
     def facts(creator: Creator) -> list[float]:
         if creator.key not in cache:
-            f = compute_features(creator, now)
-            vals = [f.engagement.median, f.engagement.mean, f.posts_per_week, f.days_since_last_post,
-                    f.sponsored_share, float(f.sponsored_posts),
-                    f.disclosure_rate, f.likes_per_comment, f.generic_comment_share, f.repeated_commenter_share,
-                    float(f.comments_sampled), f.max_daily_growth, f.following_ratio,
-                    float(len(f.undisclosed_sponsored_post_ids)), float(f.engagement.posts_used)]
-            if f.price is not None:
-                vals.extend([f.price.low, f.price.high])
-            cache[creator.key] = [v for v in vals if v is not None and not math.isnan(v)]
+            cache[creator.key] = [v for now in times for v in _feature_values(compute_features(creator, now))]
         return cache[creator.key]
 
     return facts
+
+
+def _feature_values(f: CreatorFeatures) -> list[float]:
+    vals = [f.engagement.median, f.engagement.mean, f.posts_per_week, f.days_since_last_post,
+            f.sponsored_share, float(f.sponsored_posts), f.disclosure_rate, f.likes_per_comment,
+            f.generic_comment_share, f.repeated_commenter_share, float(f.comments_sampled),
+            f.max_daily_growth, f.following_ratio, float(len(f.undisclosed_sponsored_post_ids)),
+            float(f.engagement.posts_used)]
+    if f.price is not None:
+        vals.extend([f.price.low, f.price.high])
+    return [v for v in vals if v is not None and not math.isnan(v)]
 
 
 async def run_suite(
@@ -318,6 +328,12 @@ async def run_suite(
             echo(f"  {suite} / {system.name}: nDCG@10 {_fmt(agg.metrics.get(f'{suite}.ndcg@10'))}, "
                  f"P@10 {_fmt(agg.metrics.get(f'{suite}.p@10'))}, {int(agg.metrics[f'{suite}.errors'] or 0)} errors")
     return results, warnings
+
+
+def _demo_now() -> datetime:
+    from retrieval.demo import NOW
+
+    return NOW
 
 
 def _fmt(v: float | None) -> str:
@@ -380,7 +396,8 @@ async def run_eval(
             say(f"parse: {len(cases)} briefs")
             report.parse = await run_parse_suite(cases, parse_fn)
 
-    facts_fn = feature_facts_fn(config.features_as_of)
+    now = datetime.now(timezone.utc)
+    real_facts = feature_facts_fn([config.features_as_of or now])
     all_systems: list[str] = []
     judge_client: JsonClient | None = None
     judge: JudgeFn | None = None
@@ -403,9 +420,12 @@ async def run_eval(
         if missing_niches:
             report.warnings.append(f"demo: niche ids not present in the labels: {missing_niches}")
         say(f"demo: {len(cases)} briefs over {loaded.corpus.size} creators")
+        # The demo corpus is dated relative to the generator's fixed NOW; systems may
+        # ingest it as of NOW or as of the wall clock, so both readings count.
+        demo_facts = feature_facts_fn([config.features_as_of] if config.features_as_of else [_demo_now(), now])
         systems = await _build_systems(systems_factory, loaded.corpus)
         try:
-            suites, warns = await run_suite("demo", cases, systems, loaded, config.case_timeout_s, facts_fn, say, judge)
+            suites, warns = await run_suite("demo", cases, systems, loaded, config.case_timeout_s, demo_facts, say, judge)
         finally:
             await _close(systems)
         report.suites.extend(suites)
@@ -424,7 +444,7 @@ async def run_eval(
             say(f"real_instagram: {len(cases)} briefs over {loaded.corpus.size} creators")
             systems = await _build_systems(systems_factory, loaded.corpus)
             try:
-                suites, warns = await run_suite("real", cases, systems, loaded, config.case_timeout_s, facts_fn, say, judge)
+                suites, warns = await run_suite("real", cases, systems, loaded, config.case_timeout_s, real_facts, say, judge)
             finally:
                 await _close(systems)
             report.suites.extend(suites)

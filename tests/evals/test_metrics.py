@@ -207,3 +207,13 @@ def test_verbatim_excerpt() -> None:
     assert is_verbatim_excerpt("Sourdough day! ... 3 years old", "Sourdough day!\nMy starter is 3 years old")
     assert not is_verbatim_excerpt("starter is three years", "My starter is 3 years old")
     assert not is_verbatim_excerpt("   ", "anything")
+
+
+def test_repeated_people() -> None:
+    from evals.metrics import repeated_people
+
+    labels = {k: CreatorLabel(platform=k.split(":")[0], handle="jane", person_id=7) for k in ("instagram:jane", "tiktok:jane")}
+    labels["youtube:bob"] = CreatorLabel(platform="youtube", handle="bob", person_id=8)
+    assert repeated_people(["instagram:jane", "youtube:bob", "tiktok:jane"], labels) == [
+        "tiktok:jane is the same person as instagram:jane"]
+    assert repeated_people(["instagram:jane", "youtube:bob", "x:unknown"], labels) == []
