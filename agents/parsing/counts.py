@@ -46,7 +46,7 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"\b(?:number\s+of\s+(?:creators|influencers)|creators|influencers|anzahl|cantidad|nombre|count)"
+    r"\b(?:number\s+of\s+(?:creators|influencers)|creators|influencers?|anzahl|cantidad|nombre|count)"
     r"\s*[:=]\s*(?P<a>\d{1,4})\b(?![.,]\d|\s?[kKmM%])",
     re.IGNORECASE,
 )

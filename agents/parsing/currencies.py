@@ -49,3 +49,12 @@ SUFFIXES: tuple[tuple[str, str, bool], ...] = (
 # Nordic "kr": the country named in the brief decides (ISO 3166 → ISO 4217).
 KRONA_BY_COUNTRY = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 PESO_BY_COUNTRY = {"MX": "MXN", "AR": "ARS", "CO": "COP", "CL": "CLP", "PH": "PHP"}
+
+# When a budget has no currency at all, the countries named decide (ISO 3166 → ISO 4217).
+_EURO = "AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK".split()
+CURRENCY_BY_COUNTRY: dict[str, str] = {c: "EUR" for c in _EURO}
+CURRENCY_BY_COUNTRY.update({
+    "US": "USD", "GB": "GBP", "CH": "CHF", "SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "JP": "JPY",
+    "CN": "CNY", "IN": "INR", "BR": "BRL", "MX": "MXN", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD",
+    "KR": "KRW", "AE": "AED", "CZ": "CZK", "HU": "HUF", "RO": "RON", "TR": "TRY", "ZA": "ZAR", "ID": "IDR",
+})

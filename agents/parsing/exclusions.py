@@ -108,9 +108,9 @@ def extract_brands(brief: Brief) -> tuple[list[Finding], list[str]]:
         if not brands:
             continue
         start = m.start()
-        cue = _NEG_CUE.search(left)
-        if cue and not m["comp"]:
-            start = m.start() - len(left) + cue.start()
+        cues = list(_NEG_CUE.finditer(left))
+        if cues and not m["comp"]:
+            start = m.start() - len(left) + cues[-1].start()
         brief.consume(start, end)
         for b in brands:
             found.append(Finding("exclude_brands", b, start, end))

@@ -54,6 +54,9 @@ _LEFT_CREATOR = re.compile(
     re.IGNORECASE,
 )
 _LEFT_IN = re.compile(r"\b(?:in|across|within|throughout|en|au|aux|im|à)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR_AUD = re.compile(rf"\b(?:{_AUD}|target(?:s|ed|ing)?|women|men|females?|males?|moms|mums|gen\s?z|"
+                       rf"millennials|teens)\b", re.IGNORECASE)
+_NEAR_CREATOR = re.compile(rf"\b{_CREATOR}\b", re.IGNORECASE)
 _CONTEXT_CODE = re.compile(rf"^(?:[\s-]*based|[\s-]+{_CREATOR}|[\s-]+{_AUD}|\s*\))", re.IGNORECASE)
 
 
@@ -155,6 +158,11 @@ def _role(brief: Brief, group: list[_Mention]) -> tuple[str, str]:
     if _LEFT_CREATOR.search(left):
         return "creator", ""
     said = brief.text[first.start:last.end]
+    clause_left = brief.left(first.start, 70, clause=True)
+    near_aud = [m.end() for m in _NEAR_AUD.finditer(clause_left)]
+    near_creator = [m.end() for m in _NEAR_CREATOR.finditer(clause_left)]
+    if near_aud and (not near_creator or near_aud[-1] > near_creator[-1]):
+        return "audience", f"'{said}' read as where the audience is (the nearest subject is the audience)"
     return "creator", f"'{said}' read as where the creators are based (the brief does not say creators or audience)"
 
 
@@ -165,7 +173,11 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
     found: list[Finding] = []
     notes: list[str] = []
     for group in _groups(text, mentions):
-        if not _accepted(brief, group):
+        if not _RIGHT_NOUN.match(brief.right(group[-1].end, 60)):
+            # Without "creators"/"audience" after the list, a demonym is an adjective or a
+            # language ("US or Canada, English"), not a place.
+            group = [m for m in group if m.place.kind != "demonym"]
+        if not group or not _accepted(brief, group):
             continue
         role, note = _role(brief, group)
         if note:

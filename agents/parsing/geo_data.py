@@ -44,7 +44,7 @@ def _load() -> tuple[dict[str, list[Place]], dict[str, Place], frozenset[str]]:
     exact: dict[str, Place] = {}
 
     def add(name: str, place: Place) -> None:
-        if place.kind in {"city", "region"} and name in exact_names:
+        if place.kind in {"city", "state", "region"} and name in exact_names:
             exact[name] = place
             return
         lookup.setdefault(_key(name), []).append(place)

@@ -59,6 +59,10 @@ _WORDS = re.compile(r"\b(?:deutschsprachig\w*|englischsprachig\w*|hispanohablant
                     r"lusophones?|hispanophones?|germanophones?)\b", re.IGNORECASE)
 _WORD_LANG = {"deutschsprachig": "de", "englischsprachig": "en", "hispanohablante": "es", "francophone": "fr",
               "anglophone": "en", "lusophone": "pt", "hispanophone": "es", "germanophone": "de"}
+_ALONE = re.compile(rf"\s*(?:in\s+)?{_NAME}(?:[\s-]+only)?\s*", re.IGNORECASE)
+_NEXT_NAME = re.compile(rf"\s*,\s*(?:and\s+|or\s+)?{_NAME}\b", re.IGNORECASE)
+_NEXT_DEMONYMS = re.compile(r"(?:\s*(?:,|and|or|&|/)\s*[A-Z][\w-]*)+[\s-]+(?:creators?|influencers?|bloggers?|"
+                            r"youtubers?|tiktokers?|instagrammers?|streamers?|accounts?|audiences?)\b")
 _GLUE = re.compile(r"-?\s*(?:,|/|&|\+|or|and|und|oder|y|o|et|ou)\s*", re.IGNORECASE)
 
 
@@ -70,6 +74,16 @@ def _code(word: str) -> str | None:
         if w.startswith(stem):
             return code
     return None
+
+
+def _alone(brief: Brief, m: re.Match[str]) -> bool:
+    """A language name that is a whole clause: "US or Canada, English, no guns"."""
+    start, end = brief.clause(m.start())
+    if not _ALONE.fullmatch(brief.text, start, end):
+        return False
+    # "German, Austrian and Swiss creators": a list of demonyms, not a language.
+    rest = brief.text[end:brief.sentence(end)[1]]
+    return not _NEXT_NAME.match(rest) and not _NEXT_DEMONYMS.match(rest)
 
 
 def extract_languages(brief: Brief) -> list[Finding]:
@@ -86,7 +100,7 @@ def extract_languages(brief: Brief) -> list[Finding]:
         left_ok = _LEFT.search(text, max(0, m.start() - 25), m.start()) and not _NOT_AFTER_IN.match(text, m.end())
         joined = bool(accepted) and accepted[-1][0] is candidates[i - 1] and \
             _GLUE.fullmatch(text, candidates[i - 1].end(), m.start()) is not None
-        if right or left_ok or joined:
+        if right or left_ok or joined or _alone(brief, m):
             end = m.end() + (len(right.group(0)) if right and right.group(0).startswith(right["suffix"]) else 0)
             accepted.append((m, end))
     for m, end in accepted:

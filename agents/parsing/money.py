@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from agents.parsing.currencies import KRONA_BY_COUNTRY, PESO_BY_COUNTRY, PREFIXES, SUFFIXES
+from agents.parsing.currencies import CURRENCY_BY_COUNTRY, KRONA_BY_COUNTRY, PESO_BY_COUNTRY, PREFIXES, SUFFIXES
 from agents.parsing.numbers import MULT, NUM, parse_number, quantity_value, range_values
 from agents.parsing.text import Brief, Finding, fmt_money
 
@@ -109,6 +109,11 @@ def extract_money(brief: Brief) -> list[Finding]:
         if m["a"] and parse_number(m["a"]) == 0 and not m["am"]:
             continue
         found.append(_classify(brief, m.start(), end, amount, currency, note))
+    for m in _BARE_BUDGET.finditer(brief.text):
+        # "budget 3k": a budget with no currency; the countries settle it later.
+        if brief.is_free(m.start("a"), m.end()) and not _NOT_MONEY.match(brief.text, m.end()):
+            brief.consume(m.start(), m.end())
+            found.append(Finding("budget", (quantity_value(m["a"], m["am"]), "?"), m.start(), m.end()))
     return [f for f in found if f.field != "other"]
 
 
@@ -140,6 +145,12 @@ def _classify(brief: Brief, start: int, end: int, amount: float, currency: str, 
     return Finding("budget", value, start, end, note=note)
 
 
+_BARE_BUDGET = re.compile(
+    rf"\b(?:(?:total|overall|campaign)\s+)?(?:budget|presupuesto|gesamtbudget)(?:\s+(?:is|of|de|von|du|around|about|"
+    rf"approx\.?|up\s+to|max(?:imum)?|total))*\s*[:=]?\s*(?P<a>{NUM})(?P<am>{MULT})?(?![\w%]|[.,]\d|\s?[+])",
+    re.IGNORECASE,
+)
+_NOT_MONEY = re.compile(r"\s*(?:followers?|subs|subscribers?|creators?|influencers?|views|posts?|videos?)\b", re.I)
 _CHINA = re.compile(r"(?i:\bchina\b|\bchinese\b|\bRMB\b|\bCNY\b|yuan|xiaohongshu|\bXHS\b|little red book|"
                     r"douyin|weibo|tmall|中国|小红书)")
 
@@ -160,4 +171,10 @@ def resolve_currency(code: str, text: str, countries: list[str]) -> tuple[str, s
             if c in PESO_BY_COUNTRY:
                 return PESO_BY_COUNTRY[c], f"'pesos' read as {PESO_BY_COUNTRY[c]} from the country {c}"
         return "MXN", "'pesos' read as Mexican pesos (MXN)"
+    if code == "?":
+        named = [CURRENCY_BY_COUNTRY[c] for c in countries if c in CURRENCY_BY_COUNTRY]
+        top = max(set(named), key=named.count) if named else None
+        if top and named.count(top) * 2 >= len(named):  # "EU": most countries pay in euros
+            return top, f"the budget names no currency; read as {top} from the countries in the brief"
+        return "USD", "the budget names no currency; read as USD"
     return code, ""

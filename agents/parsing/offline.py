@@ -5,7 +5,7 @@ Each consumes what it understood, so the order settles who owns ambiguous words:
 handles and brands first (a brand may look like a platform: "Red Bull"), then money
 (so "$500" is never a follower count), engagement percentages, creator counts, audience
 ages, follower figures, safety exclusions, tiers, formats, platforms, languages, places,
-and finally topics from whatever is left.
+other negated phrases ("no crypto"), and finally topics from whatever is left.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from agents.parsing.hardness import mark_soft
 from agents.parsing.languages import extract_languages
 from agents.parsing.money import extract_money
 from agents.parsing.platforms import extract_platforms
-from agents.parsing.safety import extract_safety
+from agents.parsing.safety import extract_other_exclusions, extract_safety
 from agents.parsing.text import MAX_CHARS, Brief, Finding, normalize
 from agents.parsing.tiers import extract_tiers
 from agents.parsing.topics import extract_topics
@@ -60,13 +60,15 @@ def parse_offline(brief: str) -> ParseResult:
     run(extract_counts(b))
     run(extract_audience(b))
     run(extract_followers(b))
-    run(extract_safety(b))
+    safety = extract_safety(b)
+    run(safety)
     run(extract_tiers(b))
     run(extract_formats(b))
     run(extract_platforms(b))
     run(extract_languages(b))
     geo, geo_notes = extract_geo(b)
     findings.extend(geo)
+    warnings.extend(extract_other_exclusions(b, safety))  # last, so platforms and places stay theirs
     run(extract_topics(b))
     mark_soft(b, findings)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.parsing.stopwords import STOPWORDS
 from agents.parsing.text import Brief, Finding
 
 # Words that name each category. Also used to spot topics that clash with an exclusion.
@@ -118,3 +119,40 @@ def extract_safety(brief: Brief) -> list[Finding]:
         found.append(Finding("exclude_topics", category, start, end))
         prev_end = end
     return found
+
+
+# Exclusions outside the fixed categories ("no crypto", "no guns or hunting content"):
+# there is no field for them, so they are kept out of the topics and reported.
+_PHRASE = r"(?P<words>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
+_PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|stuff|brands?|accounts?|niches?)?"
+               r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|but|please)\b))")
+_NEG_OTHER = re.compile(rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to))\s+"
+                        rf"{_PHRASE}{_PHRASE_END}", re.IGNORECASE)
+_CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*{_PHRASE}{_PHRASE_END}", re.IGNORECASE)
+
+
+def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> list[str]:
+    """Consume negated phrases that are not safety categories; return one warning for them."""
+    said: list[str] = []
+
+    def take(m: re.Match[str] | None) -> int | None:
+        if m is None or not brief.is_free(m.start("words"), m.end("words")):
+            return None
+        words = m["words"].split()
+        if all(w.lower() in STOPWORDS for w in words):
+            return None
+        brief.consume(m.start(), m.end())
+        said.append(m["words"])
+        return m.end()
+
+    for f in safety:
+        pos: int | None = f.end
+        while pos is not None:
+            pos = take(_CONTINUE.match(brief.text, pos))
+    for m in _NEG_OTHER.finditer(brief.text):
+        pos = take(m)
+        while pos is not None:
+            pos = take(_CONTINUE.match(brief.text, pos))
+    if not said:
+        return []
+    return [f"excluded but not a brand-safety category, so not filtered: {', '.join(repr(s) for s in said)}"]

@@ -53,6 +53,7 @@ dozen hundred thousand million k m
 female male women men woman man gender genders mostly mainly primarily predominantly majority skew skewing
 skewed
 exclude excluding excluded except avoid avoiding skip unless
+target targets targeted targeting sponsors streams
 views view impressions likes comments shares saves clicks
 ensure make sure able ability willing interested keen happy
 well better good-fit fit fits match matches matching suitable similar
@@ -62,7 +63,8 @@ der die das den dem des ein eine einen einem einer eines und oder aber mit für 
 auf aus bei nach über unter bis zwischen pro je wir uns unser unsere suchen brauchen möchten wollen sollen
 sollten sollte kein keine keinen nicht nur etwa ca rund mindestens maximal höchstens sowie auch sehr
 influencer influencerinnen creator kreative inhalte inhalt follower abonnenten zielgruppe kampagne
-marke marken deutschsprachige deutschsprachig ist sind sein haben hat
+marke marken deutschsprachige deutschsprachig ist sind sein haben hat plattform plattformen land
+länder sprache thema themen anzahl
 """
 _SPANISH = """
 el la los las un una unos unas y o con para de del en por que buscamos necesitamos queremos sobre entre

@@ -141,7 +141,7 @@ def _bounds(ends: list[int], pos: int, size: int) -> tuple[int, int]:
 # Words that join list items: "Instagram, TikTok and YouTube", "DE/AT/CH", "Shein or Temu".
 LIST_GAP = re.compile(
     r"\s*(?:,|/|&|\+|\|)?\s*(?:(?:and|or|and/or|nor|as well as|plus|und|oder|y|o|e|et|ou)\s+)?"
-    r"(?:(?:also|maybe|possibly|perhaps|even|on|in|the)\s+)?",
+    r"(?:(?:also|maybe|possibly|perhaps|even|on|in|the|en|au|aux|à|im|nach|la|le|les)\s+)?",
     re.IGNORECASE,
 )
 
