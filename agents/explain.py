@@ -63,7 +63,7 @@ def explain_creator(
         evidence.append(Evidence(kind="metric", metric="engagement_rate_median", value=round(er.median, 6), method=er.method))
     audience_text, audience_evidence = _audience_reason(stored, criteria)
     if audience_text and audience_evidence:
-        reasons.append(audience_text.capitalize())
+        reasons.append(audience_text[0].upper() + audience_text[1:])
         evidence.append(audience_evidence)
     if features.posts_per_week is not None:
         reasons.append(f"Posts {features.posts_per_week:.1f} times a week")

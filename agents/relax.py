@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import Callable
 
 from agents.shortlist import Relaxation
+from agents.topicality import ON_TOPIC_SIMILARITY
 from retrieval.index.base import CreatorIndex, IndexFilter
 
-# Cosine similarity above which a creator counts as on-topic when counting relaxations.
-ON_TOPIC_SIMILARITY = 0.35
 COUNT_CAP = 500
 
 

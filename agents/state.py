@@ -13,6 +13,7 @@ class Candidate(TypedDict):
     key: str
     retrieval_score: float
     retrieval_rank: int
+    similarity: float
     payload: dict[str, Any]
 
 

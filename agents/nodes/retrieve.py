@@ -20,8 +20,8 @@ from agents.criteria import CampaignCriteria
 from agents.filters import index_filter
 from agents.nodes.common import progress, stage
 from agents.state import Candidate, ShortlistState
+from agents.topicality import FEEDBACK_MIN_SIMILARITY, on_topic, similarity
 from retrieval.documents import dense_text
-from retrieval.index.base import SearchHit
 
 FEEDBACK_DOCS = 10
 FEEDBACK_MIN_SHARE = 0.4
@@ -43,13 +43,12 @@ def feedback_terms(top_hashtags: list[list[str]], query: str) -> list[str]:
     return terms[:FEEDBACK_MAX_TERMS]
 
 
-def relevance(query_vec: np.ndarray, hit: SearchHit, rank: int, total: int) -> float:
-    """Cosine similarity rescaled to [0, 1] for MiniLM's typical on-topic range, blended
-    with the fused rank so lexical-only matches still count."""
-    cosine = float(np.dot(query_vec, np.asarray(hit.vector))) if hit.vector is not None else 0.0
-    semantic = min(1.0, max(0.0, (cosine - 0.1) / 0.5))
+def relevance(cosine: float, rank: int, total: int, lexical: bool) -> float:
+    """Cosine rescaled over MiniLM's useful range, blended with the fused rank and a
+    small bonus for using the brief's own words."""
+    semantic = min(1.0, max(0.0, (cosine - 0.2) / 0.4))
     fused = 1.0 - rank / max(total, 1)
-    return round(0.75 * semantic + 0.25 * fused, 4)
+    return round(0.7 * semantic + 0.2 * fused + (0.1 if lexical else 0.0), 4)
 
 
 async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -73,17 +72,28 @@ async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -
                 flt = flt.model_copy(update={"exclude_keys": flt.exclude_keys + seeds})
         vec_list = vector.tolist()
         hits = await asyncio.to_thread(ctx.index.search, vec_list, text, flt, limit, "hybrid", False, None, True)
-        top = await asyncio.to_thread(ctx.store.get_many, [h.key for h in hits[:FEEDBACK_DOCS]])
-        expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
+        confident = [h.key for h in hits[:FEEDBACK_DOCS * 2] if similarity(vector, h.vector) >= FEEDBACK_MIN_SIMILARITY]
+        expansion: list[str] = []
+        if len(confident) >= 3:
+            top = await asyncio.to_thread(ctx.store.get_many, confident[:FEEDBACK_DOCS])
+            expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
+        original = text
         if expansion:
-            expanded = f"{text} {' '.join(expansion)}"
-            hits = await asyncio.to_thread(ctx.index.search, vec_list, expanded, flt, limit, "hybrid", False, None, True)
-            text = expanded
-    candidates = [
-        Candidate(key=h.key, retrieval_score=relevance(vector, h, i, len(hits)), retrieval_rank=i + 1,
-                  payload=h.payload)
-        for i, h in enumerate(hits)
-    ]
-    note = f" (expanded with {', '.join('#' + t for t in expansion)})" if expansion else ""
-    progress(runtime, "retrieve", f"Found {len(candidates)} candidates matching the hard filters{note}", timings)
+            text = f"{text} {' '.join(expansion)}"
+            hits = await asyncio.to_thread(ctx.index.search, vec_list, text, flt, limit, "hybrid", False, None, True)
+        # Which candidates use the brief's own words (before expansion).
+        lexical = {h.key for h in await asyncio.to_thread(ctx.index.search, None, original, flt, limit, "sparse")}
+    gate = bool(criteria.topics) or bool(seeds)
+    candidates: list[Candidate] = []
+    off_topic = 0
+    for i, h in enumerate(hits):
+        cosine = similarity(vector, h.vector)
+        if gate and not on_topic(cosine, h.key in lexical):
+            off_topic += 1
+            continue
+        candidates.append(Candidate(key=h.key, retrieval_score=relevance(cosine, i, len(hits), h.key in lexical),
+                                    retrieval_rank=i + 1, similarity=round(cosine, 4), payload=h.payload))
+    note = f" (query expanded with {', '.join('#' + t for t in expansion)})" if expansion else ""
+    dropped = f"; {off_topic} more matched the filters but not the topic" if off_topic else ""
+    progress(runtime, "retrieve", f"Found {len(candidates)} on-topic candidates under the hard filters{note}{dropped}", timings)
     return {"candidates": candidates, "query_text": text, "query_vector": vec_list, "timings": timings}
