@@ -44,15 +44,19 @@ SPAM_PHRASES: tuple[str, ...] = (
 )
 
 
+# Each spam phrase contains one of these words: a C-level gate before substring checks.
+_SPAM_GATE: frozenset[str] = frozenset({"follow", "followback", "f4f", "l4l", "check", "dm", "send", "promote", "collab", "feed"})
+
+
 def is_generic(body: str, tokens: list[str] | None = None) -> bool:
     """Emoji/punctuation-only, short all-generic praise, or follow/DM spam."""
     if tokens is None:
         tokens = words(URL.sub(" ", body))
     if not tokens:
         return True  # emoji-only or punctuation-only
-    if len(tokens) <= 4 and all(t in GENERIC_WORDS for t in tokens):
+    if len(tokens) <= 4 and GENERIC_WORDS.issuperset(tokens):
         return True
-    if len(tokens) > 8:
+    if len(tokens) > 8 or _SPAM_GATE.isdisjoint(tokens):
         return False
     lowered = body.lower()
     return any(p in lowered for p in SPAM_PHRASES)
@@ -80,25 +84,27 @@ def comment_quality(posts: Sequence[Post], texts: Sequence[PostText] | None = No
         texts = [post_text(p) for p in posts]
     sampled = generic = 0
     seen: dict[str, set[int]] = defaultdict(set)   # key -> posts it appears on
-    keyed: list[tuple[str | None, str | None]] = []
+    keyed: list[str | None] = []
     for i, pt in enumerate(texts):
-        for c in pt.comments:
+        for raw, author, tokens in zip(pt.comment_raws, pt.comment_authors, pt.comment_tokens):
             sampled += 1
-            gen = is_generic(c.body, c.tokens)
+            if not tokens or (len(tokens) <= 4 and GENERIC_WORDS.issuperset(tokens)):
+                gen = True  # emoji-only, or short all-generic praise
+            elif len(tokens) <= 8 and not _SPAM_GATE.isdisjoint(tokens):
+                gen = is_generic(raw, tokens)
+            else:
+                gen = False
             generic += gen
-            who_key = "@" + c.author if c.author else None
-            text_key = None
-            if who_key is None and not gen and len(c.tokens) >= 3:
-                text_key = "t:" + " ".join(c.tokens)
-            if who_key:
-                seen[who_key].add(i)
-            if text_key:
-                seen[text_key].add(i)
-            keyed.append((who_key, text_key))
+            if author:
+                key: str | None = "@" + author
+            elif not gen and len(tokens) >= 3:
+                key = "t:" + " ".join(tokens)
+            else:
+                key = None
+            if key:
+                seen[key].add(i)
+            keyed.append(key)
     if not sampled:
         return CommentQuality(likes_per_comment=lpc)
-    repeated = sum(
-        1 for who_key, text_key in keyed
-        if (who_key and len(seen[who_key]) >= 2) or (text_key and len(seen[text_key]) >= 2)
-    )
+    repeated = sum(1 for key in keyed if key and len(seen[key]) >= 2)
     return CommentQuality(lpc, generic / sampled, repeated / sampled, sampled)

@@ -58,7 +58,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
-_VI_MARKS = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_VI_MARKS = re.compile(r"[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"
                         r"\u1100-\u11ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _MIN_SHARE = 0.2
@@ -80,18 +80,19 @@ def detect_one(text: str, tokens: list[str] | None = None) -> str | None:
     if tokens is None:
         tokens = tagged_words(text)
     if not text.isascii():
-        tokens = [t for t in tokens if t[0] not in "#@"]
-        letters = sum(map(len, tokens))
-        if letters < 3:
-            return None
-        if "#" in text or "@" in text:
-            text = _TAGS.sub(" ", text)
-        if len(_NON_LATIN.findall(text)) * 3 >= letters:  # a third of the letters
-            for lang, pattern in _SCRIPTS:
-                if len(pattern.findall(text)) * 3 >= letters:
-                    return "ja" if lang == "zh" and _SCRIPTS[0][1].search(text) else lang
-            return None  # mixed non-Latin scripts
-        if len(_VI_MARKS.findall(text.lower())) >= 2:
+        if _NON_LATIN.search(text) is not None:
+            tokens = [t for t in tokens if t[0] not in "#@"]
+            letters = sum(map(len, tokens))
+            if letters < 3:
+                return None
+            if "#" in text or "@" in text:
+                text = _TAGS.sub(" ", text)
+            if len(_NON_LATIN.findall(text)) * 3 >= letters:  # a third of the letters
+                for lang, pattern in _SCRIPTS:
+                    if len(pattern.findall(text)) * 3 >= letters:
+                        return "ja" if lang == "zh" and _SCRIPTS[0][1].search(text) else lang
+                return None  # mixed non-Latin scripts
+        if _VI_MARKS.search(text) is not None and len(_VI_MARKS.findall(text)) >= 2:
             return "vi"
     # Tags and mentions are never stopwords, so they need no filtering here.
     scores: dict[str, int] = {}

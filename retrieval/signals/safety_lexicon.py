@@ -282,17 +282,17 @@ def post_hits(post: Post, text: PostText | None = None, include_comments: bool =
         cat = _UNIGRAMS.get(key) or HASHTAG_ONLY.get(key)
         if cat:
             hits.append(Hit(cat, key, "hashtags"))
-    if include_comments and text.comments:
+    if include_comments and text.comment_raws:
         # One C-level gate over all comments before any per-comment work.
-        words_gate = not _FIRST.isdisjoint(chain.from_iterable(c.tokens for c in text.comments))
-        raw = "\n".join(c.raw for c in text.comments)
+        words_gate = not _FIRST.isdisjoint(chain.from_iterable(text.comment_tokens))
+        raw = "\n".join(text.comment_raws)
         symbols_gate = not raw.isascii() and _SYMBOL_GATE.search(raw) is not None
         if words_gate or symbols_gate:
-            for comment in text.comments:
-                if words_gate and not _FIRST.isdisjoint(comment.tokens):
-                    hits += [Hit(c, t, "comments") for c, t in scan_tokens(comment.tokens)]
+            for comment_raw, comment_tokens in zip(text.comment_raws, text.comment_tokens):
+                if words_gate and not _FIRST.isdisjoint(comment_tokens):
+                    hits += [Hit(c, t, "comments") for c, t in scan_tokens(comment_tokens)]
                 if symbols_gate:
-                    hits += [Hit(c, t, "comments") for c, t in scan_cjk(comment.raw) + scan_emoji(comment.raw)]
+                    hits += [Hit(c, t, "comments") for c, t in scan_cjk(comment_raw) + scan_emoji(comment_raw)]
     return hits
 
 
@@ -320,14 +320,16 @@ def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) 
             owner_post.append(i)
         if pt.post.text and not pt.post.text.isascii():
             raws.append((i, pt.post.text))
-        for c in pt.comments:
-            if c.tokens:
-                tokens += c.tokens
+        for c_raw, c_tokens in zip(pt.comment_raws, pt.comment_tokens):
+            if c_tokens:
+                tokens += c_tokens
                 tokens.append(_SENTINEL)
                 owner.append(len(tokens))
                 owner_post.append(i)
-            if not c.raw.isascii():
-                raws.append((i, c.raw))
+        if pt.comment_raws:
+            joined = "\n".join(pt.comment_raws)
+            if not joined.isascii():
+                raws.append((i, joined))
     hit_posts: dict[str, set[int]] = {}
     if not _FIRST_TAGGED.isdisjoint(tokens):
         for pos, cat, _ in _scan_positions(tokens):

@@ -39,6 +39,7 @@ GERMAN_TAGS: frozenset[str] = frozenset({"werbung", "anzeige"})
 
 _HASH_TAGS: frozenset[str] = frozenset("#" + t for t in DISCLOSURE_TAGS)
 _HASH_JA: frozenset[str] = frozenset("#" + t for t in JAPANESE_ONLY_TAGS)
+_ANY_TAG: frozenset[str] = DISCLOSURE_TAGS | JAPANESE_ONLY_TAGS
 _PHRASE_WORDS: frozenset[str] = frozenset({"partnership", "partnerschaft", "partenariat", "parceria", "colaboración", "publicidad"})
 _PHRASES = re.compile(
     r"\bpaid partnership\b|\bbezahlte partnerschaft\b|\bpartenariat rémunéré\b|"
@@ -75,14 +76,15 @@ def disclosure_tags(post: Post, tokens: list[str] | None = None) -> list[str]:
 def is_disclosed(post: Post, tokens: list[str] | None = None) -> bool:
     """Fast yes/no version of `disclosure_tags`."""
     japanese: bool | None = None
-    for tag in post.hashtags:
-        tag = tag.lower()
-        if tag in DISCLOSURE_TAGS:
-            return True
-        if tag in JAPANESE_ONLY_TAGS:
-            japanese = _japanese(post)
-            if japanese:
+    if post.hashtags and not _ANY_TAG.isdisjoint(map(str.lower, post.hashtags)):
+        for tag in post.hashtags:
+            tag = tag.lower()
+            if tag in DISCLOSURE_TAGS:
                 return True
+            if tag in JAPANESE_ONLY_TAGS:
+                japanese = _japanese(post)
+                if japanese:
+                    return True
     if not post.text:
         return False
     if tokens is None:

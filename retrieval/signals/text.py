@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from retrieval.schema import Post
 
@@ -58,24 +59,25 @@ class Comment:
 
 @dataclass(slots=True)
 class PostText:
-    """One post's text, tokenised once."""
+    """One post's text, tokenised once. Sampled comments are kept as parallel lists
+    (no object per comment: comments are the bulk of a creator's text)."""
 
     post: Post
-    tokens: list[str]          # tagged_words(caption)
-    comments: list[Comment]
+    tokens: list[str]                  # tagged_words(caption)
+    comment_raws: list[str]            # non-empty sampled comments, as written
+    comment_authors: list[str | None]  # '@name:' prefix, lower-case, or None
+    comment_tokens: list[list[str]]    # words(body) per comment
+
+    def comments(self) -> list[Comment]:
+        """The comments as objects (for callers that prefer them; not on the hot path)."""
+        return [split_comment(raw) for raw in self.comment_raws]
+
+
+# One line per comment: an optional '@name:' (or '@name -') prefix, then the body.
+_LINE = re.compile(r"^[ \t]*(?:@([\w.\-]+)[ \t]*[:\-–][ \t]*)?(.*)$", re.MULTILINE | re.UNICODE)
 
 
 def _author(raw: str) -> tuple[str | None, str]:
-    """('name', body) for an '@name: body' comment, else (None, raw)."""
-    if raw[:1] != "@":
-        if not raw[:1].isspace() or raw.lstrip()[:1] != "@":
-            return None, raw
-        raw_l = raw.lstrip()
-    else:
-        raw_l = raw
-    colon = raw_l.find(":")
-    if 1 < colon <= 60 and " " not in raw_l[1:colon]:  # the common '@name: text' form
-        return raw_l[1:colon].lower(), raw_l[colon + 1:].lstrip()
     m = MENTION_PREFIX.match(raw)
     return (m.group(1).lower(), raw[m.end():]) if m else (None, raw)
 
@@ -85,29 +87,29 @@ def split_comment(raw: str) -> Comment:
     return Comment(raw, author, body, words(body))
 
 
-def split_comments(raws: list[str]) -> list[Comment]:
-    """`split_comment` for many comments with one regex pass over all their bodies."""
-    raws = [c for c in raws if c and c.strip()]
+def split_comments(raws: Sequence[str]) -> tuple[list[str], list[str | None], list[list[str]]]:
+    """(raws, authors, tokens) for the non-empty comments, with two regex passes over
+    all comments joined (one for the '@name:' prefixes, one for the words)."""
+    raws = [c for c in raws if c and not c.isspace()]
     if not raws:
-        return []
-    parts = [_author(r) for r in raws]
-    joined = "\n".join(b.replace("\n", " ") if "\n" in b else b for _, b in parts).lower()
-    tokens = (_WORD_NL_ASCII if joined.isascii() else _WORD_NL).findall(joined)
-    out: list[Comment] = []
+        return [], [], []
+    joined = "\n".join(r.replace("\n", " ") if "\n" in r else r for r in raws)
+    lines = _LINE.findall(joined)
+    authors = [a.lower() if a else None for a, _ in lines]
+    bodies = "\n".join(b for _, b in lines).lower()
+    tokens = (_WORD_NL_ASCII if bodies.isascii() else _WORD_NL).findall(bodies)
+    per: list[list[str]] = []
     start = 0
-    for raw, (author, body) in zip(raws, parts):
+    for _ in raws:
         try:
             end = tokens.index("\n", start)
         except ValueError:
             end = len(tokens)
-        out.append(Comment(raw, author, body, tokens[start:end]))
+        per.append(tokens[start:end])
         start = end + 1
-    return out
+    return raws, authors, per
 
 
 def post_text(post: Post) -> PostText:
-    return PostText(
-        post,
-        tagged_words(post.text) if post.text else [],
-        split_comments(post.comments_sample) if post.comments_sample else [],
-    )
+    raws, authors, tokens = split_comments(post.comments_sample) if post.comments_sample else ([], [], [])
+    return PostText(post, tagged_words(post.text) if post.text else [], raws, authors, tokens)
