@@ -176,6 +176,6 @@ def extract_audience(brief: Brief) -> tuple[list[Finding], list[str]]:
                 add("ages", (lo, hi), *m.span(), inferred=True, note=note)
                 break
     for m in _KIDS.finditer(text):
-        if brief.is_free(*m.span()) and re.search(r"audience|target|reach|for", brief.left(m.start(), 25), re.I):
+        if brief.is_free(*m.span()) and re.search(r"audience|target|reach", brief.left(m.start(), 25), re.I):
             warnings.append(f"an audience of '{m.group(0)}' (under 13) cannot be targeted; ages left open")
     return found, warnings

@@ -46,7 +46,10 @@ _MIN_RE = re.compile(rf"(?:{_MIN}|>=?|from|von|de)", re.IGNORECASE)
 _MAX_RE = re.compile(rf"(?:{_MAX}|<=?)", re.IGNORECASE)
 _APPROX_RE = re.compile(rf"(?:{_APPROX}|~)", re.IGNORECASE)
 _TRAIL_MIN_RE = re.compile(_TRAIL_MIN, re.IGNORECASE)
-_UNIT_LEFT = re.compile(rf"\b{UNIT}\b[^\d.;]{{0,25}}$|\bfollowing\s+of\s*$|\breach\s+of\s*$", re.IGNORECASE)
+_UNIT_LEFT = re.compile(
+    rf"\b{UNIT}\s*(?::|=|of|between|from|count\s+of|(?:of\s+)?(?:at\s+least|over|under|above|below|around))?\s*$",
+    re.IGNORECASE,
+)
 # Figures that are not followers: "10k views", "50k impressions", "3 years".
 _NOT_FOLLOWERS = re.compile(
     r"^\s*(?:monthly\s+|average\s+|avg\.?\s+)?(?:views?|impressions?|likes?|comments?|plays?|streams?|reach|"

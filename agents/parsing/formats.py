@@ -29,7 +29,8 @@ _FORMATS: tuple[tuple[str, str, str | None], ...] = (
     (r"static\s+(?:images?|posts?|photos?)|statics|(?:photo|image)\s+posts?|photos|images|pictures", "image", None),
     (r"tweets?(?:\s*/\s*threads)?|(?:twitter|x)\s+threads|threads(?=\s*(?:/|and|or)\s*tweets)|text\s+posts?|blog\s+posts?|articles",
      "text", None),
-    (r"(?:in-?feed|feed|sponsored)\s+posts?|posts", "post", None),
+    (r"(?:in-?feed|feed|sponsored)\s+posts?|(?<!\d\s)(?<!\d)posts(?!\s+(?:about|on|per|each|from|with|in|of)\b)",
+     "post", None),
     (r"(?:tiktok|youtube)\s+videos?|videos?", "video", None),
 )
 _FORMAT = re.compile(
@@ -68,7 +69,7 @@ def extract_formats(brief: Brief) -> list[Finding]:
                 continue
             near = any(abs(f.start - m.end()) < 15 or abs(m.start() - f.end) < 15 for f in found
                        if f.field == "formats")
-            if near:
+            if near and not _NEG_LEFT.search(brief.left(m.start(), 15)):
                 fmt = "short" if m["short"] else "story" if m["story"] else "live"
                 brief.consume(*m.span())
                 found.append(Finding("formats", fmt, m.start(), m.end()))

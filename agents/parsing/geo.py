@@ -36,6 +36,9 @@ _CULTURE = (r"(?:food|cuisine|cooking|recipes?|dishes|wine|wines|beer|coffee|tea
             r"heritage|traditions?|baking|pastry|street\s+food)")
 _RIGHT_NOUN = re.compile(rf"^((?:[\s-]+(?!{_CULTURE}\b)[^\W\d_][\w'-]*){{0,2}}?)[\s-]+(?:(?P<c>{_CREATOR})|(?P<a>{_AUD}))\b",
                          re.IGNORECASE)
+_RIGHT_COMPANY = re.compile(r"[\s-]+(?:based\s+)?(?:startups?|brands?|compan(?:y|ies)|agency|agencies|business(?:es)?|"
+                            r"shops?|stores?|offices?|hq|headquarters|team|firm|retailers?|restaurants?|caf[eé]s?|"
+                            r"bakery|hotels?|events?|festivals?|launch|stores?)\b", re.IGNORECASE)
 _RIGHT_BASED = re.compile(r"^[\s-]*based\b", re.IGNORECASE)
 _LEFT_NEG = re.compile(r"(?:\bnot\s+(?:in|from|based\s+in)|\boutside(?:\s+of)?|\bexcluding|\bexcept(?:\s+for)?|"
                        r"\bbut\s+not|\bother\s+than|\bno|\bnon|\bnicht\s+(?:in|aus)|\baußer|\bexcepto|\bsauf)"
@@ -178,6 +181,10 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
             # language ("US or Canada, English"), not a place.
             group = [m for m in group if m.place.kind != "demonym"]
         if not group or not _accepted(brief, group):
+            continue
+        if _RIGHT_COMPANY.match(brief.right(group[-1].end, 30)):
+            for m in group:  # "a Berlin startup": where the brand is, not a filter
+                brief.consume(m.start, m.end)
             continue
         role, note = _role(brief, group)
         if note:

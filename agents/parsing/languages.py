@@ -59,7 +59,7 @@ _WORDS = re.compile(r"\b(?:deutschsprachig\w*|englischsprachig\w*|hispanohablant
                     r"lusophones?|hispanophones?|germanophones?)\b", re.IGNORECASE)
 _WORD_LANG = {"deutschsprachig": "de", "englischsprachig": "en", "hispanohablante": "es", "francophone": "fr",
               "anglophone": "en", "lusophone": "pt", "hispanophone": "es", "germanophone": "de"}
-_ALONE = re.compile(rf"\s*(?:in\s+)?{_NAME}(?:[\s-]+only)?\s*", re.IGNORECASE)
+_ALONE = re.compile(rf"\s*(?:in\s+)?{_NAME}(?:\s*(?:/|or|and|&)\s*{_NAME})*(?:[\s-]+only)?\s*", re.IGNORECASE)
 _NEXT_NAME = re.compile(rf"\s*,\s*(?:and\s+|or\s+)?{_NAME}\b", re.IGNORECASE)
 _NEXT_DEMONYMS = re.compile(r"(?:\s*(?:,|and|or|&|/)\s*[A-Z][\w-]*)+[\s-]+(?:creators?|influencers?|bloggers?|"
                             r"youtubers?|tiktokers?|instagrammers?|streamers?|accounts?|audiences?)\b")

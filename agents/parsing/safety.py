@@ -128,7 +128,8 @@ _PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|
                r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|but|please)\b))")
 _NEG_OTHER = re.compile(rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to))\s+"
                         rf"{_PHRASE}{_PHRASE_END}", re.IGNORECASE)
-_CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*{_PHRASE}{_PHRASE_END}", re.IGNORECASE)
+_CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:(?:no|not|without)\s+)?{_PHRASE}{_PHRASE_END}",
+                       re.IGNORECASE)
 
 
 def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> list[str]:

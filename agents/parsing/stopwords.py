@@ -24,7 +24,8 @@ specialize specializes specializing specialized specialise specialising feature 
 do work works working worked partner partnering partnered collaborate collaborating collab collabs
 promote promotes promoting promoted promotion promotions advertise advertising sponsor sponsored sponsorship
 campaign campaigns brand brands branded launch launches launching launched product products service services
-company companies client clients business team agency marketing marketer influencer-marketing
+company companies client clients business team agency marketer influencer-marketing
+love loves loving passionate enjoy enjoys obsessed
 creator creators influencer influencers content-creators bloggers blogger vloggers vlogger youtubers youtuber
 tiktokers tiktoker instagrammers instagrammer streamers streamer kols kol kocs koc ambassadors ambassador
 accounts account profiles profile people person persons talent talents partners voices personalities
