@@ -1,0 +1,96 @@
+"""FastAPI dependencies, as `Annotated` aliases, in one module (DESIGN 3, rule 7).
+
+Resources are opened once by the lifespan (app/main.py) and kept on `app.state`; these
+dependencies only hand them out, plus the per-request checks: API key and rate limit.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
+
+from agents.context import AgentContext
+from agents.runner import AgentRunner
+from app.auth import Principal, bearer_token, is_loopback, verify_key
+from app.db import Database
+from app.observability import Metrics
+from app.problems import ProblemError
+from app.ratelimit import TokenBucketLimiter
+from app.routers._runs import RunService
+from app.settings import Settings
+from retrieval.runtime import Retrieval
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def _database(request: Request) -> Database:
+    return request.app.state.db
+
+
+def _retrieval(request: Request) -> Retrieval:
+    return request.app.state.retrieval
+
+
+def _context(request: Request) -> AgentContext:
+    return request.app.state.context
+
+
+def _runner(request: Request) -> AgentRunner:
+    return request.app.state.runner
+
+
+def _runs(request: Request) -> RunService:
+    return request.app.state.runs
+
+
+def _metrics(request: Request) -> Metrics:
+    return request.app.state.metrics
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+DatabaseDep = Annotated[Database, Depends(_database)]
+RetrievalDep = Annotated[Retrieval, Depends(_retrieval)]
+ContextDep = Annotated[AgentContext, Depends(_context)]
+RunnerDep = Annotated[AgentRunner, Depends(_runner)]
+RunsDep = Annotated[RunService, Depends(_runs)]
+MetricsDep = Annotated[Metrics, Depends(_metrics)]
+
+
+def _unauthorized(detail: str) -> ProblemError:
+    return ProblemError(401, detail, slug="unauthorized", title="Unauthorized",
+                        headers={"WWW-Authenticate": 'Bearer realm="castlist"'})
+
+
+async def authenticate(request: Request, db: DatabaseDep, settings: SettingsDep) -> Principal:
+    client = request.client.host if request.client else "unknown"
+    # Database reads in a worker thread: the event loop serves streams meanwhile.
+    keys = await run_in_threadpool(db.active_key_count)
+    if keys == 0 and is_loopback(settings.host):
+        return Principal(kind="anonymous", id=client)
+    token = bearer_token(request.headers.get("authorization"))
+    if token is None:
+        raise _unauthorized("This API needs a key: send `Authorization: Bearer <key>`.")
+    row = await run_in_threadpool(verify_key, db, token)
+    if row is None:
+        raise _unauthorized("The API key is not valid (wrong, malformed or revoked).")
+    return Principal(kind="key", id=row.prefix)
+
+
+PrincipalDep = Annotated[Principal, Depends(authenticate)]
+
+
+async def rate_limit(request: Request, principal: PrincipalDep) -> Principal:
+    limiter: TokenBucketLimiter = request.app.state.limiter
+    decision = limiter.take(principal.rate_key)
+    if not decision.allowed:
+        raise ProblemError(429, f"Rate limit exceeded; retry in {decision.retry_after_s} s.", slug="rate-limited",
+                           title="Too Many Requests", headers={"Retry-After": str(decision.retry_after_s)})
+    return principal
+
+
+# Every /v1 route depends on this: authenticated first, then counted against its bucket.
+Caller = Annotated[Principal, Depends(rate_limit)]

@@ -1,0 +1,130 @@
+"""The FastAPI application: `create_app()` and the lifespan that opens every resource once.
+
+Settings are read when the app is created (never at import). The lifespan opens the
+service database, the retrieval stack (creator store, vector index, embedding model), the
+agent context (with the LLM client when one is configured) and the chat checkpointer, and
+keeps them on `app.state` for the dependencies in app/deps.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from agents.runner import AgentRunner
+from app.db import Database
+from app.observability import Metrics, RequestContextMiddleware, configure_logging
+from app.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
+from app.ratelimit import TokenBucketLimiter
+from app.routers import briefs, chat, creators, health, shortlists
+from app.routers._runs import RunService
+from app.settings import Settings, get_settings
+from app.wiring import build_agent_context, open_checkpointer, open_retrieval_from_settings
+from retrieval.embedder import Embedder
+from retrieval.runtime import Retrieval, open_retrieval
+
+log = logging.getLogger("castlist.app")
+
+WEB_DIR = Path(__file__).parent / "web"
+
+
+def open_service_retrieval(settings: Settings, embedder: Embedder | None) -> Retrieval:
+    if embedder is None:
+        return open_retrieval_from_settings(settings)
+    # An already loaded model (tests, or a process that builds the demo index first):
+    # the same resources as app.wiring opens, without loading the model a second time.
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return open_retrieval(database_url=settings.resolved_database_url, edge_path=settings.index_path,
+                          qdrant_url=settings.qdrant_url, qdrant_api_key=settings.qdrant_api_key, embedder=embedder)
+
+
+async def _close_llm(context: object) -> None:
+    # The LLM parser owns an HTTP client (a connection pool); close it with the app.
+    client = getattr(getattr(context, "parser", None), "_client", None)
+    close = getattr(client, "aclose", None)
+    if close is not None:
+        try:
+            await close()
+        except Exception:  # noqa: BLE001 - shutting down anyway
+            log.warning("closing the LLM client failed", exc_info=True)
+
+
+def _lifespan(embedder: Embedder | None):
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings: Settings = app.state.settings
+        configure_logging()
+        db = await asyncio.to_thread(Database.open, settings.resolved_database_url)
+        retrieval: Retrieval | None = None
+        context = None
+        try:
+            retrieval = await asyncio.to_thread(open_service_retrieval, settings, embedder)
+            context = build_agent_context(settings, retrieval)
+            async with open_checkpointer(settings) as checkpointer:
+                runner = AgentRunner(context, checkpointer)
+                app.state.db = db
+                app.state.retrieval = retrieval
+                app.state.context = context
+                app.state.runner = runner
+                app.state.runs = RunService(runner, db, app.state.metrics)
+                log.info("castlist ready", extra={"data_dir": str(settings.data_dir), "llm": bool(settings.llm_base_url)})
+                try:
+                    yield
+                finally:
+                    await app.state.runs.drain()
+        finally:
+            for name in ("runs", "runner", "context", "retrieval", "db"):
+                if hasattr(app.state, name):
+                    delattr(app.state, name)
+            if context is not None:
+                await _close_llm(context)
+            if retrieval is not None:
+                await asyncio.to_thread(retrieval.close)
+            await asyncio.to_thread(db.close)
+
+    return lifespan
+
+
+def create_app(settings: Settings | None = None, *, embedder: Embedder | None = None) -> FastAPI:
+    """The service. `embedder` injects an already loaded embedding model (else one is loaded)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="castlist",
+        version="0.1.0",
+        summary="A plain-English influencer-campaign brief -> a streamed, explained, vetted creator shortlist",
+        lifespan=_lifespan(embedder),
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    app.state.limiter = TokenBucketLimiter(settings.rate_limit_per_minute)
+    install_problem_handlers(app)
+    # Added last = outermost: every request (even a 413) gets an id and is measured.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    for module in (shortlists, chat, briefs, creators, health):
+        app.include_router(module.router)
+    _mount_web(app)
+    return app
+
+
+def _mount_web(app: FastAPI) -> None:
+    index = WEB_DIR / "index.html"
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> FileResponse:
+        if not index.is_file():
+            raise ProblemError(404, "The web page is not installed", slug="not-found", title="Not Found")
+        return FileResponse(index, media_type="text/html; charset=utf-8")
+
+    static = WEB_DIR / "static"
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")

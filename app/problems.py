@@ -1,0 +1,189 @@
+"""Every error the service answers is `application/problem+json` (RFC 9457).
+
+4xx for anything the caller got wrong (validation errors name the field), 5xx only for our
+own faults, always carrying the request id so an operator can find the log line. Also the
+request-body size limit, because an oversized body is one more caller mistake that must be
+answered as a problem and decided before the body is read.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any, Sequence
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger("castlist.app")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_BASE = "/problems/"  # relative URIs: resolvable against whichever host serves us
+
+
+class FieldError(BaseModel):
+    field: str = Field(description="Dotted location of the bad value, e.g. body.criteria.platforms")
+    message: str
+    type: str
+
+
+class Problem(BaseModel):
+    """The error body of every failed request."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    request_id: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class ProblemError(StarletteHTTPException):
+    """Raised by our code for a caller mistake. A Starlette HTTPException so that FastAPI
+    re-raises it unchanged even from inside body reading."""
+
+    def __init__(self, status: int, detail: str, *, slug: str | None = None, title: str | None = None,
+                 errors: Sequence[FieldError] | None = None, headers: dict[str, str] | None = None,
+                 extra: dict[str, Any] | None = None) -> None:
+        super().__init__(status_code=status, detail=detail, headers=headers)
+        self.slug = slug
+        self.title = title
+        self.errors = list(errors) if errors is not None else None
+        self.extra = extra or {}
+
+
+def invalid(field: str, message: str, kind: str = "value_error") -> ProblemError:
+    """A 422 naming one field, for checks pydantic cannot make (they depend on settings)."""
+    return ProblemError(422, f"{field}: {message}", slug="validation-error", title="Invalid request",
+                        errors=[FieldError(field=field, message=message, type=kind)])
+
+
+def _status_title(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def request_id_of(request: Request) -> str | None:
+    return getattr(request.state, "request_id", None)
+
+
+def problem_response(request: Request | None, status: int, detail: str | None, *, slug: str | None = None,
+                     title: str | None = None, errors: Sequence[FieldError] | None = None,
+                     headers: dict[str, str] | None = None, extra: dict[str, Any] | None = None) -> JSONResponse:
+    problem = Problem(
+        type=PROBLEM_BASE + slug if slug else "about:blank",
+        title=title or _status_title(status),
+        status=status,
+        detail=detail,
+        instance=request.url.path if request is not None else None,
+        request_id=request_id_of(request) if request is not None else None,
+        errors=list(errors) if errors is not None else None,
+    )
+    body = problem.model_dump(exclude_none=True)
+    body.update(extra or {})
+    out_headers = dict(headers or {})
+    if problem.request_id:
+        out_headers.setdefault("X-Request-ID", problem.request_id)
+    return JSONResponse(body, status_code=status, headers=out_headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def _field_errors(errors: Sequence[Any]) -> list[FieldError]:
+    out = []
+    for err in errors:
+        loc = [str(p) for p in err.get("loc", ())]
+        out.append(FieldError(field=".".join(loc) or "body", message=str(err.get("msg", "invalid")),
+                              type=str(err.get("type", "value_error"))))
+    return out
+
+
+async def _validation_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = list(exc.errors())
+    if any(e.get("type") == "json_invalid" for e in errors):
+        # Unparseable syntax is a malformed request (400), not a well-formed invalid one.
+        ctx = next((e.get("ctx") or {} for e in errors if e.get("type") == "json_invalid"), {})
+        return problem_response(request, 400, f"The body is not valid JSON: {ctx.get('error', 'decode error')}",
+                                slug="invalid-json", title="Malformed JSON", errors=_field_errors(errors))
+    fields = _field_errors(errors)
+    summary = "; ".join(f"{f.field}: {f.message}" for f in fields[:5])
+    return problem_response(request, 422, summary or "The request is invalid", slug="validation-error",
+                            title="Invalid request", errors=fields)
+
+
+async def _http_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    if isinstance(exc, ProblemError):
+        return problem_response(request, exc.status_code, exc.detail, slug=exc.slug, title=exc.title,
+                                errors=exc.errors, headers=exc.headers, extra=exc.extra)
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = f"No route or resource at {request.url.path}"
+    elif exc.status_code == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}"
+    return problem_response(request, exc.status_code, detail, headers=exc.headers)
+
+
+async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
+    # Our fault: logged with its traceback, answered without internals but with the id.
+    log.error("unhandled error", exc_info=exc, extra={"request_id": request_id_of(request)})
+    return problem_response(request, 500, "An internal error occurred; quote the request id when reporting it.",
+                            slug="internal-error", title="Internal Server Error")
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation_handler)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_handler)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unhandled_handler)
+
+
+class BodyLimitMiddleware:
+    """Rejects bodies over `max_bytes` with a 413 problem: at once from Content-Length, and
+    by counting streamed bytes for chunked bodies or a lying Content-Length."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def _too_large(self) -> ProblemError:
+        return ProblemError(413, f"The request body is over the limit of {self.max_bytes} bytes.",
+                            slug="body-too-large", title="Content Too Large")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            # Answered without reading a byte of the body.
+            exc = self._too_large()
+            response = problem_response(Request(scope), 413, exc.detail, slug=exc.slug, title=exc.title,
+                                        headers={"Connection": "close"})
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise self._too_large()  # rendered by the problem handler
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", ()):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None

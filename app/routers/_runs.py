@@ -1,0 +1,159 @@
+"""Running a brief or chat message for the shortlist and chat routers (not a router).
+
+A run is a background task that drains the agent's event stream into a queue: the HTTP
+side (SSE or JSON) reads the queue. The task is not tied to the request, so a client that
+disconnects does not lose the shortlist: the run finishes, the shortlist is stored, and the
+client finds it by the id it saw in the event ids. The shortlist is stored BEFORE the `done`
+event is queued, so a shortlist once announced is never lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from weakref import WeakValueDictionary
+
+from fastapi import Response
+
+from agents.events import DoneEvent, ErrorEvent, RunEvent, WarningEvent
+from agents.runner import AgentRunner
+from agents.shortlist import Shortlist
+from app.db import Database
+from app.observability import Metrics, current_request_id
+from app.problems import ProblemError
+from app.sse import event_stream_response, stream_queue
+
+log = logging.getLogger("castlist.runs")
+
+Mode = Literal["sse", "json", "chat"]
+
+
+@dataclass
+class Run:
+    shortlist_id: str
+    queue: asyncio.Queue[RunEvent | None] = field(default_factory=asyncio.Queue)
+    task: asyncio.Task[None] | None = None
+
+    async def events(self) -> AsyncIterator[RunEvent]:
+        """Events until the end of the run (for callers that do not stream)."""
+        while (event := await self.queue.get()) is not None:
+            yield event
+
+    async def result(self) -> tuple[Shortlist | None, ErrorEvent | None]:
+        async for event in self.events():
+            if isinstance(event, DoneEvent):
+                return event.shortlist, None
+            if isinstance(event, ErrorEvent):
+                return None, event
+        return None, ErrorEvent(message="the run ended without a shortlist", code="internal")
+
+
+class RunService:
+    def __init__(self, runner: AgentRunner, db: Database, metrics: Metrics) -> None:
+        self.runner = runner
+        self.db = db
+        self.metrics = metrics
+        self._tasks: set[asyncio.Task[None]] = set()
+        # Messages to one chat thread run one at a time: each refines the last one's criteria.
+        self._thread_locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
+
+    def start(self, message: str, *, mode: Mode, thread_id: str | None = None,
+              overrides: dict[str, Any] | None = None, limit: int | None = None) -> Run:
+        run = Run(shortlist_id=uuid.uuid4().hex)
+        task = asyncio.create_task(
+            self._produce(run, message, mode=mode, thread_id=thread_id, overrides=overrides, limit=limit),
+            name=f"run-{run.shortlist_id}",
+        )
+        run.task = task
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return run
+
+    async def _produce(self, run: Run, message: str, *, mode: Mode, thread_id: str | None,
+                       overrides: dict[str, Any] | None, limit: int | None) -> None:
+        request_id = current_request_id()  # copied into this task's context at creation
+        try:
+            if thread_id is not None:
+                lock = self._thread_locks.get(thread_id)
+                if lock is None:
+                    lock = self._thread_locks[thread_id] = asyncio.Lock()
+                async with lock:
+                    await self._drain(run, message, mode, thread_id, overrides, limit)
+            else:
+                await self._drain(run, message, mode, thread_id, overrides, limit)
+        except asyncio.CancelledError:
+            run.queue.put_nowait(ErrorEvent(message="the service is shutting down", code="unavailable"))
+            raise
+        except Exception:  # our fault; the stream still ends with an event, not a dropped connection
+            log.exception("run failed", extra={"shortlist_id": run.shortlist_id, "request_id": request_id})
+            self.metrics.errors.labels(kind="run").inc()
+            run.queue.put_nowait(ErrorEvent(message=f"internal error (request id {request_id})", code="internal"))
+        finally:
+            run.queue.put_nowait(None)
+
+    async def _drain(self, run: Run, message: str, mode: Mode, thread_id: str | None,
+                     overrides: dict[str, Any] | None, limit: int | None) -> None:
+        # The stream contract puts `criteria` first; the parser reports its warnings (e.g. an
+        # LLM fallback) before it, so those wait until the criteria have gone out.
+        held: list[RunEvent] | None = []
+        async for event in self.runner.stream(message, thread_id=thread_id, overrides=overrides, limit=limit,
+                                              shortlist_id=run.shortlist_id):
+            self.metrics.observe_event(event)
+            if isinstance(event, DoneEvent):
+                event = await self._persist(event, thread_id, mode)
+            if held is not None and isinstance(event, WarningEvent):
+                held.append(event)
+                continue
+            run.queue.put_nowait(event)
+            if held is not None:
+                for waiting in held:
+                    run.queue.put_nowait(waiting)
+                held = None
+            if isinstance(event, (DoneEvent, ErrorEvent)):
+                return
+
+    async def _persist(self, event: DoneEvent, thread_id: str | None, mode: Mode) -> RunEvent:
+        shortlist = event.shortlist
+        try:
+            await asyncio.to_thread(self.db.save_shortlist, shortlist)
+            if thread_id is not None:
+                await asyncio.to_thread(self.db.record_thread_message, thread_id, shortlist.id)
+        except Exception:
+            log.exception("could not store shortlist", extra={"shortlist_id": shortlist.id})
+            self.metrics.errors.labels(kind="storage").inc()
+            return ErrorEvent(message="the shortlist was made but could not be stored", code="storage")
+        self.metrics.observe_shortlist(shortlist, mode)
+        return event
+
+    async def drain(self, timeout_s: float = 10.0) -> None:
+        """On shutdown: let running runs finish (and store) for a while, then cancel them."""
+        tasks = list(self._tasks)
+        if not tasks:
+            return
+        _, pending = await asyncio.wait(tasks, timeout=timeout_s)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=2.0)
+
+
+_ERROR_STATUS = {"unavailable": 503}
+
+
+async def respond(run: Run, *, stream: bool) -> Response:
+    """SSE of the run's events, or (not streaming) 201 with the stored shortlist."""
+    location = f"/v1/shortlists/{run.shortlist_id}"
+    if stream:
+        return event_stream_response(stream_queue(run.queue, run.shortlist_id),
+                                     headers={"X-Shortlist-ID": run.shortlist_id, "Content-Location": location})
+    shortlist, error = await run.result()
+    if error is not None or shortlist is None:
+        code = error.code if error is not None else "internal"
+        raise ProblemError(_ERROR_STATUS.get(code, 500), error.message if error else "no shortlist",
+                           slug="run-failed", title="The shortlist could not be made")
+    return Response(shortlist.model_dump_json(), status_code=201, media_type="application/json",
+                    headers={"Location": location})

@@ -1,0 +1,57 @@
+"""Liveness, readiness and metrics (no API key: probes and scrapers have none)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from app.deps import MetricsDep
+from app.problems import ProblemError
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Ready(BaseModel):
+    status: str
+    creators: int
+    indexed: int
+    shortlists: int
+
+
+@router.get("/healthz", response_model=Health, summary="The process is up")
+async def healthz() -> Health:
+    # Answers from the event loop alone: if this is slow, the loop is blocked.
+    return Health(status="ok")
+
+
+@router.get("/readyz", response_model=Ready, responses={503: {"description": "Not ready (problem+json)"}},
+            summary="Index, creator store and database are open")
+async def readyz(request: Request) -> Ready:
+    state = request.app.state
+    retrieval = getattr(state, "retrieval", None)
+    db = getattr(state, "db", None)
+    if retrieval is None or db is None:
+        raise ProblemError(503, "Starting up: the index or database is not open yet", slug="not-ready",
+                           title="Service Unavailable")
+
+    def counts() -> tuple[int, int, int]:
+        return retrieval.store.count(), len(retrieval.index), db.count_shortlists()
+
+    try:
+        creators, indexed, shortlists = await run_in_threadpool(counts)
+    except Exception as exc:  # noqa: BLE001 - any failure here means "not ready", with the reason
+        raise ProblemError(503, f"Not ready: {type(exc).__name__}: {exc}", slug="not-ready",
+                           title="Service Unavailable") from exc
+    return Ready(status="ready", creators=creators, indexed=indexed, shortlists=shortlists)
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response,
+            responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
+async def metrics(m: MetricsDep) -> Response:
+    body, content_type = m.render()
+    return Response(body, media_type=content_type)

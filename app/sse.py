@@ -1,0 +1,84 @@
+"""Run events -> Server-Sent Events (DESIGN 5.4: event names are a contract).
+
+Each `RunEvent` becomes one SSE whose `event` is the run event's `type` (criteria,
+progress, creator, warning, done, error) and whose `data` is the run event as JSON. Ids are
+`<shortlist_id>:<seq>` with `seq` counting from 1, so a client that lost the connection
+knows which shortlist it was receiving and how far it got (the finished shortlist is then
+at GET /v1/shortlists/<shortlist_id>).
+
+The wire format comes from FastAPI's own SSE support (`fastapi.sse`); the stream is built
+here rather than by a generator endpoint because POST /v1/shortlists answers either SSE or
+JSON from the same route, depending on `Accept`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from fastapi.sse import KEEPALIVE_COMMENT, EventSourceResponse, ServerSentEvent, format_sse_event
+
+from agents.events import RunEvent
+
+SSE_MEDIA_TYPE = "text/event-stream"
+# Idle proxies drop silent connections; a comment line every so often keeps them open
+# while a slow stage (e.g. an LLM call) produces nothing.
+KEEPALIVE_SECONDS = 15.0
+
+# A stream ends after this sentinel (or a done/error event).
+END = None
+
+
+def event_id(shortlist_id: str, seq: int) -> str:
+    return f"{shortlist_id}:{seq}"
+
+
+def parse_event_id(value: str) -> tuple[str, int] | None:
+    shortlist_id, sep, seq = value.rpartition(":")
+    if not sep or not seq.isdigit() or not shortlist_id:
+        return None
+    return shortlist_id, int(seq)
+
+
+def to_sse(event: RunEvent, shortlist_id: str, seq: int) -> ServerSentEvent:
+    return ServerSentEvent(event=event.type, id=event_id(shortlist_id, seq), raw_data=event.model_dump_json())
+
+
+def encode(sse: ServerSentEvent) -> bytes:
+    return format_sse_event(data_str=sse.raw_data, event=sse.event, id=sse.id, retry=sse.retry, comment=sse.comment)
+
+
+def wants_event_stream(accept: str | None) -> bool:
+    """True when the client asked for SSE (an `Accept` listing text/event-stream)."""
+    if not accept:
+        return False
+    for part in accept.split(","):
+        media, *params = [p.strip() for p in part.split(";")]
+        if media.lower() != SSE_MEDIA_TYPE:
+            continue
+        q = next((p[2:] for p in params if p.lower().startswith("q=")), "1")
+        try:
+            return float(q) > 0
+        except ValueError:
+            return True
+    return False
+
+
+async def stream_queue(queue: asyncio.Queue[RunEvent | None], shortlist_id: str,
+                       keepalive_s: float = KEEPALIVE_SECONDS) -> AsyncIterator[bytes]:
+    """Encoded events from `queue` until the END sentinel, with keep-alive comments."""
+    seq = 0
+    while True:
+        try:
+            event = await asyncio.wait_for(queue.get(), timeout=keepalive_s)
+        except TimeoutError:
+            yield KEEPALIVE_COMMENT
+            continue
+        if event is END:
+            return
+        seq += 1
+        yield encode(to_sse(event, shortlist_id, seq))
+
+
+def event_stream_response(body: AsyncIterator[bytes], headers: dict[str, str] | None = None) -> EventSourceResponse:
+    return EventSourceResponse(body, headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **(headers or {})})
