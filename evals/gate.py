@@ -29,6 +29,7 @@ DEFAULT_TOLERANCES: dict[str, tuple[float, Direction]] = {
     "demo.recall@10": (0.03, "higher"),
     "demo.hard_violations": (0.0, "lower"),
     "demo.hard_violation_rate": (0.0, "lower"),
+    "demo.list_violations": (0.0, "lower"),
     "demo.fraud_leakage": (0.01, "lower"),
     "demo.safety_leakage": (0.01, "lower"),
     "demo.faithfulness": (0.0, "higher"),

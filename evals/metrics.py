@@ -441,10 +441,21 @@ def _number_supported(n: CitedNumber, facts: Sequence[float]) -> bool:
     return any(n.supported_by(f) for f in facts)
 
 
+def _written_precision(value: float) -> CitedNumber:
+    """A float as written in JSON: 0.54 was rounded to 2 decimals, so it stands for
+    anything that rounds (or truncates) to 0.54."""
+    text = repr(float(value))
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    if text.endswith(".0"):
+        decimals = 0
+    return CitedNumber(text=text, value=float(value), step=10.0 ** -decimals)
+
+
 def _value_supported(value: float, facts: Sequence[float]) -> bool:
-    # Evidence values are machine-written floats: allow 0.5 % relative or 5e-4 absolute
-    # (an ER stored to three decimals).
-    return any(abs(value - f) <= max(5e-4, 0.005 * abs(f)) for f in facts)
+    # Evidence values are machine-written floats: within the rounding of their written
+    # precision, or within 0.5 % relative / 5e-4 absolute (an ER kept to three decimals).
+    written = _written_precision(value)
+    return any(written.supported_by(f) or abs(value - f) <= max(5e-4, 0.005 * abs(f)) for f in facts)
 
 
 def explanation_faithfulness(
@@ -452,19 +463,24 @@ def explanation_faithfulness(
     creator: Creator,
     criteria: CampaignCriteria | None = None,
     extra_facts: Sequence[float] = (),
+    brief: str | None = None,
 ) -> Faithfulness:
     """Check every cited number, quote and evidence item of one shortlisted creator.
 
     Claims: the creator's followers and engagement rate fields; each number in the
     explanation and reasons (risks are excluded: they describe doubts, not claims); each
     quoted passage of 8+ characters in that prose; each evidence item (post id, url and
-    excerpt; or metric value).
+    excerpt; or metric value). A quote may come from the creator's posts or bio, or
+    restate the brief or the parsed topics ("matches “sourdough loaves”").
     """
     result = Faithfulness()
     facts = [*stored_facts(creator), *extra_facts]
     context = [*facts, *_criteria_facts(criteria), *_own_facts(sc)]
     posts = {p.id: p for p in creator.posts if p.id}
     texts = [p.text or "" for p in creator.posts] + [creator.bio or ""]
+    quotable = [*texts, brief or ""]
+    if criteria is not None and criteria.topics:
+        quotable.extend([*criteria.topics, " ".join(criteria.topics), ", ".join(criteria.topics)])
 
     def check(ok: bool, what: str) -> None:
         result.checked += 1
@@ -477,7 +493,7 @@ def explanation_faithfulness(
     for where, text in [("explanation", sc.explanation), *(("reason", r) for r in sc.reasons)]:
         prose, quotes = strip_quotes(text)
         for q in quotes:
-            check(any(is_verbatim_excerpt(q, t) for t in texts), f"{where}: quote “{q[:60]}” is in no post")
+            check(any(is_verbatim_excerpt(q, t) for t in quotable), f"{where}: quote “{q[:60]}” is in no post or brief")
         for n in cited_numbers(prose):
             check(_number_supported(n, context), f"{where}: '{n.text}' matches no stored number")
     for ev in sc.evidence:

@@ -19,7 +19,8 @@ TABLE_METRICS: tuple[tuple[str, str], ...] = (
     ("demo.p@10", "demo P@10"),
     ("demo.recall@10", "demo Recall@10"),
     ("demo.hard_violations", "demo hard violations"),
-    ("demo.hard_violation_rate", "demo violation rate"),
+    ("demo.hard_violation_rate", "demo creator violation rate"),
+    ("demo.list_violations", "demo lists over count/budget/person twice"),
     ("demo.fraud_leakage", "demo fraud leakage"),
     ("demo.safety_leakage", "demo brand-safety leakage"),
     ("demo.faithfulness", "demo faithfulness"),
@@ -42,7 +43,7 @@ def _fmt(value: float | None, metric: str = "") -> str:
         return "–"
     if metric.endswith("_ms"):
         return f"{value:,.0f}" if value >= 10 else f"{value:.1f}"
-    if metric.endswith(("hard_violations", "errors")):
+    if metric.endswith(("hard_violations", "list_violations", "errors")):
         return f"{value:.0f}"
     return f"{value:.3f}"
 

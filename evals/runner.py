@@ -66,8 +66,8 @@ class EvalConfig(BaseModel):
     demo_seed: int = 7
     real_data: Path | None = Field(None, description="instagram_kim2020.jsonl; the real suite is skipped without it")
     real_max_creators: int | None = Field(None, description=f"default {QUICK_REAL_CREATORS} quick / all full")
-    primary_system: str = Field("agent", description="system the targets are checked on (the full agent)")
-    bm25_system: str = Field("bm25", description="the BM25-only baseline system")
+    primary_system: str = Field("full_agent", description="system the targets are checked on (the full agent)")
+    bm25_system: str = Field("bm25_only", description="the BM25-only baseline system")
     case_timeout_s: float = 180.0
     judge: JudgeConfig | None = Field(None, description="optional LLM judge of explanation helpfulness; never gated")
     features_as_of: datetime | None = Field(
@@ -185,7 +185,8 @@ def score_case(
                 faith.checked += 1
                 faith.unsupported.append(f"{sc.platform}:{sc.handle}: not a stored creator")
                 continue
-            one = m.explanation_faithfulness(sc, creator, result.shortlist.criteria, facts_fn(creator) if facts_fn else ())
+            one = m.explanation_faithfulness(sc, creator, result.shortlist.criteria,
+                                             facts_fn(creator) if facts_fn else (), brief=result.shortlist.brief)
             faith.checked += one.checked
             who = f"{sc.platform}:{sc.handle}" if suite == "demo" else f"#{sc.rank}"
             faith.unsupported.extend(f"{who}: {u}" for u in one.unsupported)
@@ -225,6 +226,7 @@ def aggregate(suite: str, system: str, cases: list[CaseResult]) -> SuiteResult:
         f"{suite}.recall@10": mean([c.recall for c in judged]),
         f"{suite}.hard_violations": float(violating + sum(1 for c in cases if c.list_violations)),
         f"{suite}.hard_violation_rate": violating / listed if listed else 0.0,
+        f"{suite}.list_violations": float(sum(1 for c in cases if c.list_violations)),
         f"{suite}.faithfulness": _sum_ratio(cases, "faithfulness"),
         f"{suite}.latency_p50_ms": lat["p50"],
         f"{suite}.latency_p95_ms": lat["p95"],

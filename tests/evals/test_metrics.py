@@ -217,3 +217,16 @@ def test_repeated_people() -> None:
     assert repeated_people(["instagram:jane", "youtube:bob", "tiktok:jane"], labels) == [
         "tiktok:jane is the same person as instagram:jane"]
     assert repeated_people(["instagram:jane", "youtube:bob", "x:unknown"], labels) == []
+
+
+def test_faithfulness_accepts_rounded_values_and_brief_quotes() -> None:
+    c = _creator(posts=POSTS)
+    # per-post ER 0.033987 and 0.047712: 0.034 and 0.05 are roundings of stored values, 0.06 is not.
+    sc = _shortlisted(explanation="Matches “sourdough loaves” from your brief.",
+                      evidence=[Evidence(kind="metric", metric="er", value=0.034),
+                                Evidence(kind="metric", metric="er", value=0.05),
+                                Evidence(kind="metric", metric="er", value=0.06)])
+    result = explanation_faithfulness(sc, c, CampaignCriteria(topics=["sourdough", "loaves"]), brief="sourdough bakers")
+    assert result.unsupported == ["evidence metric er=0.06 matches no stored number"]
+    # Without the criteria the quote has no source.
+    assert len(explanation_faithfulness(sc, c).unsupported) == 2
