@@ -68,8 +68,9 @@ def assemble(findings: list[Finding], text: str) -> Draft:
     if not d.values.get("languages") and d.values.get("creator_countries"):
         langs = dedupe([COUNTRY_LANGUAGE[c] for c in d.values["creator_countries"] if c in COUNTRY_LANGUAGE])
         if len(langs) == 1 and len(d.values["creator_countries"]) <= 3:
-            d.assumptions.append(f"content language not set; creators there mostly post in '{langs[0]}' "
-                                 "(say the language to require it)")
+            where = ", ".join(d.values["creator_countries"])
+            d.assumptions.append(f"no content language set: creators in {where} mostly post in '{langs[0]}', "
+                                 "which is not required unless the brief says so")
     d.conflicts.extend(checks.safety_topic_conflicts(d.values.get("exclude_topics", []), d.values.get("topics", [])))
     present = {name: fs for name, fs in d.sources.items() if d.values.get(name) not in (None, [])}
     d.values["hard"] = hard_fields(present)

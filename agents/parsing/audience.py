@@ -158,7 +158,7 @@ def extract_audience(brief: Brief) -> tuple[list[Finding], list[str]]:
     for m in _GEN_RE.finditer(text):
         if not brief.is_free(*m.span()):
             continue
-        for pattern, born_from, born_to, label in _GENERATIONS:
+        for pattern, born_from, born_to, _label in _GENERATIONS:
             if re.fullmatch(pattern, m.group(0), re.IGNORECASE):
                 lo, hi = REFERENCE_YEAR - born_to, REFERENCE_YEAR - born_from
                 note = f"'{m.group(0)}' (born {born_from}–{born_to}) read as ages {max(lo, 13)}–{hi}"

@@ -26,7 +26,7 @@ _WHO = (r"(?:who|that|which)\s+(?:has\s+|have\s+|had\s+|is\s+|are\s+)?(?:recentl
 _WHO_NEGATED = (r"(?:who|that)\s+(?:has|have|had)(?:n'?t|\s+not|\s+never)\s+(?:\w+\s+){0,2}?"
                 r"(?:with|for|by|promoted|advertised|endorsed)")
 _TRIGGERS = re.compile(
-    rf"(?P<subj>\b(?:anyone|anybody|creators?|influencers?|people|accounts?|those|talent)\s+)?(?:(?P<neg_who>{_WHO_NEGATED})|"
+    rf"\b(?P<subj>(?:anyone|anybody|creators?|influencers?|people|accounts?|those|talent)\s+)?(?:(?P<neg_who>{_WHO_NEGATED})|"
     rf"(?P<who>{_WHO}))\s+"
     r"|(?P<of>\b(?:partners?|ambassadors?|affiliates?|collaborators?)\s+(?:of|for)\s+)"
     r"|(?P<comp>\b(?:competitors?|competing\s+brands?|rival\s+brands?|rivals|competition|"

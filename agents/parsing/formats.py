@@ -51,7 +51,7 @@ def extract_formats(brief: Brief) -> list[Finding]:
             continue
         if _NEG_LEFT.search(brief.left(m.start(), 15)):
             continue
-        pattern, fmt, hint = _FORMATS[int((m.lastgroup or "f0")[1:])]
+        _, fmt, hint = _FORMATS[int((m.lastgroup or "f0")[1:])]
         word = m.group(0)
         # Keep the platform word for the platform extractor: consume the format words only.
         lead = _PLATFORM_LEAD.match(word)

@@ -63,6 +63,9 @@ _NEAR_CREATOR = re.compile(rf"\b{_CREATOR}\b", re.IGNORECASE)
 _CONTEXT_CODE = re.compile(rf"^(?:[\s-]*based|[\s-]+{_CREATOR}|[\s-]+{_AUD}|\s*\))", re.IGNORECASE)
 
 
+_UNSAID = " (the brief does not say creators or audience)"
+
+
 @dataclass
 class _Mention:
     start: int
@@ -166,7 +169,7 @@ def _role(brief: Brief, group: list[_Mention]) -> tuple[str, str]:
     near_creator = [m.end() for m in _NEAR_CREATOR.finditer(clause_left)]
     if near_aud and (not near_creator or near_aud[-1] > near_creator[-1]):
         return "audience", f"'{said}' read as where the audience is (the nearest subject is the audience)"
-    return "creator", f"'{said}' read as where the creators are based (the brief does not say creators or audience)"
+    return "creator", f"'{said}' read as where the creators are based{_UNSAID}"
 
 
 def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
@@ -186,15 +189,15 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
             for m in group:  # "a Berlin startup": where the brand is, not a filter
                 brief.consume(m.start, m.end)
             continue
-        role, note = _role(brief, group)
-        if note:
-            notes.append(note)
+        role, role_note = _role(brief, group)
+        ambiguous = role_note.endswith(_UNSAID)
         field = {"creator": "creator_countries", "audience": "audience_countries", "negated": "countries_negated"}[role]
         where = {"creator": "creators based in", "audience": "an audience in", "negated": "excluded:"}[role]
         cue = _LEFT_CREATOR.search(brief.left(group[0].start, 70)) if role == "creator" else None
         if cue and re.match(r"(?i:based|located|living|live|lives|residing|resident|from)", cue.group(0)):
             # "living in", "based in": grammar of the place, not a topic ("zero-waste living").
             brief.consume(group[0].start - len(cue.group(0)), group[0].start)
+        place_notes = False
         for m in group:
             brief.consume(m.start, m.end)
             based = _RIGHT_BASED.match(text[m.end:m.end + 10])
@@ -203,9 +206,14 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
             codes = m.place.codes
             note = m.place.note
             if not note and (m.place.kind == "region" or len(codes) > 1):
-                note = f"'{m.said}' read as {', '.join(codes)}"
+                note = f"'{m.said}' read as {', '.join(codes)}" + (f", {where} them" if role != "negated" else "")
             elif not note and m.place.kind in {"city", "state"}:
-                note = f"'{m.said}' read as {where} {codes[0]} (no city or state filter)"
+                note = f"'{m.said}' read as {where} {codes[0]}; there is no city or state filter"
+            if note and ambiguous:
+                note += _UNSAID
+                place_notes = True
             for code in codes:
                 found.append(Finding(field, code, m.start, m.end, note=note))
+        if role_note and not (ambiguous and place_notes and all(m.place.kind != "country" for m in group)):
+            notes.append(role_note)
     return found, notes

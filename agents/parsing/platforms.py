@@ -43,7 +43,7 @@ _PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"抖音", "tiktok", True),
 )
 _PLATFORM = re.compile(
-    r"(?<![\w@#.])(?:" + "|".join(f"(?P<p{i}>{p if case else f'(?i:{p})'})" for i, (p, _, case) in enumerate(_PATTERNS))
+    r"\b(?<![@#.])(?:" + "|".join(f"(?P<p{i}>{p if case else f'(?i:{p})'})" for i, (p, _, case) in enumerate(_PATTERNS))
     + r")(?!\w)"
 )
 _NEG_LEFT = re.compile(

@@ -39,7 +39,7 @@ CATEGORY_TERMS: dict[str, tuple[str, ...]] = {
 # Required multi-word phrases first, then longest, so "explicit language" (profanity) wins over "explicit" (adult).
 _ALTS = sorted(((alt, cat) for cat, alts in CATEGORY_TERMS.items() for alt in alts),
                key=lambda p: (r"\s+" in p[0] and r"(?:\s+" not in p[0], len(p[0])), reverse=True)
-_TERM = re.compile(r"(?<![\w-])(?:" + "|".join(alt for alt, _ in _ALTS) + r")(?!\w)", re.IGNORECASE)
+_TERM = re.compile(r"\b(?<!-)(?:" + "|".join(alt for alt, _ in _ALTS) + r")(?!\w)", re.IGNORECASE)
 _CATEGORY_RE = [(cat, re.compile(alt, re.IGNORECASE)) for alt, cat in _ALTS]
 
 

@@ -12,8 +12,6 @@ import re
 
 from agents.parsing.text import Brief, Finding, fmt_count
 
-Range = tuple[int, "int | None"]
-
 # DESIGN 6, general tier table (followers; None = open-ended).
 TIER_RANGES: dict[str, tuple[int, int | None]] = {
     "nano": (1_000, 10_000),
