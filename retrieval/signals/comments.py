@@ -44,6 +44,7 @@ SPAM_PHRASES: tuple[str, ...] = (
 )
 
 
+_SPAM_KEYS: tuple[str, ...] = tuple(" " + " ".join(words(p)) + " " for p in SPAM_PHRASES)
 # Each spam phrase contains one of these words: a C-level gate before substring checks.
 _SPAM_GATE: frozenset[str] = frozenset({"follow", "followback", "f4f", "l4l", "check", "dm", "send", "promote", "collab", "feed"})
 
@@ -58,8 +59,8 @@ def is_generic(body: str, tokens: list[str] | None = None) -> bool:
         return True
     if len(tokens) > 8 or _SPAM_GATE.isdisjoint(tokens):
         return False
-    lowered = body.lower()
-    return any(p in lowered for p in SPAM_PHRASES)
+    joined = " " + " ".join(tokens) + " "
+    return any(p in joined for p in _SPAM_KEYS)
 
 
 @dataclass
@@ -86,12 +87,12 @@ def comment_quality(posts: Sequence[Post], texts: Sequence[PostText] | None = No
     seen: dict[str, set[int]] = defaultdict(set)   # key -> posts it appears on
     keyed: list[str | None] = []
     for i, pt in enumerate(texts):
-        for raw, author, tokens in zip(pt.comment_raws, pt.comment_authors, pt.comment_tokens):
+        for author, tokens in zip(pt.comment_authors, pt.comment_tokens):
             sampled += 1
             if not tokens or (len(tokens) <= 4 and GENERIC_WORDS.issuperset(tokens)):
                 gen = True  # emoji-only, or short all-generic praise
             elif len(tokens) <= 8 and not _SPAM_GATE.isdisjoint(tokens):
-                gen = is_generic(raw, tokens)
+                gen = is_generic("", tokens)
             else:
                 gen = False
             generic += gen

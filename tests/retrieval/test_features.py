@@ -298,3 +298,8 @@ def test_features_are_fast():
     # Budget: ingest runs 300+ creators/s including embedding; features must stay far
     # below 1 ms. The bound is loose because test machines are shared.
     assert per_creator_us < 2_000, per_creator_us
+
+
+def test_spam_words_in_commenter_names_do_not_count():
+    c = creator(posts=[{"id": "a", "comments_sample": ["@followme_x: what lens did you use here?", "@y: follow me for more"]}])
+    assert compute_features(c, NOW).generic_comment_share == pytest.approx(0.5)

@@ -37,3 +37,18 @@ def test_detect_languages_keeps_minor_language_over_20_percent():
     texts = ["Das ist ein Test und es ist gut"] * 3 + ["This is a test and it is good"]
     assert detect_languages(texts) == ["de", "en"]
     assert detect_languages(["Das ist ein Test und es ist gut"] * 9 + ["This is a test and it is good"]) == ["de"]
+
+
+def test_demo_corpus_main_language_when_available():
+    demo = pytest.importorskip("retrieval.demo")
+    if not hasattr(demo, "generate"):
+        pytest.skip("retrieval.demo.generate not available")
+    from retrieval.features import compute_features
+    from retrieval.schema import Creator
+
+    hits = total = 0
+    for row, label in demo.generate(300, seed=5):
+        f = compute_features(Creator.model_validate(row), demo.NOW)
+        total += 1
+        hits += bool(f.languages_detected) and f.languages_detected[0] == label.language
+    assert hits / total >= 0.95
