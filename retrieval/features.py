@@ -82,15 +82,18 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
     formats = [p.format.lower() for p in posts if p.format]
     if creator.rate_card is not None:
         low, high, currency, method = rate_card_price(creator.rate_card)
-        price = PriceEstimate(low=low, high=high, currency=currency, method=method)
+        price = PriceEstimate.model_construct(low=low, high=high, currency=currency, method=method)
     else:
         low, high, method = benchmark_price(creator.platform, tier, is_video_heavy(formats))
-        price = PriceEstimate(low=low, high=high, currency="USD", method=method)
+        price = PriceEstimate.model_construct(low=low, high=high, currency="USD", method=method)
 
     tags = Counter(t.casefold() for p in posts for t in p.hashtags)
-    return CreatorFeatures(
+    # Every value below is built by this module with the declared types, so validation
+    # is skipped (model_construct): it would cost more than the features themselves.
+    # tests/retrieval/test_features.py re-validates the output.
+    return CreatorFeatures.model_construct(
         tier=tier,
-        engagement=EngagementRate(median=er_median, mean=er_mean, method=er_method, posts_used=used),
+        engagement=EngagementRate.model_construct(median=er_median, mean=er_mean, method=er_method, posts_used=used),
         posts_per_week=per_week,
         days_since_last_post=days_since,
         sponsored_share=spons.sponsored_share,

@@ -303,3 +303,16 @@ def test_features_are_fast():
 def test_spam_words_in_commenter_names_do_not_count():
     c = creator(posts=[{"id": "a", "comments_sample": ["@followme_x: what lens did you use here?", "@y: follow me for more"]}])
     assert compute_features(c, NOW).generic_comment_share == pytest.approx(0.5)
+
+
+def test_output_validates_against_the_model():
+    c = creator(following=300, bio="Ich backe Brot", rate_card={"amount": 300, "currency": "GBP"},
+                follower_history=_history([(0, 9_000), (30, 10_000)]),
+                posts=[{"id": "a", "created_at": ts(3), "format": "reel", "likes": 10, "comments": 2,
+                        "hashtags": ["ad", "Brot"], "sponsored": True, "sponsors": ["Mühle"],
+                        "text": "Heute ein Bier #ad", "comments_sample": ["@x: 🔥"]}])
+    f = compute_features(c, NOW)
+    again = CreatorFeatures.model_validate(f.model_dump())
+    assert again == f
+    assert CreatorFeatures.model_validate_json(f.model_dump_json()) == f
+    assert set(f.model_dump()) == set(CreatorFeatures.model_fields)
