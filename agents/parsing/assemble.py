@@ -15,7 +15,7 @@ from agents.parsing.hardness import hard_fields
 from agents.parsing.languages import COUNTRY_LANGUAGE
 from agents.parsing.money import resolve_currency
 from agents.parsing.text import Finding, dedupe, fmt_count
-from agents.parsing.tiers import tiers_follower_range
+from agents.parsing.tiers import PLATFORM_NAMES, tiers_follower_range
 from retrieval.schema import PLATFORMS
 
 
@@ -88,11 +88,11 @@ def _platforms(d: Draft, by: dict[str, list[Finding]]) -> None:
     names = dedupe([f.value for f in sorted(positive, key=lambda f: f.start)])
     both = [p for p in names if p in negated]
     if both:
-        d.conflicts.append(f"{', '.join(both)} is both asked for and excluded; kept it")
+        d.conflicts.append(f"{_names(both)} is both asked for and excluded; kept it")
     only = dedupe([f.value for f in by.get("platforms_only", [])])
     others = [p for p in names if p not in only]
     if only and others:
-        d.conflicts.append(f"the brief says only {', '.join(only)} but also names {', '.join(others)}; "
+        d.conflicts.append(f"the brief says {_names(only)} only but also names {_names(others)}; "
                            "kept all of them")
     if not names and negated:
         names = [p for p in PLATFORMS if p not in negated]
@@ -100,6 +100,10 @@ def _platforms(d: Draft, by: dict[str, list[Finding]]) -> None:
         positive = by["platforms_negated"]
     if names:
         d.use("platforms", names, positive)
+
+
+def _names(platforms: list[str]) -> str:
+    return " and ".join(PLATFORM_NAMES.get(p, p) for p in platforms)
 
 
 def _geo(d: Draft, by: dict[str, list[Finding]]) -> None:
@@ -217,9 +221,11 @@ def _counts(d: Draft, by: dict[str, list[Finding]]) -> None:
             total = sum(values)
             if any(2 * v == total for v in values):
                 count = max(values)
-            elif all(platforms) and len(set(platforms)) == len(platforms):
+            elif len({f.sentence for f in fs}) == 1 or (all(platforms) and len(set(platforms)) == len(platforms)):
+                # "2 macro creators and 8 micro creators", "10 TikTokers and 5 YouTubers"
                 count, used = total, fs
-                d.assumptions.append(f"creator counts per platform added up to {total}")
+                d.assumptions.append(f"the creator counts in one breath ({' + '.join(map(str, values))}) "
+                                     f"added up to {total}")
             else:
                 d.conflicts.append(f"the brief asks for {' and '.join(str(v) for v in dict.fromkeys(values))} "
                                    f"creators; used {count}, the first")

@@ -78,7 +78,9 @@ def extract_counts(brief: Brief) -> list[Finding]:
             continue
         start = m.start("lead") if m["lead"] else m.start("a")
         brief.consume(start, end)
-        found.append(Finding("creators_count", (n, _platform_of(m["noun"])), start, end, note=note))
+        finding = Finding("creators_count", (n, _platform_of(m["noun"])), start, end, note=note)
+        finding.sentence = brief.sentence(start)[0]
+        found.append(finding)
     for rx in (_VERB, _LABEL):
         for m in rx.finditer(brief.text):
             if not brief.is_free(m.start("a"), m.end("a")):
@@ -87,5 +89,7 @@ def extract_counts(brief: Brief) -> list[Finding]:
             if n is None or not 1 <= n <= 1000:
                 continue
             brief.consume(m.start("a"), m.end("a"))
-            found.append(Finding("creators_count", (n, None), m.start("a"), m.end("a")))
+            finding = Finding("creators_count", (n, None), m.start("a"), m.end("a"))
+            finding.sentence = brief.sentence(m.start("a"))[0]
+            found.append(finding)
     return found

@@ -47,7 +47,7 @@ _PER_POST_RIGHT = re.compile(
 )
 _PER_POST_LEFT = re.compile(
     r"(?:per|pro|por|par|each|a)\s+(?:post|creator|influencer|video|reel|piece|deliverable|beitrag|"
-    r"publicaci[oó]n|creador|publication|cr[ée]ateur)s?\b[^.;\d]{0,25}$"
+    r"publicaci[oó]n|creador|publication|cr[ée]ateur)s?\b[^.;,\d]{0,25}$"
     r"|(?:rate|fee|price)s?\s*(?:cap|limit|ceiling)?\s*(?:of|at|:|is|up to|under|below|max(?:imum)?)?[^.;\d]{0,12}$"
     r"|(?:cap|ceiling)\s*(?:of|at|:)?\s*$",
     re.IGNORECASE,
@@ -122,6 +122,8 @@ def _classify(brief: Brief, start: int, end: int, amount: float, currency: str, 
     left = brief.left(start, 50)
     value = (amount, currency)
     per = _PER_POST_RIGHT.search(right)
+    if _BUDGET_LEFT.search(left) and not per:
+        return _budget(brief, start, end, value, note, left, right)
     if per:
         brief.consume(start, end + per.end())
         if re.search(r"creator|influencer|head|person|partner|account|creador|cr[ée]ateur|influenceur",
@@ -134,6 +136,12 @@ def _classify(brief: Brief, start: int, end: int, amount: float, currency: str, 
     if _OTHER_LEFT.search(left) or _OTHER_RIGHT.search(right):
         brief.consume(start, end)
         return Finding("other", value, start, end)
+    return _budget(brief, start, end, value, note, left, right)
+
+
+def _budget(brief: Brief, start: int, end: int, value: tuple[float, str], note: str, left: str,
+            right: str) -> Finding:
+    amount, currency = value
     brief.consume(start, end)
     for cue in (_BUDGET_LEFT.search(left), _BUDGET_RIGHT.match(right)):
         if cue:  # "budget" itself is a topic word elsewhere ("budget travel"); here it is ours

@@ -43,7 +43,7 @@ preferred prefer nice bonus plus optional required requirement requirements must
 niche niches space spaces area areas vertical verticals category categories industry industries sector
 topic topics theme themes field fields related stuff things thing everything anything something someone
 anyone everyone nobody none
-based located lives residing global globally worldwide international country
+location locations geo based located lives residing global globally worldwide international country
 countries region regions city cities market markets state states nationwide
 speaking language languages spoken
 aged age ages years year old olds yo months month weeks week days day time times today now currently

@@ -74,6 +74,7 @@ class Finding:
     inferred: bool = False  # True when read between the lines (e.g. "moms" → female)
     note: str = ""  # assumption sentence, if any
     soft: bool = False  # set by hardness.mark_soft
+    sentence: int = -1  # start of the sentence it was said in, where an extractor needs it
 
     @property
     def span(self) -> tuple[int, int]:

@@ -27,7 +27,7 @@ PLATFORM_TIER_RANGES: dict[tuple[str, str], tuple[int, int | None]] = {
     ("micro", "youtube"): (10_000, 100_000),
     ("micro", "linkedin"): (5_000, 25_000),
 }
-_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube", "linkedin": "LinkedIn",
+PLATFORM_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouTube", "linkedin": "LinkedIn",
           "x": "X", "xiaohongshu": "Xiaohongshu", "twitch": "Twitch", "pinterest": "Pinterest",
           "facebook": "Facebook", "threads": "Threads"}
 
@@ -93,14 +93,14 @@ def tiers_follower_range(tiers: list[str], platforms: list[str]) -> tuple[int, i
         return lo, hi, f"{what} read as {span} followers (DESIGN tier table; no platform named)"
     distinct = {r for r in ranges.values()}
     if len(platforms) == 1 or len(distinct) == 1:
-        where = " and ".join(_NAMES.get(p, p) for p in platforms)
+        where = " and ".join(PLATFORM_NAMES.get(p, p) for p in platforms)
         return lo, hi, f"{what} on {where} read as {span} followers"
     parts = []
     for p in platforms:
         p_lo = min(ranges[(t, p)][0] for t in tiers)
         p_his = [ranges[(t, p)][1] for t in tiers]
         p_hi = None if None in p_his else max(h for h in p_his if h is not None)
-        parts.append(f"{_NAMES.get(p, p)} {fmt_count(p_lo)}–{fmt_count(p_hi)}" if p_hi else
-                     f"{_NAMES.get(p, p)} {fmt_count(p_lo)}+")
+        parts.append(f"{PLATFORM_NAMES.get(p, p)} {fmt_count(p_lo)}–{fmt_count(p_hi)}" if p_hi else
+                     f"{PLATFORM_NAMES.get(p, p)} {fmt_count(p_lo)}+")
     return lo, hi, (f"{what} differs by platform ({', '.join(parts)}); "
                     f"used the union, {span} followers")

@@ -93,3 +93,38 @@ def test_per_creator_cap_is_said() -> None:
     c = crit("max $800 per creator")
     assert c.max_price_per_post is not None and c.max_price_per_post.amount == 800
     assert any("per creator" in a for a in c.assumptions)
+
+
+def test_budget_after_a_per_post_price_is_still_the_budget() -> None:
+    c = crit("We need 100 nano creators, $50 per post, budget $5,000")
+    assert c.budget is not None and c.budget.amount == 5_000
+    assert c.max_price_per_post is not None and c.max_price_per_post.amount == 50
+    assert c.creators_count == 100 and c.conflicts == []
+
+
+def test_counts_in_one_sentence_add_up() -> None:
+    c = crit("Looking for 2 macro creators and 8 micro creators on Instagram")
+    assert c.creators_count == 10
+    assert c.tiers == ["micro", "macro"]
+    assert any("added up to 10" in a for a in c.assumptions)
+
+
+def test_counts_in_different_sentences_conflict() -> None:
+    c = crit("We need 30 creators. Then again, 20 creators would do.")
+    assert c.creators_count == 30
+    assert any("30 and 20" in x for x in c.conflicts)
+
+
+def test_form_style_brief() -> None:
+    c = crit("Budget: $12,500. Platform: TikTok. Followers: 20K+. Location: LA. Niche: skateboarding.")
+    assert c.budget is not None and c.budget.amount == 12_500
+    assert c.platforms == ["tiktok"] and c.followers_min == 20_000
+    assert c.creator_countries == ["US"] and c.topics == ["skateboarding"]
+
+
+def test_engagement_range_reads_as_floor() -> None:
+    c = crit("Fashion creators in Paris, 50K-500K, ER 2-5%, €30k, 10 creators")
+    assert c.min_engagement_rate == 0.02
+    assert (c.followers_min, c.followers_max) == (50_000, 500_000)
+    assert c.budget is not None and (c.budget.amount, c.budget.currency) == (30_000, "EUR")
+    assert c.creators_count == 10 and c.creator_countries == ["FR"]
