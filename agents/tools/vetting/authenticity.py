@@ -11,7 +11,8 @@ Method: each signal scores weak (0.5), moderate (1) or strong (2) points.
   weaker when fewer than 3 posts were measured.
 - likes per comment outside the peer band moderate, beyond 3x / below 1/3 of it strong.
 - generic-comment share > 60 % moderate, > 80 % strong; repeated-commenter share > 40 %
-  moderate, > 60 % strong (each needs >= 8 sampled comments).
+  moderate, > 60 % strong (each needs >= 8 sampled comments). They are two signals:
+  what is said and who says it (an engagement pod shows both).
 - growth spike: > 5k/day strong; a relative spike (> 10x median daily gain) moderate,
   strong when that jump also adds >= 50 % of the audience at once (bought followers
   arriving between sparse snapshots).
