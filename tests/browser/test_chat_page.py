@@ -185,3 +185,36 @@ async def test_unreachable_server_is_shown_not_blank(page, base_url):
     await error.wait_for(state="visible", timeout=10_000)
     assert "Could not reach the server" in await error.text_content()
     assert await page.locator("#send").text_content() == "Send", "the composer is usable again"
+
+
+async def test_api_key_from_settings(page, base_url, web_settings):
+    """With a key configured the API refuses anonymous calls; the key entered in the settings
+    drawer is sent as a bearer token, for the stream and for the CSV export alike."""
+    from app.auth import create_key
+    from app.db import Database
+
+    db = Database.open(web_settings.resolved_database_url)
+    key, row = create_key(db, "browser-test")
+    try:
+        await page.goto(base_url + "/")
+        await page.wait_for_selector("html[data-ready=true]")
+        await page.fill("#composer-input", BRIEF)
+        await page.press("#composer-input", "Enter")
+        error = page.locator("#error")
+        await error.wait_for(state="visible", timeout=10_000)
+        assert "API key" in await error.text_content()
+
+        await page.click("#open-settings")
+        await page.fill("#api-key", key)
+        await page.get_by_role("button", name="Save").click()
+        assert await page.locator("#key-indicator").is_visible()
+        await _send(page, "only TikTok vegan food creators")
+        assert await page.locator("#cards > .card").count() >= 1
+
+        async with page.expect_download() as info:
+            await page.click("#export")
+        text = Path(await (await info.value).path()).read_text(encoding="utf-8")
+        assert text.startswith("rank,platform,handle")
+    finally:
+        db.revoke_key(row.prefix)  # auth off again for any later test on this server
+        db.close()

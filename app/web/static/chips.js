@@ -160,9 +160,18 @@ export function relaxationAction(relaxation, criteria) {
   }
   const chip = criteriaChips(criteria).find((c) => c.fields.includes(field) && c.remove);
   if (!chip) return null;
-  // List fields: drop the whole constraint, not just one value.
+  // List fields: drop the whole constraint. The wording names no values on purpose: the
+  // server's suggestion ("…not only tiktok") read back by a parser would narrow, not widen.
   if (Array.isArray(criteria[field])) {
-    return { message: relaxation.suggestion, criteria: { [field]: [] } };
+    return { message: WIDEN[field] || `drop the ${field.replace(/_/g, " ")} requirement`, criteria: { [field]: [] } };
   }
   return chip.remove;
 }
+
+const WIDEN = {
+  platforms: "any platform",
+  creator_countries: "creators based in any country",
+  audience_countries: "audience in any country",
+  languages: "any content language",
+  formats: "any content format",
+};
