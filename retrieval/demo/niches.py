@@ -493,11 +493,11 @@ NICHES: tuple[Niche, ...] = (
             _sub("vegetable_garden", "Vegetable garden",
                  phrases="tomato harvest|raised beds|seed starting|allotment plot|companion planting|garlic planting",
                  tags="growyourown|vegetablegarden|allotment|kitchengarden|gardening|homegrown",
-                 templates="{n} kilos of {p} from one plot this year|{p} in {day} sun, finally|What I'm doing with the {p} this month"),
+                 templates="{n} kilos of {p} from one plot this year|{p} in {day} sun, finally|What I'm doing with the {p} before the first frost"),
             _sub("houseplants", "Houseplants",
                  phrases="monstera propagation|pothos cutting|repotting day|rare philodendron|plant shelf tour|bathroom fern",
                  tags="houseplants|plantsofinstagram|urbanjungle|plantparent|indoorplants|crazyplantlady",
-                 templates="{p}: {n} new leaves this month|My {p} tips after {n} years|Plant shelf update with the {p}"),
+                 templates="{p}: {n} new leaves since spring|My {p} tips after {n} years|Plant shelf update with the {p}"),
         ],
     ),
     _niche(

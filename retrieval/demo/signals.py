@@ -85,12 +85,14 @@ class BoughtFollowers:
 
 def plan_bought(rng: random.Random, real_followers: int) -> BoughtFollowers:
     factor = rng.uniform(2.5, 8.0)
+    shown = real_followers * factor
     style = rng.random()
     if style < 0.55:
         following: int | None = rng.randint(1_600, 7_500)     # DESIGN 6: following > 1,500
     elif style < 0.75:
-        # follow-for-follow: following close to (or above) the real audience
-        following = max(200, int(real_followers * rng.uniform(0.6, 1.5)))
+        # follow-for-follow: following about as many as follow back (platforms cap
+        # following at 7,500), a high following:followers ratio for smaller accounts
+        following = min(7_500, max(200, int(shown * rng.uniform(0.9, 1.6))))
     else:
         following = None
     return BoughtFollowers(factor=factor, bot_view_factor=rng.uniform(2.5, 5.0), following=following)
