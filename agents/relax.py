@@ -3,6 +3,7 @@ many more relevant creators each change would let in, counted in the index."""
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Callable
 
 from agents.shortlist import Relaxation
@@ -57,11 +58,18 @@ def on_topic_count(index: CreatorIndex, vector: list[float] | None, flt: IndexFi
 
 
 def suggest_relaxations(index: CreatorIndex, vector: list[float] | None, flt: IndexFilter) -> list[Relaxation]:
+    """Single changes first; when none helps (several constraints block together), pairs."""
     base = on_topic_count(index, vector, flt)
+    variants = _variants(flt)
     out: list[Relaxation] = []
-    for field, suggestion, change in _variants(flt):
+    for field, suggestion, change in variants:
         adds = on_topic_count(index, vector, change(flt)) - base
         if adds > 0:
             out.append(Relaxation(field=field, suggestion=suggestion, adds=adds))
+    if not out:
+        for (f1, s1, c1), (f2, s2, c2) in combinations(variants, 2):
+            adds = on_topic_count(index, vector, c2(c1(flt))) - base
+            if adds > 0:
+                out.append(Relaxation(field=f"{f1}+{f2}", suggestion=f"{s1} and {s2}", adds=adds))
     out.sort(key=lambda r: -r.adds)
     return out
