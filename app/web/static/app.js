@@ -19,6 +19,7 @@ const ui = {
   apiKey: $("api-key"), keyIndicator: $("key-indicator"),
 };
 const progress = new Progress($("progress"), $("stages"), $("status"));
+const emptyIntro = [...ui.empty.childNodes].map((n) => n.cloneNode(true)); // restored by "New brief"
 
 const state = {
   threadId: null,
@@ -263,6 +264,7 @@ function resetView() {
   ui.criteria.hidden = true;
   ui.examples.hidden = false;
   ui.summary.textContent = "";
+  ui.empty.replaceChildren(...emptyIntro.map((n) => n.cloneNode(true)));
   ui.empty.hidden = false;
   $("progress").hidden = true;
   state.criteria = null;
