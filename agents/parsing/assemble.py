@@ -19,6 +19,9 @@ from agents.parsing.tiers import PLATFORM_NAMES, tiers_follower_range
 from retrieval.schema import PLATFORMS
 
 
+MAX_CREATORS = 1000  # CampaignCriteria.creators_count le=1000
+
+
 @dataclass
 class Draft:
     values: dict[str, Any] = field(default_factory=dict)
@@ -221,7 +224,8 @@ def _counts(d: Draft, by: dict[str, list[Finding]]) -> None:
             total = sum(values)
             if any(2 * v == total for v in values):
                 count = max(values)
-            elif len({f.sentence for f in fs}) == 1 or (all(platforms) and len(set(platforms)) == len(platforms)):
+            elif total <= MAX_CREATORS and (len({f.sentence for f in fs}) == 1
+                                            or (all(platforms) and len(set(platforms)) == len(platforms))):
                 # "2 macro creators and 8 micro creators", "10 TikTokers and 5 YouTubers"
                 count, used = total, fs
                 d.assumptions.append(f"the creator counts in one breath ({' + '.join(map(str, values))}) "

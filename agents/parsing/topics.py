@@ -3,12 +3,17 @@
 The residual text (consumed spans blanked out) is cut at punctuation and at stopwords;
 each remaining run of words is one topic phrase ("vegan food", "sourdough baking").
 Nothing is mapped to a fixed keyword list: retrieval is semantic (DESIGN 2).
+
+Phrases that describe the advertiser ("We're launching a new *protein bar*", "our *coffee*
+brand") are dropped when the brief has other topics ("*fitness* creators"); when it has
+none, they are the best topic there is and stay.
 """
 
 from __future__ import annotations
 
 import re
 
+from agents.parsing.counts import CREATOR_NOUN
 from agents.parsing.stopwords import STOPWORDS
 from agents.parsing.text import Brief, Finding
 
@@ -16,6 +21,25 @@ _CHUNK_BREAK = re.compile(r"[\x00.,;:!?()\[\]{}\"\n/|•·*<>=~…]+|\s[-&+]+\s"
 _TOKEN = re.compile(r"#?[^\W_][\w'&+-]*")
 _NUMBERISH = re.compile(r"^[\d.,'%+$€£¥₹-]+[a-z]{0,4}$|^[a-z]{0,2}\d+$", re.IGNORECASE)
 MAX_PHRASE_WORDS = 5
+# A phrase right before creators/content is what the creators make ("vegan food micro-influencers").
+_CREATOR_SIDE_RIGHT = re.compile(
+    rf"(?:[\s-]+[\w'-]+){{0,2}}?[\s-]+(?:{CREATOR_NOUN}|content|videos|channels?|accounts?|niche|space|scene)\b",
+    re.IGNORECASE,
+)
+_CREATOR_SIDE_LEFT = re.compile(
+    r"\b(?:about|covering|cover|covers|focused\s+on|focus(?:es|ing)?\s+on|speciali[sz]\w*\s+in|niche|topics?|"
+    r"themes?|content\s+on)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A phrase said about the advertiser: its product, its brand.
+_BRAND_SIDE_LEFT = re.compile(
+    r"\b(?:launch(?:ing|es|ed)?|we(?:'re|\s+are)\s+(?:a|an)|our|selling|sells?|makers?\s+of|promot(?:e|ing))\b"
+    r"(?:\s+[\w'-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+_BRAND_SIDE_RIGHT = re.compile(
+    r"[\s-]+(?:brand|company|startup|product|products|launch|line|range|shop|store|app)\b", re.IGNORECASE
+)
 
 
 def _clean(token: str) -> str:
@@ -46,6 +70,23 @@ def extract_topics(brief: Brief) -> list[Finding]:
                 phrase = " ".join(w for w, _, _ in run[:MAX_PHRASE_WORDS])
                 if phrase not in seen:
                     seen.add(phrase)
-                    found.append(Finding("topics", phrase, run[0][1], run[-1][2]))
+                    found.append(Finding("topics", phrase, run[0][1], run[-1][2],
+                                         note=_side(brief, run[0][1], run[-1][2])))
                 run = []
+    if any(f.note != "brand" for f in found):
+        found = [f for f in found if f.note != "brand"]
+    for f in found:
+        f.note = ""
     return found
+
+
+def _side(brief: Brief, start: int, end: int) -> str:
+    """'creator' when the words qualify the creators, 'brand' when they describe the advertiser."""
+    text = brief.text
+    if _BRAND_SIDE_RIGHT.match(text, end):
+        return "brand"
+    if _CREATOR_SIDE_RIGHT.match(text, end) or _CREATOR_SIDE_LEFT.search(brief.left(start, 30)):
+        return "creator"
+    if _BRAND_SIDE_LEFT.search(brief.left(start, 60)):
+        return "brand"
+    return ""

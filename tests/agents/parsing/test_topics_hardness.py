@@ -64,3 +64,18 @@ def test_soft_list_stays_soft() -> None:
 def test_hard_by_default() -> None:
     c = crit("Instagram creators in Germany with 10k+ followers, German-speaking, no alcohol, budget €5k")
     assert c.hard == ["platforms", "followers_min", "creator_countries", "languages", "budget", "exclude_topics"]
+
+
+@pytest.mark.parametrize(
+    ("brief", "topics"),
+    [
+        ("We're launching a new plant-based protein bar and need 15 fitness creators", ["fitness"]),
+        ("Our DTC coffee brand wants creators who love specialty coffee and latte art",
+         ["specialty coffee", "latte art"]),
+        ("Skincare brand looking for K-beauty creators", ["k-beauty"]),
+        ("Finance creators for a credit card launch", ["finance"]),
+        ("We're launching a vegan cheese, looking for creators", ["vegan cheese"]),  # nothing else to go on
+    ],
+)
+def test_advertiser_phrases_give_way_to_creator_topics(brief: str, topics: list[str]) -> None:
+    assert crit(brief).topics == topics
