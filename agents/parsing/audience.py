@@ -39,7 +39,8 @@ _GENDER_LEFT = re.compile(
     re.IGNORECASE,
 )
 _GENDER_RIGHT = re.compile(
-    rf"^(?:[\s-]+(?:{_AUD}|skew(?:ed|ing)?|dominated|leaning|majority|aged?\b|\d)|\s*\d|\s+\(\d)",
+    rf"^(?:[\s-]+(?:{_AUD}|skew(?:ed|ing)?|dominated|leaning|majority|aged?\b|\d)|\s*\d|\s+\(\d|"
+    rf"\s+(?:de|von|entre|zwischen|âgées?\s+de)\s+\d)",
     re.IGNORECASE,
 )
 _CREATOR_RIGHT = re.compile(r"^[\s-]+(?:creators?|influencers?|bloggers?|youtubers?|tiktokers?|founders?|athletes?)",
@@ -58,7 +59,8 @@ _RANGE_CUED = re.compile(
     rf"|(?<![\w.,])(?:{_AGE_RANGE}{_YEARS})",
     re.IGNORECASE,
 )
-_AFTER_GENDER = re.compile(rf"[\s-]*(?:aged?\s+|\(\s*)?{_AGE_RANGE}", re.IGNORECASE)
+_AFTER_GENDER = re.compile(rf"[\s-]*(?:aged?\s+|\(\s*|(?:de|von|entre|zwischen|âgées?\s+de)\s+)?{_AGE_RANGE}",
+                           re.IGNORECASE)
 _RANGE_BARE = re.compile(rf"(?<![\w.,$€£-]){_AGE_RANGE}", re.IGNORECASE)
 _PLUS = re.compile(rf"(?<![\w.,$€£])({_AGE})\s?\+(?!\d)(?P<years>{_YEARS})?", re.IGNORECASE)
 _PLUS_OK_RIGHT = re.compile(

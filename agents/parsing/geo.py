@@ -194,7 +194,7 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
         field = {"creator": "creator_countries", "audience": "audience_countries", "negated": "countries_negated"}[role]
         where = {"creator": "creators based in", "audience": "an audience in", "negated": "excluded:"}[role]
         cue = _LEFT_CREATOR.search(brief.left(group[0].start, 70)) if role == "creator" else None
-        if cue and re.match(r"(?i:based|located|living|live|lives|residing|resident|from)", cue.group(0)):
+        if cue and not _NEAR_CREATOR.match(cue.group(0)):
             # "living in", "based in": grammar of the place, not a topic ("zero-waste living").
             brief.consume(group[0].start - len(cue.group(0)), group[0].start)
         place_notes = False

@@ -65,18 +65,18 @@ auf aus bei nach über unter bis zwischen pro je wir uns unser unsere suchen bra
 sollten sollte kein keine keinen nicht nur etwa ca rund mindestens maximal höchstens sowie auch sehr
 influencer influencerinnen creator kreative inhalte inhalt follower abonnenten zielgruppe kampagne
 marke marken deutschsprachige deutschsprachig ist sind sein haben hat plattform plattformen land
-länder sprache thema themen anzahl
+länder sprache thema themen anzahl innen ansässig wohnhaft basiert
 """
 _SPANISH = """
 el la los las un una unos unas y o con para de del en por que buscamos necesitamos queremos sobre entre
 hasta más mas menos al lo se su sus nuestro nuestra nuestros nuestras creadores creadoras creador
 influencers influenciadores presupuesto contenido contenidos marca campaña seguidores audiencia público es
-son como muy también tambien sin cada
+son como muy también tambien sin cada basado basada basados basadas ubicados
 """
 _FRENCH = """
 le la les un une des et ou avec pour de du en par que qui nous cherchons recherchons voulons besoin sur entre
 plus moins au aux ce cette ces nos notre créateurs créatrices créateur influenceurs influenceuses contenu
-marque campagne abonnés abonnes est sont comme très aussi sans chaque d l
+marque campagne abonnés abonnes est sont comme très aussi sans chaque d l basé basée basés basées
 """
 
 STOPWORDS: frozenset[str] = frozenset((_ENGLISH + _GERMAN + _SPANISH + _FRENCH).split())

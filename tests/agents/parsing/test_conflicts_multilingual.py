@@ -95,3 +95,37 @@ def test_brazilian_reais() -> None:
     c = crit("20 creators in Brazil, orçamento R$10 mil")
     assert c.budget is not None and (c.budget.amount, c.budget.currency) == (10_000, "BRL")
     assert c.creator_countries == ["BR"]
+
+
+def test_german_audience_and_caps() -> None:
+    c = crit("Frauen 25-34, keine Glücksspiele, Creator aus der Schweiz mit höchstens 50.000 Followern, "
+             "CHF 8'000 Budget")
+    assert (c.audience_gender, c.audience_age_min, c.audience_age_max) == ("female", 25, 34)
+    assert c.exclude_topics == ["gambling"]
+    assert c.creator_countries == ["CH"] and c.followers_max == 50_000
+    assert c.budget is not None and (c.budget.amount, c.budget.currency) == (8_000, "CHF")
+    assert c.topics == []
+
+
+def test_spanish_audience_and_engagement() -> None:
+    c = crit("tasa de engagement de al menos 3%, mujeres de 18 a 24 años, creadores en Colombia, "
+             "presupuesto de 20 millones COP")
+    assert c.min_engagement_rate == 0.03
+    assert (c.audience_gender, c.audience_age_min, c.audience_age_max) == ("female", 18, 24)
+    assert c.creator_countries == ["CO"]
+    assert c.budget is not None and (c.budget.amount, c.budget.currency) == (20_000_000, "COP")
+    assert c.topics == []
+
+
+def test_french_exclusions_and_city() -> None:
+    c = crit("au moins 10 000 abonnés, taux d'engagement de 2 %, créateurs basés à Lyon, sans alcool, "
+             "pas de politique")
+    assert c.followers_min == 10_000 and c.min_engagement_rate == 0.02
+    assert c.creator_countries == ["FR"] and c.exclude_topics == ["alcohol", "politics"]
+    assert c.topics == []
+
+
+def test_german_spelled_count_and_gendered_noun() -> None:
+    c = crit("Wir suchen zwanzig Influencer:innen für Instagram Reels in Wien")
+    assert c.creators_count == 20 and c.platforms == ["instagram"] and c.formats == ["reel"]
+    assert c.creator_countries == ["AT"] and c.topics == []
