@@ -53,6 +53,7 @@ def extract_topics(brief: Brief) -> list[Finding]:
     """Topic phrases, lower-cased, in order of appearance, without duplicates."""
     residual = brief.residual()
     found: list[Finding] = []
+    sides: list[str] = []
     seen: set[str] = set()
     bounds = [0]
     for m in _CHUNK_BREAK.finditer(residual):
@@ -70,13 +71,11 @@ def extract_topics(brief: Brief) -> list[Finding]:
                 phrase = " ".join(w for w, _, _ in run[:MAX_PHRASE_WORDS])
                 if phrase not in seen:
                     seen.add(phrase)
-                    found.append(Finding("topics", phrase, run[0][1], run[-1][2],
-                                         note=_side(brief, run[0][1], run[-1][2])))
+                    found.append(Finding("topics", phrase, run[0][1], run[-1][2]))
+                    sides.append(_side(brief, run[0][1], run[-1][2]))
                 run = []
-    if any(f.note != "brand" for f in found):
-        found = [f for f in found if f.note != "brand"]
-    for f in found:
-        f.note = ""
+    if any(side != "brand" for side in sides):
+        found = [f for f, side in zip(found, sides) if side != "brand"]
     return found
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents.parsing.conftest import crit
+from agents.parsing import parse_offline
+from tests.agents.parsing.helpers import crit
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,7 @@ def test_legal_drinking_age_in_the_us_is_21() -> None:
 
 
 def test_female_creators_is_not_an_audience_gender() -> None:
-    r = __import__("agents.parsing", fromlist=["parse_offline"]).parse_offline("female creators in fitness")
+    r = parse_offline("female creators in fitness")
     assert r.criteria.audience_gender is None
     assert any("creator gender" in w for w in r.warnings)
     assert r.criteria.topics == ["fitness"]

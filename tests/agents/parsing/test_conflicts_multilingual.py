@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.agents.parsing.conftest import crit
+from tests.agents.parsing.helpers import crit
 
 
 def test_micro_with_over_a_million() -> None:

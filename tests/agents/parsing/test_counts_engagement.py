@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents.parsing.conftest import crit
+from agents.parsing import parse_offline
+from tests.agents.parsing.helpers import crit
 
 
 @pytest.mark.parametrize(
@@ -74,6 +75,6 @@ def test_percent_without_engagement_is_not_a_floor() -> None:
 
 
 def test_engagement_ceiling_is_a_warning() -> None:
-    r = __import__("agents.parsing", fromlist=["parse_offline"]).parse_offline("ER below 10%")
+    r = parse_offline("ER below 10%")
     assert r.criteria.min_engagement_rate is None
     assert any("ceiling" in w for w in r.warnings)

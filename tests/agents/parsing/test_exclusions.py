@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents.parsing.conftest import crit
+from agents.parsing import parse_offline
+from tests.agents.parsing.helpers import crit
 
 
 @pytest.mark.parametrize(
@@ -98,7 +99,7 @@ def test_handle_exclusions(brief: str, handles: list[str]) -> None:
 
 
 def test_reference_handle_is_not_excluded_and_not_a_topic() -> None:
-    r = __import__("agents.parsing", fromlist=["parse_offline"]).parse_offline("creators similar to @bakewithme")
+    r = parse_offline("creators similar to @bakewithme")
     assert r.criteria.exclude_handles == []
     assert r.criteria.topics == []
     assert any("@bakewithme" in w for w in r.warnings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.agents.parsing.conftest import crit
+from tests.agents.parsing.helpers import crit
 
 
 @pytest.mark.parametrize(

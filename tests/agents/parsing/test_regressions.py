@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agents.parsing import parse_offline
-from tests.agents.parsing.conftest import crit
+from tests.agents.parsing.helpers import crit
 
 
 def test_budget_without_currency_takes_the_countries_currency() -> None:
