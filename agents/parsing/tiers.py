@@ -32,7 +32,8 @@ PLATFORM_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "youtube": "YouT
           "facebook": "Facebook", "threads": "Threads"}
 
 _WORD = r"(?:nano|micro|mikro|mid(?:[\s-]?(?:tier|size[d]?|level|range))?|macro|makro|mega|celebrity)"
-_NOUN = (r"(?:[\s-]?(?:influencers?|influencer(?::innen|innen)|influenceu(?:r|se)s?|creators?|creador(?:es|as)?|"
+_PLATFORM_WORD = r"(?:[\s-](?:instagram|insta|ig|tiktok|tik\s+tok|youtube|yt|linkedin|twitch|pinterest|facebook|twitter|x))?"
+_NOUN = (rf"(?:{_PLATFORM_WORD}[\s-]?(?:influencers?|influencer(?::innen|innen)|influenceu(?:r|se)s?|creators?|creador(?:es|as)?|"
          r"cr[ée]at(?:eur|rice)s?|tier|level|size[d]?|kols?|bloggers?|youtubers?|tiktokers?|instagrammers?|"
          r"accounts?|profiles?|talents?|streamers?)\b)")
 # A tier word counts only when it qualifies creators: "micro-influencers", "nano or micro

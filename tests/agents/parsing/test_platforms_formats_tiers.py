@@ -123,3 +123,11 @@ def test_tier_fills_only_the_open_end() -> None:
 @pytest.mark.parametrize("brief", ["macro photography tips", "a micro-budget film", "mid-sized brand"])
 def test_tier_words_that_are_not_tiers(brief: str) -> None:
     assert crit(brief).tiers == []
+
+
+def test_tier_before_a_platform_word() -> None:
+    c = crit("Find 5 micro TikTok creators in Germany who post vegan baking, budget 3000 EUR, no alcohol.")
+    assert c.tiers == ["micro"] and c.platforms == ["tiktok"]
+    assert (c.followers_min, c.followers_max) == (5_000, 50_000)
+    assert c.topics == ["vegan baking"] and c.creators_count == 5
+    assert c.budget is not None and (c.budget.amount, c.budget.currency) == (3_000, "EUR")
