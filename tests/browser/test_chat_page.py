@@ -202,12 +202,15 @@ async def test_api_key_from_settings(page, base_url, web_settings):
         await page.press("#composer-input", "Enter")
         error = page.locator("#error")
         await error.wait_for(state="visible", timeout=10_000)
-        assert "API key" in await error.text_content()
+        message = await error.text_content()
+        assert "API key" in message, message
 
         await page.click("#open-settings")
         await page.fill("#api-key", key)
         await page.get_by_role("button", name="Save").click()
-        assert await page.locator("#key-indicator").is_visible()
+        # The dialog's close event (which stores the key) fires after the click returns.
+        await page.locator("#key-indicator").wait_for(state="visible", timeout=5_000)
+        assert await page.evaluate("localStorage.getItem('castlist.apiKey')") == key
         await _send(page, "only TikTok vegan food creators")
         assert await page.locator("#cards > .card").count() >= 1
 
