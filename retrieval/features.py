@@ -47,6 +47,7 @@ class CreatorFeatures(BaseModel):
     sponsored_posts: int = 0
     disclosure_rate: float | None = Field(None, description="Share of sponsored posts carrying a disclosure")
     undisclosed_sponsored_post_ids: list[str] = Field(default_factory=list)
+    sponsored_post_ids: list[str] = Field(default_factory=list, description="Posts counted as sponsored (flag, sponsors or a disclosure); '#<index>' when a post has no id")
     likes_per_comment: float | None = None
     generic_comment_share: float | None = Field(None, description="Share of sampled comments that are emoji-only or generic")
     repeated_commenter_share: float | None = Field(None, description="Share of sampled comments whose commenter ('@name:') is seen on 2+ posts; unnamed comments count when their text repeats on 2+ posts")
@@ -100,6 +101,7 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         sponsored_posts=spons.sponsored_posts,
         disclosure_rate=spons.disclosure_rate,
         undisclosed_sponsored_post_ids=spons.undisclosed_ids,
+        sponsored_post_ids=spons.sponsored_ids,
         likes_per_comment=cq.likes_per_comment,
         generic_comment_share=cq.generic_share,
         repeated_commenter_share=cq.repeated_share,

@@ -113,12 +113,12 @@ def detect_one(text: str, tokens: list[str] | None = None) -> str | None:
 
 
 def detect_languages(
-    texts: Iterable[str | None | tuple[str, list[str]]], max_texts: int = 10, max_chars: int = 600
+    texts: Iterable[str | None | tuple[str, list[str]]], max_texts: int = 8, max_chars: int = 600
 ) -> list[str]:
     """Languages of a creator's texts, most frequent first.
 
     Items are texts, or (text, tagged tokens) pairs. At most `max_texts` non-empty texts
-    are read (a creator's language shows in a dozen captions); plain texts are cut to
+    are read (a creator's language shows in a handful of captions); plain texts are cut to
     `max_chars`.
     """
     votes: Counter[str] = Counter()

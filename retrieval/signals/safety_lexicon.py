@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import chain
 from typing import Sequence
 
 from retrieval.schema import Post
@@ -172,24 +171,42 @@ CONTEXT_FENCES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     }.items()
 }
 
+# Words too common to anchor a phrase: a phrase is looked up from its least common word
+# ("happy hour" from "hour", "send them back" from "back"...), so everyday words in
+# captions and comments do not trigger phrase checks.
+_COMMON: frozenset[str] = frozenset("""
+a an the of to in on at by for with and or is are be being t s don do not all out up our your my
+this that them they it we you me he him her his great free only get got open white school stay send
+happy place magic online sports mass street road race blood beat fight video vote 18 4 20 de la le
+vin verre geht gehen puff pass only sex adult allowed country culture shouldn neo ku
+""".split())
+
 _UNIGRAMS: dict[str, str] = {}
-_NGRAMS: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+# anchor word -> [(phrase tokens, anchor offset in the phrase, category)]
+_PHRASES: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
 for _cat, _terms in LEXICON.items():
     for _term in _terms:
         _toks = tuple(words(_term))
         if len(_toks) == 1:
             _UNIGRAMS[_toks[0]] = _cat
         elif _toks:
-            _NGRAMS.setdefault(_toks[0], []).append((_toks, _cat))
-_FIRST: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(_NGRAMS)
-# The same with '#'/'@' prefixes, to gate tagged token lists without copying them.
-_FIRST_TAGGED: frozenset[str] = _FIRST | frozenset("#" + t for t in _FIRST)
-_HASH_ONLY: frozenset[str] = frozenset("#" + t for t in HASHTAG_ONLY)
+            _rare = [i for i, t in enumerate(_toks) if t not in _COMMON] or list(range(len(_toks)))
+            _anchor = max(_rare, key=lambda i: (len(_toks[i]), i))
+            _PHRASES.setdefault(_toks[_anchor], []).append((_toks, _anchor, _cat))
+_HASH_ONLY_TAGGED: dict[str, str] = {"#" + t: c for t, c in HASHTAG_ONLY.items()}
+_WORD_KEYS: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(_PHRASES)
+# Gate for caption tokens (hashtags keep their '#') and for comment tokens.
+_GATE: frozenset[str] = _WORD_KEYS | frozenset("#" + t for t in _WORD_KEYS) | frozenset(_HASH_ONLY_TAGGED)
 _TAG_KEYS: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(HASHTAG_ONLY)
-# First characters of the substring terms: a cheap regex gate before any substring search.
-_CJK_GATE = re.compile("[" + "".join(sorted({re.escape(t[0]) for t in CJK_TERMS})) + "]")
-_EMOJI_GATE = re.compile("[" + "".join(sorted({re.escape(e[0]) for e in EMOJI})) + "]")
-_SYMBOL_GATE = re.compile(_CJK_GATE.pattern[:-1] + _EMOJI_GATE.pattern[1:])
+# Characters that start a CJK term or are a category emoji: checked with `in`, which
+# is far faster than a regex character class over text with emoji.
+_SYMBOL_CHARS: tuple[str, ...] = tuple(sorted({t[0] for t in CJK_TERMS} | {e[0] for e in EMOJI}))
+_CJK_CHARS: tuple[str, ...] = tuple(sorted({t[0] for t in CJK_TERMS}))
+_EMOJI_CHARS: tuple[str, ...] = tuple(sorted({e[0] for e in EMOJI}))
+
+
+def _has_any(text: str, chars: tuple[str, ...]) -> bool:
+    return any(ch in text for ch in chars)
 
 
 @dataclass(frozen=True)
@@ -203,36 +220,42 @@ def _bare(token: str) -> str:
     return token[1:] if token[:1] == "#" else token
 
 
-def scan_tokens(tokens: list[str]) -> list[tuple[str, str]]:
-    """(category, term) hits in a token list ('#tag' tokens read as words), in text order,
-    honouring context fences. Candidate positions are found with C-level set and list
-    operations, so clean text costs almost nothing."""
-    return [(cat, term) for _, cat, term in _scan_positions(tokens)]
-
-
 def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str]]:
-    candidates = _FIRST_TAGGED.intersection(tokens)
+    """(position, category, term) of every hit in a token list, in text order.
+
+    '#tag' tokens read as words (and a few count only as hashtags: #420); '@name'
+    tokens never match. Context fences cancel ambiguous words. Candidates are found
+    with one C-level set intersection, so clean text costs almost nothing."""
+    candidates = _GATE.intersection(tokens)
     if not candidates:
         return []
     found: list[tuple[int, str, str]] = []
     n = len(tokens)
     for cand in candidates:
-        tok = _bare(cand)
-        grams = _NGRAMS.get(tok, ())
-        cat1 = _UNIGRAMS.get(tok)
-        fence = CONTEXT_FENCES.get(tok)
+        positions = []
         i = -1
         while True:
             try:
                 i = tokens.index(cand, i + 1)
             except ValueError:
                 break
-            for seq, cat in grams:
-                k = len(seq)
-                if i + k <= n and tuple(_bare(t) for t in tokens[i:i + k]) == seq:
-                    found.append((i, cat, " ".join(seq)))
-            if cat1 is None:
-                continue
+            positions.append(i)
+        hash_only = _HASH_ONLY_TAGGED.get(cand)
+        if hash_only:
+            found += [(i, hash_only, cand[1:]) for i in positions]
+            continue
+        tok = _bare(cand)
+        for seq, offset, cat in _PHRASES.get(tok, ()):
+            k = len(seq)
+            for i in positions:
+                start = i - offset
+                if start >= 0 and start + k <= n and tuple(_bare(t) for t in tokens[start:start + k]) == seq:
+                    found.append((start, cat, " ".join(seq)))
+        cat1 = _UNIGRAMS.get(tok)
+        if cat1 is None:
+            continue
+        fence = CONTEXT_FENCES.get(tok)
+        for i in positions:
             if fence:
                 prev = _bare(tokens[i - 1]) if i > 0 else ""
                 nxt = _bare(tokens[i + 1]) if i + 1 < n else ""
@@ -243,15 +266,20 @@ def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str]]:
     return found
 
 
+def scan_tokens(tokens: list[str]) -> list[tuple[str, str]]:
+    """(category, term) hits in a token list, in text order (see `_scan_positions`)."""
+    return [(cat, term) for _, cat, term in _scan_positions(tokens)]
+
+
 def scan_cjk(text: str) -> list[tuple[str, str]]:
     """(category, term) hits of the CJK substring terms; ASCII text has none."""
-    if text.isascii() or _CJK_GATE.search(text) is None:
+    if text.isascii() or not _has_any(text, _CJK_CHARS):
         return []
     return [(cat, term) for term, cat in CJK_TERMS.items() if term in text]
 
 
 def scan_emoji(text: str) -> list[tuple[str, str]]:
-    if text.isascii() or _EMOJI_GATE.search(text) is None:
+    if text.isascii() or not _has_any(text, _EMOJI_CHARS):
         return []
     return [(cat, e) for e, cat in EMOJI.items() if e in text]
 
@@ -268,12 +296,7 @@ def post_hits(post: Post, text: PostText | None = None, include_comments: bool =
     """
     if text is None:
         text = post_text(post)
-    hits: list[Hit] = []
-    tokens = text.tokens
-    if tokens and not _FIRST_TAGGED.isdisjoint(tokens):
-        hits += [Hit(c, t, "text") for c, t in scan_tokens(tokens)]
-    if tokens and not _HASH_ONLY.isdisjoint(tokens):
-        hits += [Hit(HASHTAG_ONLY[t[1:]], t[1:], "text") for t in tokens if t in _HASH_ONLY]
+    hits = [Hit(c, t, "text") for c, t in scan_tokens(text.tokens)]
     if post.text and not post.text.isascii():
         hits += [Hit(c, t, "text") for c, t in scan_cjk(post.text)]
         hits += [Hit(c, t, "emoji") for c, t in scan_emoji(post.text)]
@@ -282,62 +305,46 @@ def post_hits(post: Post, text: PostText | None = None, include_comments: bool =
         cat = _UNIGRAMS.get(key) or HASHTAG_ONLY.get(key)
         if cat:
             hits.append(Hit(cat, key, "hashtags"))
-    if include_comments and text.comment_raws:
-        # One C-level gate over all comments before any per-comment work.
-        words_gate = not _FIRST.isdisjoint(chain.from_iterable(text.comment_tokens))
-        raw = "\n".join(text.comment_raws)
-        symbols_gate = not raw.isascii() and _SYMBOL_GATE.search(raw) is not None
-        if words_gate or symbols_gate:
-            for comment_raw, comment_tokens in zip(text.comment_raws, text.comment_tokens):
-                if words_gate and not _FIRST.isdisjoint(comment_tokens):
-                    hits += [Hit(c, t, "comments") for c, t in scan_tokens(comment_tokens)]
-                if symbols_gate:
-                    hits += [Hit(c, t, "comments") for c, t in scan_cjk(comment_raw) + scan_emoji(comment_raw)]
+    if include_comments:
+        for raw, tokens in zip(text.comment_raws, text.comment_tokens):
+            hits += [Hit(c, t, "comments") for c, t in scan_tokens(tokens) + scan_cjk(raw) + scan_emoji(raw)]
     return hits
 
 
-_SENTINEL = "\x00"  # never a token: keeps n-grams from spanning two texts
+_SENTINEL = "\x00"  # never a word token (nor is "\n"): keeps phrases and fences inside one text
 
 
 def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) -> dict[str, list[str]]:
     """Category -> ids of posts whose text, hashtags or sampled comments match it.
 
-    Same answer as running `post_hits` on every post, but one pass per creator: all
-    caption and comment tokens go into one list (a sentinel between texts) so a clean
-    creator costs a few C-level set operations instead of work per post and comment.
+    Same answer as `post_hits` on every post, in one pass per creator: all caption and
+    comment tokens go into one list (a sentinel between texts), so a clean creator costs
+    a few C-level set operations instead of work per post and comment.
     """
     if texts is None:
         texts = [post_text(p) for p in posts]
-    owner: list[int] = []      # token index where each text ends -> post index
-    owner_post: list[int] = []
+    ends: list[int] = []       # token index just past each text's sentinel
+    end_post: list[int] = []   # ... and the post that text belongs to
     tokens: list[str] = []
-    raws: list[tuple[int, str]] = []
+    symbol_texts: list[tuple[int, str]] = []
     for i, pt in enumerate(texts):
-        if pt.tokens:
+        if pt.tokens or pt.comment_flat:
+            # caption, then the comments ("\n" already separates them), then a sentinel
             tokens += pt.tokens
             tokens.append(_SENTINEL)
-            owner.append(len(tokens))
-            owner_post.append(i)
+            tokens += pt.comment_flat
+            tokens.append(_SENTINEL)
+            ends.append(len(tokens))
+            end_post.append(i)
         if pt.post.text and not pt.post.text.isascii():
-            raws.append((i, pt.post.text))
-        for c_raw, c_tokens in zip(pt.comment_raws, pt.comment_tokens):
-            if c_tokens:
-                tokens += c_tokens
-                tokens.append(_SENTINEL)
-                owner.append(len(tokens))
-                owner_post.append(i)
+            symbol_texts.append((i, pt.post.text))
         if pt.comment_raws:
             joined = "\n".join(pt.comment_raws)
             if not joined.isascii():
-                raws.append((i, joined))
+                symbol_texts.append((i, joined))
     hit_posts: dict[str, set[int]] = {}
-    if not _FIRST_TAGGED.isdisjoint(tokens):
-        for pos, cat, _ in _scan_positions(tokens):
-            hit_posts.setdefault(cat, set()).add(owner_post[bisect_right(owner, pos)])
-    if not _HASH_ONLY.isdisjoint(tokens):
-        for pos, tok in enumerate(tokens):
-            if tok in _HASH_ONLY:
-                hit_posts.setdefault(HASHTAG_ONLY[tok[1:]], set()).add(owner_post[bisect_right(owner, pos)])
+    for pos, cat, _ in _scan_positions(tokens):
+        hit_posts.setdefault(cat, set()).add(end_post[bisect_right(ends, pos)])
     for i, post in enumerate(posts):
         if post.hashtags and not _TAG_KEYS.isdisjoint(map(str.casefold, post.hashtags)):
             for tag in post.hashtags:
@@ -345,9 +352,9 @@ def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) 
                 cat = _UNIGRAMS.get(key) or HASHTAG_ONLY.get(key)
                 if cat:
                     hit_posts.setdefault(cat, set()).add(i)
-    if raws and _SYMBOL_GATE.search("\n".join(r for _, r in raws)):
-        for i, raw in raws:
-            for cat, _ in scan_cjk(raw) + scan_emoji(raw):
+    if symbol_texts and _has_any("\n".join(t for _, t in symbol_texts), _SYMBOL_CHARS):
+        for i, t in symbol_texts:
+            for cat, _ in scan_cjk(t) + scan_emoji(t):
                 hit_posts.setdefault(cat, set()).add(i)
     return {
         cat: [posts[i].id or f"#{i}" for i in sorted(idx)]

@@ -40,6 +40,11 @@ GERMAN_TAGS: frozenset[str] = frozenset({"werbung", "anzeige"})
 _HASH_TAGS: frozenset[str] = frozenset("#" + t for t in DISCLOSURE_TAGS)
 _HASH_JA: frozenset[str] = frozenset("#" + t for t in JAPANESE_ONLY_TAGS)
 _ANY_TAG: frozenset[str] = DISCLOSURE_TAGS | JAPANESE_ONLY_TAGS
+# Without tokens: one regex search for a disclosure hashtag in the caption.
+_TAG_RE = re.compile(
+    r"#(?:" + "|".join(sorted(map(re.escape, DISCLOSURE_TAGS), key=len, reverse=True)) + r")(?!\w)"
+)  # searched in lower-cased text
+_JA_TAG_RE = re.compile(r"#pr(?!\w)")
 _PHRASE_WORDS: frozenset[str] = frozenset({"partnership", "partnerschaft", "partenariat", "parceria", "colaboración", "publicidad"})
 _PHRASES = re.compile(
     r"\bpaid partnership\b|\bbezahlte partnerschaft\b|\bpartenariat rémunéré\b|"
@@ -85,15 +90,22 @@ def is_disclosed(post: Post, tokens: list[str] | None = None) -> bool:
                 japanese = _japanese(post)
                 if japanese:
                     return True
-    if not post.text:
+    text = post.text
+    if not text:
         return False
-    if tokens is None:
-        tokens = tagged_words(post.text)
+    if tokens is None:  # no tokens at hand: substring gates and regex, no tokenising
+        low = text.lower()
+        if "#" in low:
+            if _TAG_RE.search(low):
+                return True
+            if "#pr" in low and _JA_TAG_RE.search(low) and (japanese if japanese is not None else _japanese(post)):
+                return True
+        return any(w in low for w in _PHRASE_WORDS) and _PHRASES.search(text) is not None
     if not _HASH_TAGS.isdisjoint(tokens):
         return True
     if not _HASH_JA.isdisjoint(tokens) and (japanese if japanese is not None else _japanese(post)):
         return True
-    return not _PHRASE_WORDS.isdisjoint(tokens) and _PHRASES.search(post.text) is not None
+    return not _PHRASE_WORDS.isdisjoint(tokens) and _PHRASES.search(text) is not None
 
 
 def is_sponsored(post: Post, disclosed: bool | None = None) -> bool:
@@ -108,6 +120,7 @@ class Sponsorship:
     sponsored_posts: int = 0
     disclosure_rate: float | None = None
     undisclosed_ids: list[str] = field(default_factory=list)
+    sponsored_ids: list[str] = field(default_factory=list)
     brands: list[str] = field(default_factory=list)
 
 
@@ -120,12 +133,14 @@ def sponsorship(posts: Sequence[Post], texts: Sequence[PostText] | None = None) 
         return Sponsorship()
     sponsored = disclosed = 0
     undisclosed: list[str] = []
+    sponsored_ids: list[str] = []
     brands: dict[str, None] = {}
     for i, post in enumerate(posts):
         has_disclosure = is_disclosed(post, texts[i].tokens if texts is not None else None)
         if not is_sponsored(post, has_disclosure):
             continue
         sponsored += 1
+        sponsored_ids.append(post.id or f"#{i}")
         if has_disclosure:
             disclosed += 1
         else:
@@ -138,5 +153,6 @@ def sponsorship(posts: Sequence[Post], texts: Sequence[PostText] | None = None) 
         sponsored_posts=sponsored,
         disclosure_rate=(disclosed / sponsored) if sponsored else None,
         undisclosed_ids=undisclosed,
+        sponsored_ids=sponsored_ids,
         brands=list(brands),
     )

@@ -44,9 +44,12 @@ def plain(tokens: list[str]) -> list[str]:
     return [t[1:] if t[0] in "#@" else t for t in tokens]
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
 def norm_key(value: str) -> str:
     """Case- and space-insensitive key: 'Red Bull' and 'redbull' both become 'redbull'."""
-    return "".join(ch for ch in value.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", value.casefold())
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ class PostText:
     comment_raws: list[str]            # non-empty sampled comments, as written
     comment_authors: list[str | None]  # '@name:' prefix, lower-case, or None
     comment_tokens: list[list[str]]    # words(body) per comment
+    comment_flat: list[str]            # all comments' words, "\n" between comments
 
     def comments(self) -> list[Comment]:
         """The comments as objects (for callers that prefer them; not on the hot path)."""
@@ -87,12 +91,13 @@ def split_comment(raw: str) -> Comment:
     return Comment(raw, author, body, words(body))
 
 
-def split_comments(raws: Sequence[str]) -> tuple[list[str], list[str | None], list[list[str]]]:
-    """(raws, authors, tokens) for the non-empty comments, with two regex passes over
-    all comments joined (one for the '@name:' prefixes, one for the words)."""
+def split_comments(raws: Sequence[str]) -> tuple[list[str], list[str | None], list[list[str]], list[str]]:
+    """(raws, authors, tokens per comment, all tokens with "\n" between comments) for
+    the non-empty comments, with two regex passes over all comments joined (one for the
+    '@name:' prefixes, one for the words)."""
     raws = [c for c in raws if c and not c.isspace()]
     if not raws:
-        return [], [], []
+        return [], [], [], []
     joined = "\n".join(r.replace("\n", " ") if "\n" in r else r for r in raws)
     lines = _LINE.findall(joined)
     authors = [a.lower() if a else None for a, _ in lines]
@@ -107,9 +112,9 @@ def split_comments(raws: Sequence[str]) -> tuple[list[str], list[str | None], li
             end = len(tokens)
         per.append(tokens[start:end])
         start = end + 1
-    return raws, authors, per
+    return raws, authors, per, tokens
 
 
 def post_text(post: Post) -> PostText:
-    raws, authors, tokens = split_comments(post.comments_sample) if post.comments_sample else ([], [], [])
-    return PostText(post, tagged_words(post.text) if post.text else [], raws, authors, tokens)
+    raws, authors, tokens, flat = split_comments(post.comments_sample) if post.comments_sample else ([], [], [], [])
+    return PostText(post, tagged_words(post.text) if post.text else [], raws, authors, tokens, flat)

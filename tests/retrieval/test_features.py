@@ -316,3 +316,9 @@ def test_output_validates_against_the_model():
     assert again == f
     assert CreatorFeatures.model_validate_json(f.model_dump_json()) == f
     assert set(f.model_dump()) == set(CreatorFeatures.model_fields)
+
+
+def test_sponsored_post_ids_use_index_when_id_missing():
+    c = creator(posts=[{"id": "a", "sponsored": True}, {"hashtags": ["ad"]}, {"id": "c"}])
+    f = compute_features(c, NOW)
+    assert f.sponsored_post_ids == ["a", "#1"]

@@ -12,23 +12,26 @@ from __future__ import annotations
 from agents.shortlist import Evidence, VettingResult
 from agents.tools.vetting.base import VettingInput, post_evidence, result
 from retrieval.schema import Post
-from retrieval.signals.sponsorship import is_sponsored
 from retrieval.signals.text import norm_key
 
 TOOL = "competitor_conflict"
 MIN_PREFIX = 4
 
 
-def _match(brand_key: str, names: list[str]) -> tuple[str, str] | None:
-    """('exact'|'prefix', original name) for the first name matching the brand key."""
+def _match(brand_key: str, keyed: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """('exact'|'prefix', original name) for the first (key, name) matching the brand key."""
     prefix = None
-    for name in names:
-        key = norm_key(name)
+    for key, name in keyed:
         if key == brand_key:
             return "exact", name
         if prefix is None and len(brand_key) >= MIN_PREFIX and key.startswith(brand_key):
             prefix = ("prefix", name)
     return prefix
+
+
+def _tag_key(tag: str) -> str:
+    key = tag.casefold()
+    return key if key.isalnum() else norm_key(key)
 
 
 def check_competitor_conflict(inp: VettingInput) -> VettingResult:
@@ -39,20 +42,28 @@ def check_competitor_conflict(inp: VettingInput) -> VettingResult:
     if not posts:
         return result(TOOL, "insufficient_data", 0.2, "No posts stored, so past sponsors cannot be checked.")
 
+    sponsored_ids = set(inp.features.sponsored_post_ids)
     fails: list[tuple[str, Post, str]] = []
     warns: list[tuple[str, Post, str]] = []
-    for post in posts:
-        sponsored = is_sponsored(post)
+    for i, post in enumerate(posts):
+        sponsored = (post.id or f"#{i}") in sponsored_ids
+        sponsors = [(norm_key(n), n) for n in post.sponsors]
+        mentions = [(norm_key(n), n) for n in post.mentions]
+        tags = {_tag_key(t): t for t in post.hashtags}
         for key, brand in brands.items():
             if sponsored:
-                hit = _match(key, [*post.sponsors, *post.mentions])
+                hit = _match(key, sponsors + mentions)
                 if hit:
                     (fails if hit[0] == "exact" else warns).append(
                         (brand, post, f"sponsored post names '{hit[1]}' ({hit[0]} match for '{brand}')"))
                     continue
-            hit = _match(key, [*post.mentions, *post.hashtags]) if not sponsored else _match(key, post.hashtags)
-            if hit and hit[0] == "exact":
-                warns.append((brand, post, f"{'sponsored' if sponsored else 'organic'} post mentions '{hit[1]}' ('{brand}')"))
+            else:
+                hit = _match(key, mentions)
+                if hit and hit[0] == "exact":
+                    warns.append((brand, post, f"organic post mentions '{hit[1]}' ('{brand}')"))
+                    continue
+            if key in tags:
+                warns.append((brand, post, f"{'sponsored' if sponsored else 'organic'} post tags '#{tags[key]}' ('{brand}')"))
 
     evidence: list[Evidence] = [post_evidence(p, method=why) for _, p, why in (fails + warns)[:8]]
     if fails:

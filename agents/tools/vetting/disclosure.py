@@ -11,10 +11,20 @@ from __future__ import annotations
 
 from agents.shortlist import Evidence, VettingResult
 from agents.tools.vetting.base import VettingInput, metric, pct, post_evidence, posts_by_id, result
-from retrieval.signals.sponsorship import GERMAN_TAGS, disclosure_tags, is_sponsored
+from retrieval.schema import Post
+from retrieval.signals.sponsorship import GERMAN_TAGS, disclosure_tags
 
 TOOL = "disclosure"
 MAX_EVIDENCE = 8
+
+
+def _german_tagged(post: Post) -> bool:
+    """A #Werbung / #Anzeige tag (cheap string test first)."""
+    if not any(t.lower() in GERMAN_TAGS for t in post.hashtags) and not (
+        post.text and ("#werbung" in post.text.lower() or "#anzeige" in post.text.lower())
+    ):
+        return False
+    return bool(GERMAN_TAGS & set(disclosure_tags(post)))
 
 
 def check_disclosure(inp: VettingInput) -> VettingResult:
@@ -25,8 +35,8 @@ def check_disclosure(inp: VettingInput) -> VettingResult:
     if s == 0:
         return result(TOOL, "pass", 0.7, f"No sponsored posts among {len(c.posts)} posts, so nothing needs disclosure.")
     undisclosed = f.undisclosed_sponsored_post_ids
-    german = sum(1 for p in c.posts if is_sponsored(p) and GERMAN_TAGS & set(disclosure_tags(p)))
     by_id = posts_by_id(c)
+    german = sum(1 for pid in f.sponsored_post_ids if pid in by_id and _german_tagged(by_id[pid]))
     evidence: list[Evidence] = [
         metric("disclosure_rate", f.disclosure_rate, f"sponsored posts with #ad/#sponsored/#partner/#Werbung/#Anzeige/paid-partnership text, of {s}"),
         metric("german_disclosures", german, "sponsored posts tagged #Werbung or #Anzeige"),

@@ -17,7 +17,6 @@ from agents.shortlist import Evidence, VettingResult
 from agents.tools.vetting.base import VettingInput, metric, pct, result
 from agents.tools.vetting.benchmarks import SATURATION_BANDS
 from retrieval.signals.engagement import method_for, post_rate
-from retrieval.signals.sponsorship import is_sponsored
 
 TOOL = "sponsored_saturation"
 MIN_POSTS = 5
@@ -27,12 +26,13 @@ def sponsored_vs_organic_er(inp: VettingInput) -> tuple[float | None, float | No
     """(median sponsored ER, median organic ER, method); None where < 2 posts measured."""
     c = inp.creator
     method = method_for(c.platform, c.posts)
+    sponsored_ids = set(inp.features.sponsored_post_ids)
     spons: list[float] = []
     organic: list[float] = []
-    for p in c.posts:
+    for i, p in enumerate(c.posts):
         rate = post_rate(p, method, c.followers)
         if rate is not None:
-            (spons if is_sponsored(p) else organic).append(rate)
+            (spons if (p.id or f"#{i}") in sponsored_ids else organic).append(rate)
     return (median(spons) if len(spons) >= 2 else None, median(organic) if len(organic) >= 2 else None, method)
 
 

@@ -36,3 +36,11 @@ def test_pass_when_no_match_or_no_exclusions():
 
 def test_insufficient_without_posts():
     assert check_competitor_conflict(make({}, {"exclude_brands": ["Red Bull"]})).verdict == "insufficient_data"
+
+
+def test_warn_on_brand_hashtag():
+    p = posts(4)
+    p[3].update({"hashtags": ["Red_Bull", "wings"]})
+    r = check_competitor_conflict(make({"posts": p}, {"exclude_brands": ["Red Bull"]}))
+    assert r.verdict == "warn"
+    assert r.evidence[0].post_id == "p3" and "#Red_Bull" in r.evidence[0].method
