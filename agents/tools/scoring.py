@@ -17,8 +17,11 @@ from retrieval.signals.tiers import tier_for
 # but a creator with verified good signals should outrank one we know nothing about.
 VERDICT_VALUE = {"pass": 1.0, "warn": 0.5, "insufficient_data": 0.7, "fail": 0.0}
 
-# Tools whose fail always rejects: the marketer asked for it (exclusions) or it is fraud.
-REJECTING_TOOLS = ("authenticity", "brand_safety", "competitor_conflict")
+# A fail from any of these rejects (DESIGN 2: hard fails reject, warnings lower the
+# score). Audience fit is judged separately: it rejects only when the brief made an
+# audience constraint hard.
+REJECTING_TOOLS = ("authenticity", "brand_safety", "competitor_conflict", "sponsored_saturation",
+                   "disclosure", "activity")
 
 # Typical engagement per tier (DESIGN 6 untapper bands, midpoints): Instagram per follower,
 # TikTok per view. At the band midpoint a creator scores 0.67, at twice it 0.86.

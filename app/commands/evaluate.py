@@ -15,6 +15,26 @@ DEMO_AS_OF = datetime(2026, 11, 1, tzinfo=timezone.utc)
 DEFAULT_REAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "real" / "instagram_kim2020.jsonl"
 
 
+def latest_post_time(path: Path) -> datetime | None:
+    """A historical data set is judged as of its own last post, not today: otherwise
+    every creator in it reads as inactive."""
+    import json
+
+    from retrieval.schema import parse_timestamp
+
+    latest = None
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            for post in json.loads(line).get("posts") or []:
+                try:
+                    when = parse_timestamp(post.get("created_at"))
+                except ValueError:
+                    continue
+                if isinstance(when, datetime) and (latest is None or when > latest):
+                    latest = when
+    return latest
+
+
 def evaluate(args: argparse.Namespace) -> int:
     from agents.brief_parser import OfflineBriefParser
     from agents.context import AgentContext
@@ -38,11 +58,12 @@ def evaluate(args: argparse.Namespace) -> int:
         store = CreatorStore.open(f"sqlite:///{corpus.work_dir / 'castlist.db'}")
         index = EdgeCreatorIndex(corpus.work_dir / "edge", embedder.dim)
         opened.extend([index, store])
-        summary = Ingester(store, index, embedder, as_of=DEMO_AS_OF).ingest_files([corpus.path])
+        as_of = DEMO_AS_OF if corpus.name == "demo" else (latest_post_time(corpus.path) or DEMO_AS_OF)
+        summary = Ingester(store, index, embedder, as_of=as_of).ingest_files([corpus.path])
         index.optimize()
-        print(f"{corpus.name}: indexed {summary.line()}")
+        print(f"{corpus.name}: indexed {summary.line()} (as of {as_of.date()})")
         context = AgentContext(store=store, index=index, embedder=embedder, parser=OfflineBriefParser(),
-                               now=DEMO_AS_OF, default_count=settings.default_limit)
+                               now=as_of, default_count=settings.default_limit)
         return build_systems(context)
 
     try:
