@@ -171,14 +171,15 @@ CONTEXT_FENCES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     }.items()
 }
 
-# Words too common to anchor a phrase: a phrase is looked up from its least common word
-# ("happy hour" from "hour", "send them back" from "back"...), so everyday words in
-# captions and comments do not trigger phrase checks.
+# Words too common to anchor a phrase: a phrase is looked up from its longest uncommon
+# word ("happy hour" from "hour", "adult content" from "adult"), or its first word when
+# all are common, so everyday words in captions and comments rarely trigger checks.
 _COMMON: frozenset[str] = frozenset("""
 a an the of to in on at by for with and or is are be being t s don do not all out up our your my
 this that them they it we you me he him her his great free only get got open white school stay send
 happy place magic online sports mass street road race blood beat fight video vote 18 4 20 de la le
-vin verre geht gehen puff pass only sex adult allowed country culture shouldn neo ku
+vin verre geht gehen puff pass only sex allowed country culture shouldn neo ku content back high
+friendly
 """.split())
 
 _UNIGRAMS: dict[str, str] = {}
@@ -190,8 +191,8 @@ for _cat, _terms in LEXICON.items():
         if len(_toks) == 1:
             _UNIGRAMS[_toks[0]] = _cat
         elif _toks:
-            _rare = [i for i, t in enumerate(_toks) if t not in _COMMON] or list(range(len(_toks)))
-            _anchor = max(_rare, key=lambda i: (len(_toks[i]), i))
+            _rare = [i for i, t in enumerate(_toks) if t not in _COMMON]
+            _anchor = max(_rare, key=lambda i: (len(_toks[i]), i)) if _rare else 0
             _PHRASES.setdefault(_toks[_anchor], []).append((_toks, _anchor, _cat))
 _HASH_ONLY_TAGGED: dict[str, str] = {"#" + t: c for t, c in HASHTAG_ONLY.items()}
 _WORD_KEYS: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(_PHRASES)
