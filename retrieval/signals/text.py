@@ -14,7 +14,7 @@ from typing import Sequence
 from retrieval.schema import Post
 
 # Word tokens are runs of letters, digits and '_' ("it's" is "it", "s"); ASCII text takes
-# the ASCII-only pattern, which is about twice as fast.
+# the ASCII-only pattern, which is faster (1.3-1.7x measured).
 WORD = re.compile(r"\w+", re.UNICODE)
 WORD_ASCII = re.compile(r"\w+", re.ASCII)
 # Like WORD, but '#tag' / '@name' stay one token with their prefix.
@@ -37,11 +37,6 @@ def tagged_words(text: str) -> list[str]:
     """Lower-case tokens where hashtags and mentions keep their '#' / '@'."""
     text = text.lower()
     return (TAGGED_ASCII if text.isascii() else TAGGED).findall(text)
-
-
-def plain(tokens: list[str]) -> list[str]:
-    """Tokens with any '#' / '@' prefix removed (hashtags read as words)."""
-    return [t[1:] if t[0] in "#@" else t for t in tokens]
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
