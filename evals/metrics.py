@@ -389,6 +389,36 @@ def stored_facts(creator: Creator) -> list[float]:
     return facts
 
 
+# Published reference figures (DESIGN 6) an explanation may cite to put a creator's
+# numbers in context ("above the 2.0%-3.5% Instagram micro band"). They count only in a
+# sentence (or evidence item) framed as a benchmark, so that an invented "25k followers"
+# is not excused by happening to equal a tier boundary.
+REFERENCE_FACTS: tuple[float, ...] = (
+    # tier thresholds (followers), incl. per-platform micro ranges
+    1_000, 5_000, 10_000, 25_000, 50_000, 100_000, 500_000, 1_000_000,
+    # engagement benchmarks: Instagram micro 3.86 %, macro 1.21 %; TikTok micro 8.5 %; YouTube micro 3.6 %
+    0.0386, 0.0121, 0.085, 0.036,
+    # untapper bands, Instagram: nano 3-5 %, micro 2-3.5 %, mid 1.5-2.5 %, macro 1-1.8 %, mega 0.7-1.2 %
+    0.03, 0.05, 0.02, 0.035, 0.015, 0.025, 0.01, 0.018, 0.007, 0.012,
+    # TikTok per view: nano 6-10 %, micro 4-7 %, mid 3-5 %, macro 2-3.5 %, mega 1-2 %
+    0.06, 0.10, 0.04, 0.07,
+    # cadence of micro creators, posts/week: YouTube 3, Instagram 1.2, TikTok 1
+    3.0, 1.2, 1.0,
+    # price per post, USD: Instagram, TikTok, YouTube bands; video premium 40-50 %
+    10, 100, 500, 5_000, 20, 200, 125, 1_250, 20_000, 0.4, 0.5,
+    # fraud signals: 5k followers/day, following > 1,500, credibility < 75 %, < 50 % real, 22-36 % show fraud
+    1_500, 0.75, 0.22, 0.36,
+    # sponsored saturation bands: micro 5-15 %, mid 10-20 %, macro 15-25 %, mega 20-35 %; 1 in 8-10
+    0.15, 0.20, 0.25, 0.35, 8, 10,
+    # alcohol: >= 71.6 % of the engaged audience aged 21+
+    0.716, 21,
+)
+
+
+_BENCHMARK_WORDS = re.compile(r"\b(benchmark|band|typical|tier|peers?|norm|industry|median for|average for|range for|threshold|published)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
 def _criteria_facts(criteria: CampaignCriteria | None) -> list[float]:
     if criteria is None:
         return []
@@ -476,6 +506,7 @@ def explanation_faithfulness(
     result = Faithfulness()
     facts = [*stored_facts(creator), *extra_facts]
     context = [*facts, *_criteria_facts(criteria), *_own_facts(sc)]
+    with_reference = [*context, *REFERENCE_FACTS]
     posts = {p.id: p for p in creator.posts if p.id}
     texts = [p.text or "" for p in creator.posts] + [creator.bio or ""]
     quotable = [*texts, brief or ""]
@@ -494,8 +525,10 @@ def explanation_faithfulness(
         prose, quotes = strip_quotes(text)
         for q in quotes:
             check(any(is_verbatim_excerpt(q, t) for t in quotable), f"{where}: quote “{q[:60]}” is in no post or brief")
-        for n in cited_numbers(prose):
-            check(_number_supported(n, context), f"{where}: '{n.text}' matches no stored number")
+        for sentence in _SENTENCE.split(prose):
+            allowed = with_reference if _BENCHMARK_WORDS.search(sentence) else context
+            for n in cited_numbers(sentence):
+                check(_number_supported(n, allowed), f"{where}: '{n.text}' matches no stored number")
     for ev in sc.evidence:
         if ev.kind == "post":
             post = posts.get(ev.post_id) if ev.post_id else None
@@ -510,7 +543,9 @@ def explanation_faithfulness(
             elif ev.post_id is not None:
                 check(True, "evidence post id exists")
         elif ev.value is not None:
-            check(_value_supported(ev.value, context), f"evidence metric {ev.metric}={ev.value:g} matches no stored number")
+            framed = _BENCHMARK_WORDS.search(f"{ev.metric or ''} {ev.method or ''}".replace("_", " "))
+            check(_value_supported(ev.value, with_reference if framed else context),
+                  f"evidence metric {ev.metric}={ev.value:g} matches no stored number")
     return result
 
 

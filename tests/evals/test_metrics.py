@@ -230,3 +230,10 @@ def test_faithfulness_accepts_rounded_values_and_brief_quotes() -> None:
     assert result.unsupported == ["evidence metric er=0.06 matches no stored number"]
     # Without the criteria the quote has no source.
     assert len(explanation_faithfulness(sc, c).unsupported) == 2
+
+
+def test_published_benchmarks_may_be_cited() -> None:
+    # DESIGN 6: Instagram micro band 2-3.5 %; citing it makes no claim about the creator.
+    sc = _shortlisted(reasons=["ER above the 2.0%-3.5% micro band", "ER 7.7% is unusual"])
+    result = explanation_faithfulness(sc, _creator(posts=POSTS))
+    assert result.unsupported == ["reason: '7.7%' matches no stored number"]
