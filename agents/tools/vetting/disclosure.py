@@ -3,8 +3,8 @@
 DESIGN 6: `#ad`, `#sponsored`, `#partner`, platform paid-partnership labels; in Germany
 `#Werbung` / `#Anzeige`; a sponsored post with no disclosure is a risk.
 
-Verdict: no sponsored posts pass; some undisclosed warn; most (> 50 %) undisclosed
-fail; no posts at all is insufficient data. Evidence: each undisclosed post.
+Verdict: no sponsored posts pass; some undisclosed warn; most (> 50 %) undisclosed,
+and at least two, fail; no posts at all is insufficient data. Evidence: each undisclosed post.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from agents.tools.vetting.base import VettingInput, metric, pct, post_evidence, 
 from retrieval.schema import Post
 from retrieval.signals.sponsorship import GERMAN_TAGS, disclosure_tags
 
+MIN_UNDISCLOSED_TO_FAIL = 2
 TOOL = "disclosure"
 MAX_EVIDENCE = 8
 
@@ -49,6 +50,8 @@ def check_disclosure(inp: VettingInput) -> VettingResult:
     head = f"{u} of {s} sponsored posts carry no disclosure (disclosure rate {pct(f.disclosure_rate, 0)}){german_note}"
     if u == 0:
         return result(TOOL, "pass", 0.85, f"All {s} sponsored posts are disclosed{german_note}.", evidence)
-    if u / s > 0.5:
+    # A fail rejects the creator, so it needs a pattern, not one slip: at least two
+    # undisclosed ads and most of them undisclosed.
+    if u >= MIN_UNDISCLOSED_TO_FAIL and u / s > 0.5:
         return result(TOOL, "fail", 0.8, f"Mostly undisclosed ads: {head}.", evidence)
     return result(TOOL, "warn", 0.75, f"Some undisclosed ads: {head}.", evidence)

@@ -41,3 +41,12 @@ def test_fail_mostly_undisclosed():
 
 def test_insufficient_without_posts():
     assert check_disclosure(make({})).verdict == "insufficient_data"
+
+
+def test_a_single_undisclosed_ad_warns_rather_than_rejects():
+    # A fail rejects the creator; one slip is a risk to show, not a pattern.
+    p = posts(5)
+    p[0].update({"sponsored": True, "sponsors": ["glowco"]})
+    r = check_disclosure(make({"posts": p}))
+    assert r.verdict == "warn"
+    assert "1 of 1 sponsored posts" in r.summary
