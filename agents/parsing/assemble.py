@@ -119,6 +119,11 @@ def _geo(d: Draft, by: dict[str, list[Finding]]) -> None:
             d.assumptions.append(f"{', '.join(removed)} left out of {name.replace('_', ' ')} as the brief excludes it")
         if codes:
             d.use(name, codes, fs)
+        only = dedupe([f.value for f in by.get(f"{name}_only", [])])
+        others = [c for c in codes if c not in only]
+        if only and others:
+            d.conflicts.append(f"the brief says only {', '.join(only)} but also names {', '.join(others)} "
+                               f"({name.replace('_', ' ')}); kept all of them")
     if negated and not d.values.get("creator_countries") and not d.values.get("audience_countries"):
         d.warnings.append(f"excluding countries ({', '.join(negated)}) is only possible against a list of "
                           "countries to include; none was given")

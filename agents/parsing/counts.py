@@ -19,7 +19,10 @@ CREATOR_NOUN = (
     r"influenceuses?|influenciador(?:es|as)?|creador(?:es|as)?|cr[ée]ateurs?|cr[ée]atrices?|"
     r"creatives|bloggers?|vloggers?|youtubers?|tiktokers?|instagrammers?|streamers?|kols?|kocs?|"
     r"ambassadors?|accounts?|profiles?|talents?|partners?|personalities|voices|"
-    r"macro-?influencers?|micro-?influencers?|nano-?influencers?|mega-?influencers?)"
+    r"macro-?influencers?|micro-?influencers?|nano-?influencers?|mega-?influencers?|"
+    # people the brief may cast by what they do
+    r"people|foodies|photographers|gamers|chefs|cooks|bakers|artists|athletes|coaches|trainers|reviewers|"
+    r"travell?ers|moms|mums|dads|parents|podcasters|musicians|names)"
 )
 PLATFORM_NOUNS = {"tiktoker": "tiktok", "youtuber": "youtube", "instagrammer": "instagram"}
 _LEAD = (r"about|around|roughly|approximately|approx\.?|~|circa|ca\.|some|up\s+to|at\s+least|at\s+most|"
@@ -27,13 +30,13 @@ _LEAD = (r"about|around|roughly|approximately|approx\.?|~|circa|ca\.|some|up\s+t
          r"unos|unas|hasta|al\s+menos|environ|au\s+moins|jusqu'à")
 # Words that may sit between the number and the noun ("30 vegan food creators"), but
 # never these, which mean the number counts something else ("3 videos per creator").
-_NOT_ADJ = (r"(?:per|from|with|for|of|each|by|and|or|to|in|on|at|posts?|videos?|reels?|stories|"
+_NOT_ADJ = (r"(?:per|from|with|for|of|each|by|to|in|on|at|posts?|videos?|reels?|stories|"
             r"months?|weeks?|days?|years?|followers?|times|pieces?|deliverables?|countries)\b")
 _COUNT = re.compile(
     rf"(?<![\w.,$€£¥₹@#%+-])(?:(?P<lead>\b(?:{_LEAD})(?!\w))\s*)?"
     rf"(?P<a>\d{{1,4}}(?![\d.,]\d)|\b{WORD_NUM}\b)(?!{MULT}|\s?%|\s?[.,]\d)(?P<ap>\+)?"
     rf"(?:\s*(?P<sep>-|to|or|bis|a|à)\s*(?P<b>\d{{1,4}}(?![\d.,]\d)|\b{WORD_NUM}\b)(?!{MULT}|\s?%)(?P<bp>\+)?)?"
-    rf"(?P<adj>(?:[\s-]+(?!{_NOT_ADJ})[^\W\d_][\w'&-]*){{0,3}}?)"
+    rf"(?P<adj>(?:[\s-]+(?!{_NOT_ADJ})[^\W\d_][\w'&-]*){{0,5}}?)"
     rf"[\s-]+(?P<noun>{CREATOR_NOUN})\b",
     re.IGNORECASE,
 )
@@ -45,6 +48,8 @@ _VERB = re.compile(
     rf"(?=\s*(?:[,.;:!?)]|$|\s+(?:who|that|which|with|for|in|on|from|based|across|to|more)\b))",
     re.IGNORECASE,
 )
+# "We'd like 8 of them".
+_OF_THEM = re.compile(rf"(?<![\w.,])(?P<a>\d{{1,3}}|\b{WORD_NUM})\s+of\s+them\b", re.IGNORECASE)
 _LABEL = re.compile(
     r"\b(?:number\s+of\s+(?:creators|influencers)|creators|influencers?|anzahl|cantidad|nombre|count)"
     r"\s*[:=]\s*(?P<a>\d{1,4})\b(?![.,]\d|\s?[kKmM%])",
@@ -81,7 +86,7 @@ def extract_counts(brief: Brief) -> list[Finding]:
         finding = Finding("creators_count", (n, _platform_of(m["noun"])), start, end, note=note)
         finding.sentence = brief.sentence(start)[0]
         found.append(finding)
-    for rx in (_VERB, _LABEL):
+    for rx in (_VERB, _LABEL, _OF_THEM):
         for m in rx.finditer(brief.text):
             if not brief.is_free(m.start("a"), m.end("a")):
                 continue

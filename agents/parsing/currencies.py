@@ -44,6 +44,9 @@ SUFFIXES: tuple[tuple[str, str, bool], ...] = (
     ("reais", "BRL", False), ("francs", "CHF", False), ("franken", "CHF", False),
     ("pesos", "pesos?", False), ("złoty", "PLN", False), ("zloty", "PLN", False),
     ("kronor", "SEK", False), ("kroner", "kr?", False),
+    ("$ CA", "CAD", True), ("$CA", "CAD", True), ("$ US", "USD", True), ("$US", "USD", True),
+    ("$ AU", "AUD", True), ("$AU", "AUD", True), ("canadian dollars", "CAD", False),
+    ("australian dollars", "AUD", False),
 ) + tuple((code, code, True) for code in ISO_CODES)
 
 # Nordic "kr": the country named in the brief decides (ISO 3166 → ISO 4217).

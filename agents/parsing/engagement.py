@@ -19,7 +19,7 @@ _PCT = re.compile(
     re.IGNORECASE,
 )
 _ER = re.compile(
-    r"\b(?:engagement(?:[- ]?rates?)?|eng\.?\s*rate|interaction\s+rate|interaktionsrate|"
+    r"\b(?:engag\w{0,3}ment(?:[- ]?rates?)?|eng\.?\s*rate|interaction\s+rate|interaktionsrate|"
     r"tasa\s+de\s+(?:engagement|interacci[oó]n)|taux\s+d'engagement|engagement-rate)\b|\bERs?\b",
 )
 _ER_CI = re.compile(_ER.pattern.replace(r"|\bERs?\b", ""), re.IGNORECASE)

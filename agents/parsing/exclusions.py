@@ -22,12 +22,20 @@ _WHO = (r"(?:who|that|which)\s+(?:has\s+|have\s+|had\s+|is\s+|are\s+)?(?:recentl
         r"currently\s+|been\s+)?(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?|collaborat(?:es|ed|ing)|collab(?:s|bed)?|"
         r"post(?:s|ed)\s+(?:for|about)|done\s+(?:ads?|deals?|campaigns?|sponsorships?|content)|"
         r"promot(?:es|ed|ing)|advertis(?:es|ed|ing)|sponsored|paid|repp?(?:s|ed)|represent(?:s|ed)|"
-        r"endors(?:es|ed|ing)|ambassadors?)(?:\s+(?:with|for|by|of))?")
+        r"endors(?:es|ed|ing)|ambassadors?|(?:done|did|does|made|makes|ran|runs|posted|created)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:for|with)\b)(?:\s+(?:with|for|by|of))?")
+# "must not have promoted X", "shouldn't have worked with X"
+_NOT_VERB = (r"(?:\bnot|\bnever|n't)\s+(?:have\s+|has\s+|had\s+|be\s+|been\s+|ever\s+)*(?:promoted|worked\s+with|"
+             r"partnered\s+with|collaborated\s+with|advertised(?:\s+for)?|endorsed|been\s+sponsored\s+by|"
+             r"repped|represented|(?:done|made|posted)\s+(?:[\w-]+\s+){0,2}?(?:for|with))")
 _WHO_NEGATED = (r"(?:who|that)\s+(?:has|have|had)(?:n'?t|\s+not|\s+never)\s+(?:\w+\s+){0,2}?"
                 r"(?:with|for|by|promoted|advertised|endorsed)")
 _TRIGGERS = re.compile(
-    rf"\b(?P<subj>(?:anyone|anybody|creators?|influencers?|people|accounts?|those|talent)\s+)?(?:(?P<neg_who>{_WHO_NEGATED})|"
-    rf"(?P<who>{_WHO}))\s+"
+    rf"\b(?P<subj>(?:anyone|anybody|one|nobody|creators?|influencers?|people|accounts?|those|talent)\s+)?"
+    rf"(?:(?P<neg_who>{_WHO_NEGATED})|(?P<who>{_WHO}))\s+"
+    rf"|(?P<not_verb>{_NOT_VERB})\s+"
+    r"|(?P<coop>\b(?:kooperation(?:en)?|zusammenarbeit(?:en)?|colaboraci[oó]n(?:es)?|collaborations?|partenariats?|"
+    r"partnerships?|deals?|sponsorships?)\s+(?:mit|con|with|avec)\s+)"
     r"|(?P<of>\b(?:partners?|ambassadors?|affiliates?|collaborators?)\s+(?:of|for)\s+)"
     r"|(?P<comp>\b(?:competitors?|competing\s+brands?|rival\s+brands?|rivals|competition|"
     r"(?:excluded|blocked|blacklisted|banned)\s+brands?|brand\s+(?:block|black)list|konkurrenten?|competencia|"
@@ -39,7 +47,8 @@ _TRIGGERS = re.compile(
 _POSITIVE = re.compile(r"\b(?:want|love|prefer|like|need|looking\s+for|ideally|great\s+if|bonus)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"(?:the\s+)?([\w][\w&'.+!-]*)")
 _CAP_TOKEN = re.compile(r"\s+([A-Z0-9][\w&'.+!-]*)")
-_GLUE = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bo\b|\bou\b)\s*(?:(?:or|and)\s+)?")
+_GLUE = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bo\b|\bou\b|\bni\b|\bnoch\b)\s*"
+                   r"(?:(?:or|and)\s+)?")
 _STOP = {
     "in", "the", "last", "past", "before", "recently", "within", "during", "this", "that", "any", "other",
     "brands", "brand", "companies", "company", "competitors", "competitor", "them", "us", "our", "a", "an",
@@ -49,8 +58,9 @@ _STOP = {
     "big", "major", "fast", "fashion", "beauty", "brands'", "ones", "such", "like", "e.g.", "eg", "etc.",
 }
 _GENERIC_SAFETY = re.compile(r"alcohol|gambling|casino|betting|tobacco|vap|cannabis|weed|crypto|politic", re.I)
-_BRAND_NOUN = re.compile(r"\s*(?:partners?|ambassadors?|partnerships?|collabs?|collaborations?|deals?|"
+_BRAND_NOUN = re.compile(r"\s*(?:partners?|ambassadors?|partnerships?|collabs?|collaborations?|deals?|sponsors?|"
                          r"sponsorships?|affiliates?|creators?|campaigns?|ads)\b", re.IGNORECASE)
+_REFERENCE = re.compile(r"\s+(?:competitors?|rivals?|alternatives?)\b", re.IGNORECASE)
 _NEG_BRAND_LIST = re.compile(r"\b(?:no|not|exclude|excluding|avoid|without)\s+(?:current\s+|past\s+|recent\s+|"
                              r"existing\s+|previous\s+)?(?-i:(?=[A-Z0-9]))", re.IGNORECASE)
 
@@ -96,7 +106,7 @@ def extract_brands(brief: Brief) -> tuple[list[Finding], list[str]]:
         if not brief.is_free(*m.span()):
             continue
         left = brief.left(m.start(), 80)
-        negated = bool(_NEG_CUE.search(left) or m["neg_who"] or m["comp"])
+        negated = bool(_NEG_CUE.search(left) or m["neg_who"] or m["comp"] or m["not_verb"])
         if m["who"] and not negated and (m["subj"] or "").strip().lower() in ("anyone", "anybody") \
                 and not _POSITIVE.search(left):
             negated = True
@@ -104,6 +114,8 @@ def extract_brands(brief: Brief) -> tuple[list[Finding], list[str]]:
             continue
         _, s_end = brief.sentence(m.end())
         brands, end = _scan_brands(text, m.end(), s_end)
+        if brands and _REFERENCE.match(text, end):
+            brands = brands[:-1]  # "sponsored by GitHub Copilot competitors like ...": the reference brand
         brands = [b for b in brands if not _GENERIC_SAFETY.search(b) or b[:1].isupper()]
         if not brands:
             continue
@@ -139,7 +151,8 @@ _HANDLE_CUE = re.compile(
 _HANDLE_TRAIL = re.compile(r"^\s*(?:\((?:excluded|booked)\)|(?:is|are)?\s*(?:excluded|out|off[\s-]limits|"
                            r"already\s+(?:booked|signed|on\s+board)|not\s+(?:wanted|allowed|an\s+option)))",
                            re.IGNORECASE)
-_HANDLE_GLUE = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)?\s*(?:(?:or|and)\s+)?")
+_HANDLE_GLUE = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b|\bni\b|\bnoch\b|\bou\b|\bo\b|\boder\b)?\s*"
+                          r"(?:(?:or|and)\s+)?")
 
 
 def extract_handles(brief: Brief) -> tuple[list[Finding], list[str]]:

@@ -15,31 +15,32 @@ from agents.parsing.text import Brief, Finding, fmt_count
 _MIN = (r"at\s+least|at\s+minimum|minimum\s+of|minimum|min\.?|over|above|more\s+than|upwards\s+of|"
         r"starting\s+(?:at|from)|no\s+(?:fewer|less)\s+than|not\s+less\s+than|greater\s+than|north\s+of|"
         r"mindestens|mind\.|über|ueber|mehr\s+als|ab|más\s+de|mas\s+de|al\s+menos|mínimo|minimo|"
-        r"plus\s+de|au\s+moins|à\s+partir\s+de|a\s+partir\s+de")
+        r"plus\s+de|au\s+moins|à\s+partir\s+de|a\s+partir\s+de|mais\s+de|pelo\s+menos|almeno|oltre|"
+        r"minstens|meer\s+dan")
 _MAX = (r"under|below|less\s+than|fewer\s+than|up\s+to|maximum\s+of|maximum|max\.?|at\s+most|"
         r"no\s+more\s+than|not\s+more\s+than|smaller\s+than|not\s+over|unter|weniger\s+als|bis\s+zu|"
         r"höchstens|maximal|menos\s+de|hasta|máximo|maximo|moins\s+de|jusqu'à|jusqu'a|au\s+plus|"
-        r"pas\s+plus\s+de")
+        r"pas\s+plus\s+de|até|ate|no\s+máximo|fino\s+a|massimo|hooguit|maximaal|minder\s+dan")
 _APPROX = (r"around|about|approximately|approx\.?|roughly|circa|ca\.|some|etwa|rund|ungefähr|"
            r"alrededor\s+de|unos|environ|autour\s+de")
-_BETWEEN = r"between|from|zwischen|von|entre|de"
+_BETWEEN = r"between|from|zwischen|von|entre|de|tra|fra|tussen|van"
 _SYM = r"<=?|>=?|~"
 _TRAIL_MIN = (r"or\s+more|and\s+up|and\s+above|and\s+over|or\s+higher|or\s+above|plus|minimum|min\.?|"
               r"at\s+least|und\s+mehr|oder\s+mehr|o\s+más|ou\s+plus|et\s+plus")
 _TRAIL_MAX = (r"or\s+less|or\s+fewer|or\s+lower|and\s+below|and\s+under|maximum|max\.?|tops|at\s+most|"
               r"oder\s+weniger|o\s+menos|ou\s+moins")
-UNIT = (r"(?:followers?|followern|follower\s+count|followings?|subs|subscribers?|fans|abonnenten|"
+UNIT = (r"(?:f[oa]l{1,2}o?w{1,2}e?r{1,2}s?|followern|volgers|follower\s+count|followings?|subs|subscribers?|fans|abonnenten|"
         r"abonnent(?::innen|innen)?|follower(?::innen|innen)|seguidores|suscriptores|abonn[ée]e?s|"
         r"connections|audience\s+size)")
 
 _FOLLOW = re.compile(
     rf"(?<![\w.,$€£¥₹@#%])"
     rf"(?:(?P<lead>\b(?:{_MIN}|{_MAX}|{_APPROX}|{_BETWEEN})(?!\w)|{_SYM})\s*)?"
-    rf"(?P<a>{NUM})(?P<am>{MULT})?(?P<ap>\+)?"
-    rf"(?:\s*(?P<sep>-|to|and|bis|und|a|à|y|et)\s*(?P<b>{NUM})(?P<bm>{MULT})?(?P<bp>\+)?)?"
-    rf"(?:\s+(?P<trail>\b(?:{_TRAIL_MIN}|{_TRAIL_MAX})\b))?"
-    rf"(?:(?P<gap>(?:\s+(?!(?:and|or|to|per|with|for|who|in|on)\b)[^\W\d_][\w'-]*){{0,2}}?)\s*(?P<unit>\b{UNIT}\b))?"
-    rf"(?:\s+(?P<trail2>\b(?:{_TRAIL_MIN}|{_TRAIL_MAX})\b))?",
+    rf"(?P<a>{NUM})(?P<am>{MULT})?(?P<ap>\+|以上)?"
+    rf"(?:\s*(?P<sep>-|to|and|bis|und|a|à|y|et|e|tot|en)\s*(?P<b>{NUM})(?P<bm>{MULT})?(?P<bp>\+)?)?"
+    rf"(?:\s+(?P<trail>\b(?:{_TRAIL_MIN}|{_TRAIL_MAX})\b)(?!\s*[<>~]?\s*\d))?"
+    rf"(?:(?P<gap>(?:\s+(?!(?:and|or|to|per|with|for|who|in|on)\b)[^\W\d_][\w'-]*){{0,2}}?)\s*(?P<unit>\b{UNIT}\b|粉丝))?"
+    rf"(?:\s+(?P<trail2>\b(?:{_TRAIL_MIN}|{_TRAIL_MAX})\b)(?!\s*[<>~]?\s*\d))?",
     re.IGNORECASE,
 )
 _MIN_RE = re.compile(rf"(?:{_MIN}|>=?|from|von|de)", re.IGNORECASE)
@@ -59,7 +60,7 @@ _NOT_FOLLOWERS = re.compile(
     r"watch\s+hours?|downloads?|employees?|stores?|customers?|attendees?|tickets?|copies)\b",
     re.IGNORECASE,
 )
-_AND_LIKE = {"and", "und", "y", "et"}
+_AND_LIKE = {"and", "und", "y", "et", "e", "en"}
 
 
 def extract_followers(brief: Brief) -> list[Finding]:
@@ -80,13 +81,13 @@ def _read(brief: Brief, m: re.Match[str]) -> Finding | None:
     if two and m["sep"].lower() in _AND_LIKE and not re.fullmatch(_BETWEEN, lead, re.IGNORECASE):
         two = False
     if two:
-        lo, hi = range_values(m["a"], m["am"], m["b"], m["bm"])
+        lo, hi = range_values(m["a"], m["am"], m["b"], m["bm"], brief.mil)
         if lo > hi:
             lo, hi = hi, lo
         has_mult = bool(m["am"] or m["bm"])
         num_end = m.end("bp") if m["bp"] else m.end("bm") if m["bm"] else m.end("b")
     else:
-        lo = hi = quantity_value(m["a"], m["am"])
+        lo = hi = quantity_value(m["a"], m["am"], brief.mil)
         has_mult = bool(m["am"])
         num_end = m.end("ap") if m["ap"] else m.end("am") if m["am"] else m.end("a")
         unit = unit if m["b"] is None else None  # "10k and 20 creators": the unit isn't ours

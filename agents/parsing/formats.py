@@ -22,7 +22,7 @@ _FORMATS: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:instagram\s+|ig\s+|insta\s+)?reels?", "reel", None),
     (r"(?:instagram|ig|insta|facebook|fb|snapchat)\s+stor(?:y|ies)|story\s+(?:posts?|frames?|sets?)", "story", None),
     (r"Stories", "story", None),
-    (r"live[\s-]?streams?(?:ing)?|live\s+shopping|live\s+sessions?|live\s+videos?|going\s+live|"
+    (r"live[\s-]?stream(?:s|ing|ers?)?|live\s+shopping|live\s+sessions?|live\s+videos?|going\s+live|"
      r"(?:instagram|ig|tiktok|youtube|twitch)\s+lives?|livestreams?", "live", None),
     (r"Lives|LIVEs?", "live", None),
     (r"carousels?(?:\s+posts?)?", "carousel", None),

@@ -34,11 +34,19 @@ _AUD = (r"(?:audiences?|followers?|following|viewers?|consumers?|customers?|shop
 _CULTURE = (r"(?:food|cuisine|cooking|recipes?|dishes|wine|wines|beer|coffee|tea|design|style|fashion|music|culture|"
             r"language|art|cars?|history|literature|film|cinema|football|soccer|interiors?|architecture|"
             r"heritage|traditions?|baking|pastry|street\s+food)")
-_RIGHT_NOUN = re.compile(rf"^((?:[\s-]+(?!{_CULTURE}\b)[^\W\d_][\w'-]*){{0,2}}?)[\s-]+(?:(?P<c>{_CREATOR})|(?P<a>{_AUD}))\b",
-                         re.IGNORECASE)
+# After a demonym up to two words may qualify the noun ("German beauty creators"); after
+# a place name the noun follows at once ("US audience", "Berlin-based creators").
+_RIGHT_NOUN_GAP = re.compile(
+    rf"^((?:[\s-]+(?!(?:{_CULTURE}|with|for|and|or|in|on|of|who|that|from|to|at|by)\b)[^\W\d_][\w'-]*){{0,2}}?)"
+    rf"[\s-]+(?:(?P<c>{_CREATOR})|(?P<a>{_AUD}))\b",
+    re.IGNORECASE,
+)
+_RIGHT_NOUN_NEAR = re.compile(rf"^()[\s-]+(?:based\s+)?(?:(?P<c>{_CREATOR})|(?P<a>{_AUD}))\b", re.IGNORECASE)
 _RIGHT_COMPANY = re.compile(r"[\s-]+(?:based\s+)?(?:startups?|brands?|compan(?:y|ies)|agency|agencies|business(?:es)?|"
                             r"shops?|stores?|offices?|hq|headquarters|team|firm|retailers?|restaurants?|caf[eé]s?|"
                             r"bakery|hotels?|events?|festivals?|launch|stores?)\b", re.IGNORECASE)
+_ONLY_RIGHT = re.compile(r"^(?:[\s-]*based)?[\s-]+only\b", re.IGNORECASE)
+_ONLY_LEFT = re.compile(r"\b(?:only|exclusively|solely)\s+(?:(?:in|from|based\s+in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _RIGHT_BASED = re.compile(r"^[\s-]*based\b", re.IGNORECASE)
 _LEFT_NEG = re.compile(r"(?:\bnot\s+(?:in|from|based\s+in)|\boutside(?:\s+of)?|\bexcluding|\bexcept(?:\s+for)?|"
                        r"\bbut\s+not|\bother\s+than|\bno|\bnon|\bnicht\s+(?:in|aus)|\baußer|\bexcepto|\bsauf)"
@@ -56,6 +64,8 @@ _LEFT_CREATOR = re.compile(
     rf"(?:in|from|across|aus|en|de|à|au))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_LEFT_COUNT_IN = re.compile(r"\d\s*(?:k|m|mio|million|thousand)?\+?\s+(?:followers|subs|subscribers|fans)\s+"
+                            r"(?:in|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEFT_IN = re.compile(r"\b(?:in|across|within|throughout|en|au|aux|im|à)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_AUD = re.compile(rf"\b(?:{_AUD}|target(?:s|ed|ing)?|women|men|females?|males?|moms|mums|gen\s?z|"
                        rf"millennials|teens)\b", re.IGNORECASE)
@@ -72,6 +82,11 @@ class _Mention:
     end: int
     place: Place
     said: str
+
+
+def _right_noun(brief: Brief, group: list[_Mention]) -> re.Match[str] | None:
+    rx = _RIGHT_NOUN_GAP if any(m.place.kind == "demonym" for m in group) else _RIGHT_NOUN_NEAR
+    return rx.match(brief.right(group[-1].end, 60))
 
 
 def _pick(places: list[Place], said: str, lowercase_brief: bool) -> Place | None:
@@ -131,12 +146,14 @@ def _accepted(brief: Brief, group: list[_Mention]) -> bool:
     kinds = {m.place.kind for m in group}
     right = brief.right(group[-1].end, 60)
     left = brief.left(group[0].start, 60)
-    named = bool(_RIGHT_NOUN.match(right) or _RIGHT_BASED.match(right))
+    named = bool(_right_noun(brief, group) or _RIGHT_BASED.match(right))
     if kinds <= {"demonym"}:
         return named
     if kinds == {"code"} and len(group) == 1:
+        c_start, c_end = brief.clause(group[0].start)
+        alone = brief.text[c_start:c_end].strip(" .") == group[0].said
         return group[0].place.codes[0] not in AMBIGUOUS_CODES and bool(
-            named or _CONTEXT_CODE.match(right) or _LEFT_CREATOR.search(left) or _LEFT_AUD.search(left)
+            named or alone or _CONTEXT_CODE.match(right) or _LEFT_CREATOR.search(left) or _LEFT_AUD.search(left)
             or _LEFT_IN.search(left))
     return True
 
@@ -148,7 +165,7 @@ def _role(brief: Brief, group: list[_Mention]) -> tuple[str, str]:
     right = brief.right(last.end, 60)
     if _LEFT_NEG.search(left):
         return "negated", ""
-    noun = _RIGHT_NOUN.match(right)
+    noun = _right_noun(brief, group)
     if noun:
         role = "audience" if noun["a"] else "creator"
         if noun.group(1).strip() and any(m.place.kind == "demonym" for m in group):
@@ -159,6 +176,8 @@ def _role(brief: Brief, group: list[_Mention]) -> tuple[str, str]:
         return role, ""
     if _RIGHT_BASED.match(right):
         return "creator", ""
+    if _LEFT_COUNT_IN.search(left):
+        return "creator", ""  # "with 10k followers in Poland": the count is the creators'
     if _LEFT_AUD.search(left):
         return "audience", ""
     if _LEFT_CREATOR.search(left):
@@ -179,7 +198,7 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
     found: list[Finding] = []
     notes: list[str] = []
     for group in _groups(text, mentions):
-        if not _RIGHT_NOUN.match(brief.right(group[-1].end, 60)):
+        if not _RIGHT_NOUN_GAP.match(brief.right(group[-1].end, 60)):
             # Without "creators"/"audience" after the list, a demonym is an adjective or a
             # language ("US or Canada, English"), not a place.
             group = [m for m in group if m.place.kind != "demonym"]
@@ -198,6 +217,7 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
             # "living in", "based in": grammar of the place, not a topic ("zero-waste living").
             brief.consume(group[0].start - len(cue.group(0)), group[0].start)
         place_notes = False
+        only = bool(_ONLY_RIGHT.match(brief.right(group[-1].end, 20)) or _ONLY_LEFT.search(brief.left(group[0].start, 30)))
         for m in group:
             brief.consume(m.start, m.end)
             based = _RIGHT_BASED.match(text[m.end:m.end + 10])
@@ -214,6 +234,8 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
                 place_notes = True
             for code in codes:
                 found.append(Finding(field, code, m.start, m.end, note=note))
+                if only and role != "negated":
+                    found.append(Finding(f"{field}_only", code, m.start, m.end))
         if role_note and not (ambiguous and place_notes and all(m.place.kind != "country" for m in group)):
             notes.append(role_note)
     return found, notes

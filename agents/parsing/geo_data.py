@@ -77,7 +77,7 @@ for _key_text in LOOKUP:
 # augmented reality, "CA" for California): accepted only inside a list of codes.
 AMBIGUOUS_CODES = frozenset(
     "AD AI AL AM AR AS AT BE BY CA CO DO FM GE GO HE HI ID IN IO IS IT MA ME MY NA NO OK PA PR SO ST TM TO TV "
-    "LA PE".split()
+    "LA PE HR QA SA CV PT ML BI PM VC EG MD DJ MC".split()
 )
 # Always country references when written in capitals.
 SPECIAL_CODES: dict[str, tuple[str, ...]] = {

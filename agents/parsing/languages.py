@@ -55,10 +55,11 @@ _LEFT = re.compile(
 )
 _NOT_AFTER_IN = re.compile(r"[\s-]+(?:creators?|influencers?|audiences?|market|cities|regions?|food|cuisine)\b",
                            re.IGNORECASE)
-_WORDS = re.compile(r"\b(?:deutschsprachig\w*|englischsprachig\w*|hispanohablantes?|francophones?|anglophones?|"
-                    r"lusophones?|hispanophones?|germanophones?)\b", re.IGNORECASE)
-_WORD_LANG = {"deutschsprachig": "de", "englischsprachig": "en", "hispanohablante": "es", "francophone": "fr",
-              "anglophone": "en", "lusophone": "pt", "hispanophone": "es", "germanophone": "de"}
+_WORD_LANG = {"deutschsprachig": "de", "englischsprachig": "en", "französischsprachig": "fr",
+              "spanischsprachig": "es", "hispanohablante": "es", "francophone": "fr", "anglophone": "en",
+              "lusophone": "pt", "hispanophone": "es", "germanophone": "de", "nederlandstalig": "nl",
+              "engelstalig": "en", "franstalig": "fr", "duitstalig": "de"}
+_WORDS = re.compile(r"\b(?:" + "|".join(_WORD_LANG) + r")\w*", re.IGNORECASE)
 _ALONE = re.compile(rf"\s*(?:in\s+)?{_NAME}(?:\s*(?:/|or|and|&)\s*{_NAME})*(?:[\s-]+only)?\s*", re.IGNORECASE)
 _NEXT_NAME = re.compile(rf"\s*,\s*(?:and\s+|or\s+)?{_NAME}\b", re.IGNORECASE)
 _NEXT_DEMONYMS = re.compile(r"(?:\s*(?:,|and|or|&|/)\s*[A-Z][\w-]*)+[\s-]+(?:creators?|influencers?|bloggers?|"

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from agents.parsing.currencies import CURRENCY_BY_COUNTRY, KRONA_BY_COUNTRY, PESO_BY_COUNTRY, PREFIXES, SUFFIXES
-from agents.parsing.numbers import MULT, NUM, parse_number, quantity_value, range_values
+from agents.parsing.numbers import (
+    MULT, NUM, WORD_NUM, multiplier, parse_number, quantity_value, range_values, word_number,
+)
 from agents.parsing.text import Brief, Finding, fmt_money
 
 
@@ -95,10 +97,11 @@ def extract_money(brief: Brief) -> list[Finding]:
         if currency is None:
             continue
         end = m.end()
-        amount, note = quantity_value(m["a"], m["am"]), ""
+        mil = 1e3 if currency.rstrip("?") in _MIL_THOUSAND else brief.mil
+        amount, note = quantity_value(m["a"], m["am"], mil), ""
         if m["b"]:
             and_like = m["sep"].lower() in {"and", "und", "y", "et"}
-            lo, hi = range_values(m["a"], m["am"], m["b"], m["bm"])
+            lo, hi = range_values(m["a"], m["am"], m["b"], m["bm"], mil)
             if (and_like and not _has_between(brief, m.start())) or lo > hi:
                 end = m.end("mid") if m["mid"] else m.end("am") if m["am"] else m.end("a")
                 if not (m["pre"] or m["mid"]):  # the currency belonged to the second number
@@ -109,11 +112,17 @@ def extract_money(brief: Brief) -> list[Finding]:
         if m["a"] and parse_number(m["a"]) == 0 and not m["am"]:
             continue
         found.append(_classify(brief, m.start(), end, amount, currency, note))
+    for m in _WORDS_MONEY.finditer(brief.text):
+        # "ten thousand dollars"
+        if brief.is_free(*m.span()) and (n := word_number(m["w"])) is not None:
+            currency = _code(m["suf"]) or "USD"
+            scale = 100.0 if m["m"].lower() == "hundred" else multiplier(m["m"])
+            found.append(_classify(brief, m.start(), m.end(), n * scale, currency, ""))
     for m in _BARE_BUDGET.finditer(brief.text):
         # "budget 3k": a budget with no currency; the countries settle it later.
         if brief.is_free(m.start("a"), m.end()) and not _NOT_MONEY.match(brief.text, m.end()):
             brief.consume(m.start(), m.end())
-            found.append(Finding("budget", (quantity_value(m["a"], m["am"]), "?"), m.start(), m.end()))
+            found.append(Finding("budget", (quantity_value(m["a"], m["am"], brief.mil), "?"), m.start(), m.end()))
     return [f for f in found if f.field != "other"]
 
 
@@ -153,6 +162,10 @@ def _budget(brief: Brief, start: int, end: int, value: tuple[float, str], note: 
     return Finding("budget", value, start, end, note=note)
 
 
+_WORDS_MONEY = re.compile(rf"\b(?P<w>{WORD_NUM})\s+(?P<m>hundred|thousand|million)\s+(?P<suf>{_SUF})",
+                          re.IGNORECASE)
+# Currencies of countries where "mil" is a thousand ("R$10 mil" even in an English brief).
+_MIL_THOUSAND = {"BRL", "MXN", "ARS", "COP", "CLP", "PEN", "UYU", "EUR", "pesos"}
 _BARE_BUDGET = re.compile(
     rf"\b(?:(?:total|overall|campaign)\s+)?(?:budget|presupuesto|gesamtbudget)(?:\s+(?:is|of|de|von|du|around|about|"
     rf"approx\.?|up\s+to|max(?:imum)?|total))*\s*[:=]?\s*(?P<a>{NUM})(?P<am>{MULT})?(?![\w%]|[.,]\d|\s?[+])",

@@ -13,7 +13,8 @@ import re
 _MULT_WORDS: tuple[tuple[str, float], ...] = (
     ("thousands", 1e3), ("thousand", 1e3), ("tausend", 1e3), ("tsd.", 1e3), ("tsd", 1e3),
     ("mille", 1e3), ("mil", 1e3), ("k", 1e3),
-    ("millionen", 1e6), ("millones", 1e6), ("millions", 1e6), ("million", 1e6),
+    ("millionen", 1e6), ("millones", 1e6), ("milhões", 1e6), ("milhão", 1e6), ("milhoes", 1e6), ("milhao", 1e6),
+    ("milioni", 1e6), ("milione", 1e6), ("miljoen", 1e6), ("万", 1e4), ("millions", 1e6), ("million", 1e6),
     ("millón", 1e6), ("millon", 1e6), ("mill.", 1e6), ("mio.", 1e6), ("mio", 1e6),
     ("mn", 1e6), ("mm", 1e6), ("m", 1e6),
     ("billions", 1e9), ("billion", 1e9), ("mrd.", 1e9), ("mrd", 1e9), ("bn", 1e9), ("b", 1e9),
@@ -23,7 +24,7 @@ _MULT_WORDS: tuple[tuple[str, float], ...] = (
 MULTIPLIERS: dict[str, float] = dict(_MULT_WORDS)
 # A magnitude right after the number (one optional space), not the start of a longer
 # word: "10k", "10 K", "1,5 Mio", but not "10 must" or "3 months".
-MULT = r"(?: ?(?i:" + "|".join(re.escape(w) for w, _ in _MULT_WORDS) + r")(?![\w]))"
+MULT = r"(?: ?(?i:" + "|".join(re.escape(w) for w, _ in _MULT_WORDS if w != "万") + r")(?![\w])|万)"
 
 # One number: Indian grouping (5,00,000), grouped thousands with one separator kind
 # ("10,000", "10.000", "8'000", "10 000"), or a plain/decimal number ("1.5", "1,5").
@@ -61,33 +62,48 @@ def parse_number(raw: str, has_multiplier: bool = False) -> float:
     return float(s)
 
 
-def multiplier(word: str | None) -> float:
+def multiplier(word: str | None, mil: float = 1e3) -> float:
+    """Value of a magnitude word; `mil` is 1e3 in Spanish/Portuguese, 1e6 in English slang."""
     if not word:
         return 1.0
-    return MULTIPLIERS.get(word.strip().lower(), 1.0)
+    key = word.strip().lower()
+    return mil if key == "mil" else MULTIPLIERS.get(key, 1.0)
 
 
-def quantity_value(num: str, mult: str | None) -> float:
-    return parse_number(num, bool(mult)) * multiplier(mult)
+def quantity_value(num: str, mult: str | None, mil: float = 1e3) -> float:
+    return parse_number(num, bool(mult)) * multiplier(mult, mil)
 
 
-def range_values(a: str, am: str | None, b: str, bm: str | None) -> tuple[float, float]:
+def range_values(a: str, am: str | None, b: str, bm: str | None, mil: float = 1e3) -> tuple[float, float]:
     """Both ends of "5-15k", "10k-80k", "250 thousand and 1.2 million".
 
     A magnitude written only on the upper end applies to both ("5-15k" is 5k-15k),
     unless that would put the lower end above the upper one ("500-1M" reads 500k-1M).
     """
-    hi = quantity_value(b, bm)
+    hi = quantity_value(b, bm, mil)
     if am:
-        return quantity_value(a, am), hi
+        return quantity_value(a, am, mil), hi
     lo_raw = parse_number(a)
     if bm:
-        scaled = lo_raw * multiplier(bm)
+        scaled = lo_raw * multiplier(bm, mil)
         if scaled <= hi:
             return scaled, hi
         if lo_raw * 1e3 <= hi:
             return lo_raw * 1e3, hi
     return lo_raw, hi
+
+
+# "mil" is a thousand in Spanish and Portuguese ("10 mil seguidores", "R$10 mil") and a
+# million in English slang ("1 mil followers"): the brief's language decides.
+_ROMANCE_STRONG = re.compile(r"\b(?:seguidores|suscriptores|presupuesto|orçamento|reais|pesos|milh[ãa]o|milh[õo]es|"
+                             r"millones|d[oó]lares|criadores|creadores)\b", re.IGNORECASE)
+_ROMANCE_WEAK = re.compile(r"\b(?:de|del|los|las|con|para|em|com|até|entre|una|uma)\b", re.IGNORECASE)
+
+
+def mil_value(text: str) -> float:
+    if _ROMANCE_STRONG.search(text):
+        return 1e3
+    return 1e3 if len({m.group(0).lower() for m in _ROMANCE_WEAK.finditer(text)}) >= 2 else 1e6
 
 
 # Spelled-out numbers (English to ninety-nine, plus the few that DE/ES/FR briefs use for

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.parsing.fuzzy import closest
 from agents.parsing.text import Brief, Finding, list_connected
 
 # (pattern, platform, case-sensitive). Values are retrieval.schema.PLATFORMS.
@@ -83,9 +84,29 @@ def extract_platforms(brief: Brief) -> list[Finding]:
         finding = Finding(field, platform, start, end)
         found.append(finding)
         prev = finding
+    found.extend(_typos(brief))
     # "TikTok or Instagram only": 'only' after the list applies to the whole list.
     for i in range(len(found) - 1, 0, -1):
         if found[i].field == "platforms_only" and found[i - 1].field == "platforms" \
                 and list_connected(brief.text, found[i - 1].end, found[i].start):
             found[i - 1].field = "platforms_only"
+    return found
+
+
+_LONG_NAMES = {"instagram": "instagram", "youtube": "youtube", "tiktok": "tiktok", "pinterest": "pinterest",
+               "linkedin": "linkedin", "facebook": "facebook", "twitter": "x", "xiaohongshu": "xiaohongshu"}
+_WORD = re.compile(r"\b[^\W\d_]{6,}\b")
+
+
+def _typos(brief: Brief) -> list[Finding]:
+    """'instgram' → instagram (one edit away), said as an assumption."""
+    found = []
+    for m in _WORD.finditer(brief.text):
+        if not brief.is_free(*m.span()):
+            continue
+        name = closest(m.group(0), _LONG_NAMES)
+        if name:
+            brief.consume(*m.span())
+            found.append(Finding("platforms", _LONG_NAMES[name], m.start(), m.end(),
+                                 note=f"'{m.group(0)}' read as {name}"))
     return found

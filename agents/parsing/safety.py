@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.parsing.fuzzy import MIN_LENGTH, closest
 from agents.parsing.stopwords import STOPWORDS
 from agents.parsing.text import Brief, Finding
 
@@ -17,19 +18,19 @@ from agents.parsing.text import Brief, Finding
 CATEGORY_TERMS: dict[str, tuple[str, ...]] = {
     "alcohol": (r"alcohol(?:ic)?", "booze", "boozy", "drinking", "drunk", "liquor", "spirits", r"beers?",
                 r"wines?", r"cocktails?", "vodka", r"whiske?y", "gin", "rum", "tequila", r"brewer(?:y|ies)",
-                "alkohol", "alcool"),
+                r"alkohol\w*", "alcool", "alcol"),
     "gambling": ("gambling", "gamble", r"casinos?", "betting", r"bets?", r"sportsbooks?", "poker", "slots",
-                 r"lotter(?:y|ies)", "igaming", r"gl[üu]cksspiele?", "apuestas", r"jeux\s+d'argent"),
+                 r"lotter(?:y|ies)", "igaming", r"gl[üu]cksspiel\w*", "apuestas", r"jeux\s+d'argent", "azzardo"),
     "tobacco": ("tobacco", "smoke", "smoking", r"smokers?", r"cigarettes?", r"cigars?", r"vap(?:e|es|ing)",
-                r"e-?cigs?", r"e-?cigarettes?", "nicotine", "hookah", "shisha", "rauchen", "tabak", "tabaco",
+                r"e-?cigs?", r"e-?cigarettes?", "nicotine", "hookah", "shisha", "rauchen", r"tabak\w*", "tabaco",
                 "fumar", "tabac"),
     "drugs": (r"drugs?", "cannabis", "weed", "marijuana", "thc", r"psychedelics?", "narcotics",
-              r"recreational\s+drugs", "drogen", "drogas", "drogues"),
+              r"recreational\s+drugs", r"drogen\w*", "drogas", "drogues", "droghe"),
     "adult": ("nsfw", r"explicit(?:\s+content)?", r"adult\s+content", "nudity", "nude", r"sexual(?:\s+content)?",
               r"porn(?:ography)?", "onlyfans", "racy", r"risqu[ée]", "sexy"),
     "violence": ("violence", "violent", "gore", "gory", "bloody"),
     "weapons": (r"guns?", r"firearms?", r"weapons?", "ammo", "ammunition", r"rifles?", "waffen", "armas", "armes"),
-    "politics": ("politics", r"political(?:ly)?", "partisan", r"elections?", "politik", r"pol[íi]tica", "politique"),
+    "politics": ("politics", r"political(?:ly)?", "partisan", r"elections?", r"politik\w*", r"pol[íi]tic[ao]s?", r"politiques?", "politica"),
     "profanity": ("profanity", "profane", r"swear(?:s|ing|\s+words)?", "cursing", r"curse\s+words", r"cuss(?:ing)?",
                   r"foul\s+language", r"bad\s+language", r"explicit\s+language", r"vulgar(?:ity)?",
                   r"obscenit(?:y|ies)", r"f-?bombs?", "fluchen", r"groser[íi]as", r"grossi[èe]ret[ée]s?"),
@@ -52,13 +53,14 @@ _NEG = re.compile(
     r"\b(?:no|not?|non|never|nothing(?:\s+(?:with|about|related\s+to|involving|around))?|without|avoid(?:ing)?|"
     r"exclud(?:e|es|ing)|exclusion\s+of|steer\s+clear\s+of|stay\s+away\s+from|keep\s+away\s+from|"
     r"don'?t|do\s+not|must\s+not|mustn'?t|shouldn'?t|should\s+not|can'?t|cannot|zero|free\s+of|"
-    r"kein(?:e|en)?|ohne|nicht|sin|nada\s+de|evitar|sans|pas\s+de|[ée]viter)\b|\bpas\s+d'",
+    r"kein(?:e|en)?|ohne|nicht|sin|nada\s+de|evitar|sans|pas\s+de|[ée]viter|niente|senza|geen|zonder)\b|\bpas\s+d'",
     re.IGNORECASE,
 )
 # Words allowed between the cue and the term: "avoid creators who swear",
 # "no content related to gambling", "nothing with drinking".
 _FILLER = re.compile(
-    r"(?:\s+(?:creators?|influencers?|people|anyone|accounts?|content|posts?|videos?|who|that|which|"
+    r"(?:\s+(?:creators?|influencers?|people|anyone|anybody|one|body|accounts?|content|contenu|posts?|videos?|"
+    r"who|that|which|discuss(?:es|ing)?|talk(?:s|ing)?|mention(?:s|ing)?|uses?|covers?|covering|"
     r"with|about|around|involving|related|to|of|any|the|a|an|promot(?:e|es|ed|ing)|show(?:s|ing)?|"
     r"has|have|had|worked|work(?:s|ing)?|post(?:s|ed|ing)?|done|been|ever|previously|recently|"
     r"featuring|mentioning|mention|glorifying|in|their|do|does|is|are|use|using|or|and|heavy|"
@@ -66,19 +68,63 @@ _FILLER = re.compile(
     r"de|con|du|la|le|des|inhalte?|mit)){0,5}\s+$",
     re.IGNORECASE,
 )
+_FILLER_WORD = re.compile(_FILLER.pattern[len("(?:\\s+"):_FILLER.pattern.index("){0,5}")], re.IGNORECASE)
+MAX_FREE_WORDS = 2  # "no crypto gambling stuff", "avoid anyone promoting meat brands or alcohol"
+
+
+def _only_filler(between: str) -> bool:
+    """Between a cue and a term: filler words, plus at most two others, and no punctuation."""
+    if not between.strip():
+        return True
+    if _FILLER.fullmatch(" " + between.lstrip()):
+        return True
+    if re.search(r"[^\w\s'-]|\d", between):
+        return False
+    words = between.split()
+    free = [w for w in words if not _FILLER_WORD.fullmatch(w)]
+    return len(words) <= 6 and len(free) <= MAX_FREE_WORDS
+
+
 _FREE_SUFFIX = re.compile(r"^-free\b|^\s+free\b", re.IGNORECASE)
 # Whole phrases that mean an exclusion without a negation word.
 _PHRASES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (r"politically\s+neutral|apolitical|non-?political|neutral\s+on\s+politics", ("politics",), ""),
     (r"clean\s+(?:language|content|mouth)|family[\s-]friendly\s+language|no\s+foul\s+mouths?", ("profanity",), ""),
     (r"family[\s-]friendly|kid[\s-]safe|kid[\s-]friendly|safe\s+for\s+work|sfw|brand[\s-]safe\s+for\s+kids",
-     ("adult", "profanity"), "'{said}' read as excluding adult content and profanity"),
+     ("adult",), "'{said}' read as excluding adult content"),
 )
 _PHRASE_RE = re.compile("|".join(f"(?P<p{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(_PHRASES)),
                         re.IGNORECASE)
-_GLUE = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bo\b|\by\b|\bou\b|\bet\b)?\s*"
-                   r"(?:(?:any|other|anything|related|to|content|stuff|topics?|(?:or|and)\s+any)\s+)*",
+_GLUE = re.compile(r"-?\s*(?:,|/|&|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bo\b|\by\b|\bou\b|\bet\b|\bni\b|"
+                   r"\bnoch\b|\bne\b)?\s*(?:(?:any|other|anything|related|to|content|stuff|topics?|(?:or|and)\s+any|"
+                   r"use|uses|using|discuss(?:es|ing)?|promot(?:e|es|ing)|post(?:s|ing)?|talk(?:s|ing)?\s+about)\s+)*",
                    re.IGNORECASE)
+
+
+# Single-word terms long enough to recognise with one typo ("no alchohol").
+_PLAIN_TERMS: dict[str, str] = {
+    "alcohol": "alcohol", "alcoholic": "alcohol", "liquor": "alcohol", "gambling": "gambling",
+    "casino": "gambling", "casinos": "gambling", "betting": "gambling", "tobacco": "tobacco",
+    "smoking": "tobacco", "cigarettes": "tobacco", "vaping": "tobacco", "nicotine": "tobacco",
+    "cannabis": "drugs", "marijuana": "drugs", "nudity": "adult", "explicit": "adult", "violence": "violence",
+    "violent": "violence", "weapons": "weapons", "firearms": "weapons", "politics": "politics",
+    "political": "politics", "profanity": "profanity", "swearing": "profanity", "cursing": "profanity",
+    "racism": "hate", "hateful": "hate",
+}
+_NEG_WORD = re.compile(rf"(?:{_NEG.pattern})\s+(?P<w>[^\W\d_]{{{MIN_LENGTH - 1},}})\b", re.IGNORECASE)
+
+
+def _typos(brief: Brief) -> list[Finding]:
+    found = []
+    for m in _NEG_WORD.finditer(brief.text):
+        if not brief.is_free(*m.span()) or m["w"].lower() in _PLAIN_TERMS:
+            continue
+        term = closest(m["w"], _PLAIN_TERMS)
+        if term:
+            brief.consume(*m.span())
+            found.append(Finding("exclude_topics", _PLAIN_TERMS[term], m.start(), m.end(),
+                                 note=f"'{m['w']}' read as {term}"))
+    return found
 
 
 def extract_safety(brief: Brief) -> list[Finding]:
@@ -104,7 +150,7 @@ def extract_safety(brief: Brief) -> list[Finding]:
         else:
             for cue in _NEG.finditer(left):
                 between = left[cue.end():]
-                if _FILLER.fullmatch(" " + between.lstrip() if between.strip() else " ") or not between.strip():
+                if _only_filler(between):
                     negated = True
                     start = m.start() - len(left) + cue.start()
                     break
@@ -118,7 +164,7 @@ def extract_safety(brief: Brief) -> list[Finding]:
         brief.consume(start, end)
         found.append(Finding("exclude_topics", category, start, end))
         prev_end = end
-    return found
+    return found + _typos(brief)
 
 
 # Exclusions outside the fixed categories ("no crypto", "no guns or hunting content"):

@@ -89,9 +89,13 @@ class Brief:
     mask: bytearray = field(init=False)
     sentence_ends: list[int] = field(init=False)
     clause_ends: list[int] = field(init=False)
+    mil: float = field(init=False)
 
     def __post_init__(self) -> None:
+        from agents.parsing.numbers import mil_value
+
         self.mask = bytearray(len(self.text))
+        self.mil = mil_value(self.text)  # what "mil" multiplies by in this brief
         self.sentence_ends = _ends(_SENTENCE_MARK, self.text)
         self.clause_ends = _ends(_CLAUSE_MARK, self.text)
 
