@@ -61,6 +61,7 @@ def _lifespan(embedder: Embedder | None):
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings: Settings = app.state.settings
         configure_logging()
+        settings.data_dir.mkdir(parents=True, exist_ok=True)  # the default SQLite file lives there
         db = await asyncio.to_thread(Database.open, settings.resolved_database_url)
         retrieval: Retrieval | None = None
         context = None

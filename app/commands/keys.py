@@ -11,7 +11,9 @@ from app.settings import get_settings
 
 
 def keys(args: argparse.Namespace) -> int:
-    db = Database.open(get_settings().resolved_database_url)
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database.open(settings.resolved_database_url)
     try:
         if args.keys_command == "create":
             key, row = create_key(db, args.name)

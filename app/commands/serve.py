@@ -79,6 +79,7 @@ def serve(args: argparse.Namespace) -> int:
     settings = base.model_copy(update={"host": host, "port": port})
     configure_logging()
 
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database.open(settings.resolved_database_url)
     try:
         keys = db.active_key_count()

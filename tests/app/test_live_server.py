@@ -90,3 +90,23 @@ def test_percentile():
     assert percentile([5.0], 95) == 5.0
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
     assert percentile(list(map(float, range(101))), 95) == 95.0
+
+
+async def test_a_client_that_leaves_does_not_lose_the_shortlist(live_server):
+    """The run goes on after the client disconnects; the id from the first event id finds it."""
+    async with httpx.AsyncClient(base_url=live_server.base_url, timeout=60) as client:
+        async with client.stream("POST", "/v1/shortlists", json={"brief": BRIEF, "limit": 10},
+                                 headers={"Accept": "text/event-stream"}) as response:
+            async for line in response.aiter_lines():
+                if line.startswith("id:"):
+                    shortlist_id = line[3:].strip().rsplit(":", 1)[0]
+                    break
+        # Left after the first event; the shortlist still gets made and stored.
+        deadline = time.monotonic() + 30
+        while True:
+            stored = await client.get(f"/v1/shortlists/{shortlist_id}")
+            if stored.status_code == 200 or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.1)
+        assert stored.status_code == 200
+        assert stored.json()["id"] == shortlist_id
