@@ -50,7 +50,7 @@ def _category(term: str) -> str:
 
 # Avoidance cues that may stand up to a few words before the term.
 _NEG = re.compile(
-    r"\b(?:no|not?|non|never|nothing(?:\s+(?:with|about|related\s+to|involving|around))?|without|avoid(?:ing)?|"
+    r"\b(?:no\s+one|nobody|none\s+of|no|not?|non|never|nothing(?:\s+(?:with|about|related\s+to|involving|around))?|without|avoid(?:ing)?|"
     r"exclud(?:e|es|ing)|exclusion\s+of|steer\s+clear\s+of|stay\s+away\s+from|keep\s+away\s+from|"
     r"don'?t|do\s+not|must\s+not|mustn'?t|shouldn'?t|should\s+not|can'?t|cannot|zero|free\s+of|"
     r"kein(?:e|en)?|ohne|nicht|sin|nada\s+de|evitar|sans|pas\s+de|[ée]viter|niente|senza|geen|zonder)\b|\bpas\s+d'",
@@ -96,7 +96,7 @@ _PHRASES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 _PHRASE_RE = re.compile("|".join(f"(?P<p{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(_PHRASES)),
                         re.IGNORECASE)
 _GLUE = re.compile(r"-?\s*(?:,|/|&|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bo\b|\by\b|\bou\b|\bet\b|\bni\b|"
-                   r"\bnoch\b|\bne\b)?\s*(?:(?:any|other|anything|related|to|content|stuff|topics?|(?:or|and)\s+any|"
+                   r"\bnoch\b|\bne\b)?\s*(?:d'|de\s+|du\s+)?(?:(?:any|other|anything|related|to|content|stuff|topics?|(?:or|and)\s+any|"
                    r"use|uses|using|discuss(?:es|ing)?|promot(?:e|es|ing)|post(?:s|ing)?|talk(?:s|ing)?\s+about)\s+)*",
                    re.IGNORECASE)
 

@@ -22,25 +22,25 @@ def test_short_words_are_never_fuzzed() -> None:
 
 
 def test_typos_are_read_and_said() -> None:
-    c = crit("lifestyle creators under 20k follwers on instgram, no alchohol")
-    assert c.platforms == ["instagram"] and c.followers_max == 20_000 and c.exclude_topics == ["alcohol"]
+    c = crit("travel vloggers with under 30k follwers on instgram, no alchohol")
+    assert c.platforms == ["instagram"] and c.followers_max == 30_000 and c.exclude_topics == ["alcohol"]
     assert "'instgram' read as instagram" in c.assumptions
     assert "'alchohol' read as alcohol" in c.assumptions
 
 
 def test_engagement_typo() -> None:
-    assert crit("engagment over 2.5 percent").min_engagement_rate == 0.025
+    assert crit("an engagment rate above 4 percent").min_engagement_rate == 0.04
 
 
 @pytest.mark.parametrize(
     ("brief", "brands"),
     [
-        ("no one who has done sponsored videos for Razer", ["Razer"]),
-        ("must not have promoted Daniel Wellington", ["Daniel Wellington"]),
-        ("They shouldn't have worked with Grenade or Myprotein.", ["Grenade", "Myprotein"]),
-        ("don't want anyone who did hauls for Shein", ["Shein"]),
-        ("keine Kooperationen mit Shein oder Temu", ["Shein", "Temu"]),
-        ("no Temu or AliExpress sponsors", ["Temu", "AliExpress"]),
+        ("no one who has done paid reviews for Logitech", ["Logitech"]),
+        ("creators must not have promoted Fossil Watches", ["Fossil Watches"]),
+        ("They shouldn't have worked with Huel or Bulk.", ["Huel", "Bulk"]),
+        ("we don't want anyone who did try-ons for Boohoo", ["Boohoo"]),
+        ("keine Kooperationen mit Zalando oder Asos", ["Zalando", "Asos"]),
+        ("no Wish or Shopee sponsors", ["Wish", "Shopee"]),
         ("nobody sponsored by Acme competitors like Foo or Bar", ["Foo", "Bar"]),
     ],
 )
@@ -51,16 +51,16 @@ def test_brand_exclusion_variants(brief: str, brands: list[str]) -> None:
 @pytest.mark.parametrize(
     ("brief", "categories"),
     [
-        ("No one who swears in their content.", ["profanity"]),
-        ("no one who posts about politics", ["politics"]),
-        ("no crypto gambling stuff", ["gambling"]),
-        ("avoid anyone promoting meat brands or alcohol", ["alcohol"]),
-        ("exclude creators who discuss politics, drugs, weapons or use hate speech",
+        ("Nobody who swears on camera.", ["profanity"]),
+        ("no one who talks about politics", ["politics"]),
+        ("no online betting stuff", ["gambling"]),
+        ("avoid anyone promoting energy drinks or tobacco", ["tobacco"]),
+        ("exclude creators who discuss guns, elections, drugs or use hate speech",
          ["drugs", "weapons", "politics", "hate"]),
-        ("Keine Alkohol- oder Glücksspielwerbung", ["alcohol", "gambling"]),
-        ("sin alcohol ni apuestas", ["alcohol", "gambling"]),
-        ("pas de contenu politique", ["politics"]),
-        ("niente alcol", ["alcohol"]),
+        ("Keine Tabak- oder Drogenwerbung", ["tobacco", "drugs"]),
+        ("sin tabaco ni apuestas", ["gambling", "tobacco"]),
+        ("pas de contenu politique ni d'alcool", ["alcohol", "politics"]),
+        ("niente azzardo", ["gambling"]),
         ("family-friendly creators", ["adult"]),
     ],
 )
@@ -76,12 +76,12 @@ def test_family_friendly_is_a_stated_inference() -> None:
 @pytest.mark.parametrize(
     ("brief", "lo", "hi"),
     [
-        ("10k to 1 mil followers", 10_000, 1_000_000),  # English slang: mil = million
-        ("200 mil a 1 milhão de seguidores", 200_000, 1_000_000),  # Portuguese: mil = thousand
-        ("até 30 mil seguidores", None, 30_000),
-        ("tra 15k e 150k follower", 15_000, 150_000),
-        ("10.000 tot 50.000 volgers", 10_000, 50_000),
-        ("10万以上粉丝", 100_000, None),
+        ("20k to 2 mil followers", 20_000, 2_000_000),  # English slang: mil = million
+        ("300 mil a 2 milhões de seguidores", 300_000, 2_000_000),  # Portuguese: mil = thousand
+        ("até 40 mil seguidores", None, 40_000),
+        ("tra 20k e 200k follower", 20_000, 200_000),
+        ("15.000 tot 60.000 volgers", 15_000, 60_000),
+        ("5万以上粉丝", 50_000, None),
         ("under 5k followers", None, 5_000),
     ],
 )
@@ -91,15 +91,15 @@ def test_follower_variants(brief: str, lo: int | None, hi: int | None) -> None:
 
 
 def test_under_and_over_in_one_breath_is_a_conflict() -> None:
-    c = crit("influencers with under 5k followers AND over 2 million followers")
-    assert (c.followers_min, c.followers_max) == (2_000_000, None)
+    c = crit("accounts with under 8k followers AND over 3 million followers")
+    assert (c.followers_min, c.followers_max) == (3_000_000, None)
     assert c.conflicts
 
 
 @pytest.mark.parametrize(
     ("brief", "count"),
-    [("5 local Instagram foodies", 5), ("12 people", 12), ("around 15 UK-based fitness or wellness creators", 15),
-     ("We'd like 8 of them.", 8), ("3 photographers who review cameras", 3)],
+    [("7 local TikTok foodies", 7), ("9 people", 9), ("around 14 Paris-based fashion or beauty creators", 14),
+     ("We'd like 6 of them.", 6), ("4 photographers who review lenses", 4)],
 )
 def test_count_variants(brief: str, count: int) -> None:
     assert crit(brief).creators_count == count
@@ -107,7 +107,7 @@ def test_count_variants(brief: str, count: int) -> None:
 
 @pytest.mark.parametrize(
     ("brief", "amount", "currency"),
-    [("Budget ten thousand dollars.", 10_000, "USD"), ("25 000 $ CA", 25_000, "CAD"),
+    [("Budget five thousand dollars.", 5_000, "USD"), ("budget 18 000 $ CA", 18_000, "CAD"),
      ("budget $2 mil", 2_000_000, "USD"), ("budget R$10 mil", 10_000, "BRL")],
 )
 def test_money_variants(brief: str, amount: float, currency: str) -> None:
@@ -118,12 +118,12 @@ def test_money_variants(brief: str, amount: float, currency: str) -> None:
 @pytest.mark.parametrize(
     ("brief", "creator", "audience"),
     [
-        ("influencers with <10k followers in Poland", ["PL"], []),
-        ("IG creators, 5k-15k followers, CH, German or French", ["CH"], []),
-        ("creators in Miami, Austin and Seattle with female audiences", ["US"], []),
-        ("thought leaders in HR tech, UK or Germany", ["GB", "DE"], []),
-        ("cuisine au Québec", ["CA"], []),
-        ("influencers in Nederland en België", ["NL", "BE"], []),
+        ("influencers with <20k followers in Hungary", ["HU"], []),
+        ("TikTok creators, 2k-9k followers, SE, Swedish", ["SE"], []),
+        ("creators in Denver, Boston and Chicago with male audiences", ["US"], []),
+        ("speakers on HR software, Ireland or France", ["IE", "FR"], []),
+        ("créateurs en Ontario", ["CA"], []),
+        ("influencers in België en Duitsland", ["BE", "DE"], []),
         ("Nederlandstalig", [], []),
     ],
 )
@@ -133,15 +133,15 @@ def test_geo_variants(brief: str, creator: list[str], audience: list[str]) -> No
 
 
 def test_dutch_language_word() -> None:
-    assert crit("influencers in Nederland, Nederlandstalig").languages == ["nl"]
+    assert crit("creators in België, Nederlandstalig").languages == ["nl"]
 
 
 def test_country_only_and_another_is_a_conflict() -> None:
-    c = crit("Creators must be based in the US only. Also they must all live in Canada.")
-    assert c.creator_countries == ["US", "CA"]
-    assert any("only US" in x for x in c.conflicts)
+    c = crit("Creators in Spain only. They should all live in Portugal, too.")
+    assert c.creator_countries == ["ES", "PT"]
+    assert any("only ES" in x for x in c.conflicts)
 
 
 def test_live_streamers_are_live_format() -> None:
-    c = crit("Live streamers on Twitch")
+    c = crit("Live streamers on Twitch who play chess")
     assert c.formats == ["live"] and c.platforms == ["twitch"]
