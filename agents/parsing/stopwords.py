@@ -55,7 +55,7 @@ female male women men woman man gender genders mostly mainly primarily predomina
 skewed
 exclude excluding excluded except avoid avoiding skip unless
 target targets targeted targeting sponsors streams
-views view impressions likes comments shares saves clicks ad ads
+views view impressions likes comments shares saves clicks ad ads disclosure disclosures disclosed
 ensure make sure able ability willing interested keen happy
 well better good-fit fit fits match matches matching suitable similar
 """
