@@ -33,13 +33,6 @@ def event_id(shortlist_id: str, seq: int) -> str:
     return f"{shortlist_id}:{seq}"
 
 
-def parse_event_id(value: str) -> tuple[str, int] | None:
-    shortlist_id, sep, seq = value.rpartition(":")
-    if not sep or not seq.isdigit() or not shortlist_id:
-        return None
-    return shortlist_id, int(seq)
-
-
 def to_sse(event: RunEvent, shortlist_id: str, seq: int) -> ServerSentEvent:
     return ServerSentEvent(event=event.type, id=event_id(shortlist_id, seq), raw_data=event.model_dump_json())
 
