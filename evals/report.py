@@ -100,6 +100,7 @@ def summary_text(report: EvalReport) -> str:
     if gate.missing:
         parts.append(f"gate: baseline metrics not produced by this run: {', '.join(gate.missing)}")
     parts.extend(f"skipped: {s}" for s in report.skipped)
+    parts.extend(f"warning: {w}" for w in report.warnings if "returned no creators" in w)
     if report.baseline_updated:
         parts.append(f"baseline updated for tier {report.tier}")
     if report.report_dir is not None:

@@ -326,6 +326,12 @@ async def run_suite(
                 scored[-1].judge_mean = await judge(case.brief, result.shortlist.creators)
         agg = aggregate(suite, system.name, scored)
         results.append(agg)
+        empty = [c.case_id for c in scored if c.returned == 0 and c.error is None]
+        if empty:
+            # Zero results without an error usually means a filter or a vetting rule rejects
+            # everything (e.g. activity judged against the wrong reference date).
+            warnings.append(f"{suite}: {system.name} returned no creators for {len(empty)} of {len(scored)} briefs "
+                            f"({', '.join(empty[:5])}{'…' if len(empty) > 5 else ''})")
         if echo:
             echo(f"  {suite} / {system.name}: nDCG@10 {_fmt(agg.metrics.get(f'{suite}.ndcg@10'))}, "
                  f"P@10 {_fmt(agg.metrics.get(f'{suite}.p@10'))}, {int(agg.metrics[f'{suite}.errors'] or 0)} errors")

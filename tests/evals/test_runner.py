@@ -232,3 +232,10 @@ async def test_demo_corpus_is_generated_and_index_dir_is_fresh(world: dict[str, 
     assert calls == [(world["tmp"] / "work" / "demo_3000_3.jsonl", 3000, 3)]  # quick tier size
     assert report.corpora["demo"]["creators"] == 7
     assert seen[0].work_dir.exists() and not any(seen[0].work_dir.iterdir())
+
+
+async def test_empty_answers_are_warned_about(world: dict[str, Path]) -> None:
+    def factory(corpus: EvalCorpus) -> list[System]:
+        return [FixedSystem("mute", {RETRIEVAL[0]["brief"]: [], RETRIEVAL[1]["brief"]: []})]
+    report = await run_eval(_config(world, suites=["demo"], primary_system="mute"), factory, None, echo=None)
+    assert "demo: mute returned no creators for 2 of 2 briefs (A, B)" in report.warnings
