@@ -28,7 +28,7 @@ from app.routers._runs import RunService
 from app.settings import Settings, get_settings
 from app.wiring import build_agent_context, open_checkpointer, open_retrieval_from_settings
 from retrieval.embedder import Embedder
-from retrieval.runtime import Retrieval, open_retrieval
+from retrieval.runtime import Retrieval
 
 log = logging.getLogger("castlist.app")
 
@@ -36,13 +36,8 @@ WEB_DIR = Path(__file__).parent / "web"
 
 
 def open_service_retrieval(settings: Settings, embedder: Embedder | None) -> Retrieval:
-    if embedder is None:
-        return open_retrieval_from_settings(settings)
-    # An already loaded model (tests, or a process that builds the demo index first):
-    # the same resources as app.wiring opens, without loading the model a second time.
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return open_retrieval(database_url=settings.resolved_database_url, edge_path=settings.index_path,
-                          qdrant_url=settings.qdrant_url, qdrant_api_key=settings.qdrant_api_key, embedder=embedder)
+    # An already loaded model (tests, or a process that builds the demo index first) is reused.
+    return open_retrieval_from_settings(settings, embedder)
 
 
 async def _close_llm(context: object) -> None:

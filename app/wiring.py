@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from app.settings import Settings
+from retrieval.embedder import Embedder
 from retrieval.runtime import Retrieval, open_retrieval
 
 
-def open_retrieval_from_settings(settings: Settings) -> Retrieval:
+def open_retrieval_from_settings(settings: Settings, embedder: Embedder | None = None) -> Retrieval:
+    """Store, index and embedder; pass an already loaded embedder to reuse it."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return open_retrieval(
+        embedder=embedder,
         database_url=settings.resolved_database_url,
         edge_path=settings.index_path,
         qdrant_url=settings.qdrant_url,

@@ -49,11 +49,12 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
                 "creators_count": ctx.default_count,
                 "assumptions": criteria.assumptions + [f"No count in the brief: aiming for {ctx.default_count} creators."],
             })
+    # The criteria come first: a client renders them, then the warnings about them.
+    emit(runtime, CriteriaEvent(criteria=criteria, parser=result.parser, assumptions=criteria.assumptions + notes))
     for text in warnings:
         emit(runtime, WarningEvent(message=text, code="parser"))
     for conflict in criteria.conflicts:
         emit(runtime, WarningEvent(message=f"Contradiction in the brief: {conflict}", code="conflict"))
-    emit(runtime, CriteriaEvent(criteria=criteria, parser=result.parser, assumptions=criteria.assumptions + notes))
     progress(runtime, "parse", f"Parsed the brief with the {result.parser} parser", timings)
     return {"criteria": criteria, "parser": result.parser, "brief": brief, "similar_to": similar,
             "warnings": warnings, "timings": timings}
