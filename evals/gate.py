@@ -34,7 +34,8 @@ DEFAULT_TOLERANCES: dict[str, tuple[float, Direction]] = {
     "demo.safety_leakage": (0.01, "lower"),
     "demo.faithfulness": (0.0, "higher"),
     "demo.errors": (0.0, "lower"),
-    "demo.latency_p95_ms": (0.5, "lower"),  # relative: 50 % slower fails
+    # Latency is reported, never gated: CI machines are shared and noisy, and speed is
+    # held to targets by `castlist bench` ratios instead.
     "real.ndcg@10": (0.03, "higher"),
     "real.p@10": (0.03, "higher"),
     "real.faithfulness": (0.0, "higher"),

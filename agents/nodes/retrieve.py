@@ -48,7 +48,7 @@ def relevance(cosine: float, rank: int, total: int, lexical: bool) -> float:
     small bonus for using the brief's own words."""
     semantic = min(1.0, max(0.0, (cosine - 0.2) / 0.4))
     fused = 1.0 - rank / max(total, 1)
-    return round(0.7 * semantic + 0.2 * fused + (0.1 if lexical else 0.0), 4)
+    return round(0.5 * semantic + 0.4 * fused + (0.1 if lexical else 0.0), 4)
 
 
 async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:

@@ -32,13 +32,16 @@ ER_MIDPOINT = {
 
 
 class ScoringWeights(BaseModel):
-    relevance: float = Field(0.40, ge=0)
+    """Relevance leads: vetting already rejected the clear failures, so the remaining
+    quality signals refine the order rather than outvote the topic match."""
+
+    relevance: float = Field(0.50, ge=0)
     audience_fit: float = Field(0.10, ge=0)
-    engagement_quality: float = Field(0.15, ge=0)
-    authenticity: float = Field(0.15, ge=0)
-    brand_safety: float = Field(0.08, ge=0)
-    cost_efficiency: float = Field(0.06, ge=0)
-    activity: float = Field(0.06, ge=0)
+    engagement_quality: float = Field(0.12, ge=0)
+    authenticity: float = Field(0.12, ge=0)
+    brand_safety: float = Field(0.06, ge=0)
+    cost_efficiency: float = Field(0.05, ge=0)
+    activity: float = Field(0.05, ge=0)
 
     def normalised(self) -> dict[str, float]:
         values = self.model_dump()

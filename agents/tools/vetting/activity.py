@@ -1,7 +1,8 @@
 """Activity: recency and cadence (DESIGN 6: micro creators post ≈ 3/week on YouTube,
 ≈ 1.2/week on Instagram, ≈ 1/week on TikTok).
 
-Verdict: last post 120+ days ago fail, 60+ days warn; cadence under a quarter of the
+Verdict: last post 120+ days ago fail (warn when fewer than three dated posts are
+stored: a thin sample is too little to reject a creator on), 60+ days warn; cadence under a quarter of the
 platform norm (measured over >= 4 dated posts) warns; otherwise pass. No dated post is
 insufficient data. With `VettingInput.now`, recency is measured to that time instead of
 the ingest time.
@@ -20,6 +21,7 @@ TOOL = "activity"
 WARN_DAYS, FAIL_DAYS = 60, 120
 LOW_CADENCE_FRACTION = 0.25
 MIN_DATED_FOR_CADENCE = 4
+MIN_DATED_TO_FAIL = 3
 
 
 def _days_since(inp: VettingInput) -> float | None:
@@ -44,8 +46,11 @@ def check_activity(inp: VettingInput) -> VettingResult:
         evidence.append(metric("posts_per_week", per_week,
                                f"(n-1)/span over {dated} dated posts; DESIGN 6 {platform} micro norm {norm if norm else 'n/a'}/week"))
     cadence_note = f", {per_week:.2f} posts/week" if per_week is not None else ""
-    if days >= FAIL_DAYS:
+    if days >= FAIL_DAYS and dated >= MIN_DATED_TO_FAIL:
         return result(TOOL, "fail", 0.85, f"Inactive: last post {days:.0f} days ago (>= {FAIL_DAYS}){cadence_note}.", evidence)
+    if days >= FAIL_DAYS:
+        return result(TOOL, "warn", 0.5, f"Possibly inactive: the latest of {dated} stored posts is {days:.0f} days old.",
+                      evidence)
     if days >= WARN_DAYS:
         return result(TOOL, "warn", 0.75, f"Quiet: last post {days:.0f} days ago (>= {WARN_DAYS}){cadence_note}.", evidence)
     if norm and per_week is not None and dated >= MIN_DATED_FOR_CADENCE and per_week < LOW_CADENCE_FRACTION * norm:

@@ -35,3 +35,10 @@ def test_now_overrides_ingest_time_recency():
 
 def test_insufficient_without_dated_posts():
     assert check_activity(make({"posts": [{"id": "a", "text": "undated"}]})).verdict == "insufficient_data"
+
+
+def test_old_last_post_on_a_thin_sample_warns_instead_of_rejecting():
+    # Two stored posts, the newest 200 days old: too little to reject the creator on.
+    inp = make({"posts": posts(2, every_days=10, start_days=200)})
+    r = check_activity(inp)
+    assert r.verdict == "warn" and "2 stored posts" in r.summary
