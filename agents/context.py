@@ -21,6 +21,6 @@ class AgentContext:
     weights: ScoringWeights = field(default_factory=ScoringWeights)
     default_count: int = 20
     # Candidates fetched per shortlist slot: vetting rejects some, variety skips others.
-    overfetch: int = 5
-    min_candidates: int = 100
+    overfetch: int = 4
+    min_candidates: int = 80
     now: datetime | None = None

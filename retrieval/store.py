@@ -8,6 +8,8 @@ PostgreSQL) works the same way.
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, Sequence
 
@@ -67,11 +69,48 @@ def _upsert_statement(engine: Engine):
     )
 
 
+class _ParsedCache:
+    """Parsed creators by key, least recently used out first.
+
+    Parsing a stored creator (pydantic over ~10 KB of JSON) costs more than the SQL that
+    fetched it, and briefs overlap heavily in the creators they consider. Entries are
+    dropped whenever this store writes the key; a second process writing the same
+    database (possible with PostgreSQL) is not seen, so the cache is per-process and small.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[str, StoredCreator] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> StoredCreator | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+            return item
+
+    def put(self, key: str, item: StoredCreator) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._items[key] = item
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def drop(self, keys: Iterable[str]) -> None:
+        with self._lock:
+            for key in keys:
+                self._items.pop(key, None)
+
+
 class CreatorStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache_size: int = 2000) -> None:
         self.engine = engine
         metadata.create_all(engine)
         self._upsert = _upsert_statement(engine)
+        self._cache = _ParsedCache(cache_size)
 
     @classmethod
     def open(cls, url: str) -> "CreatorStore":
@@ -95,22 +134,32 @@ class CreatorStore:
         ]
         with self.engine.begin() as conn:
             conn.execute(self._upsert, values)
+        self._cache.drop(v["key"] for v in values)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, StoredCreator]:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return {}
         out: dict[str, StoredCreator] = {}
+        missing = []
+        for key in keys:
+            cached = self._cache.get(key)
+            if cached is not None:
+                out[key] = cached
+            else:
+                missing.append(key)
+        if not missing:
+            return out
         with self.engine.connect() as conn:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start:start + 500]
+            for start in range(0, len(missing), 500):
+                chunk = missing[start:start + 500]
                 stmt = select(creators_table.c.key, creators_table.c.data, creators_table.c.features).where(
                     creators_table.c.key.in_(chunk)
                 )
                 for key, data, features in conn.execute(stmt):
-                    out[key] = StoredCreator(
-                        Creator.model_validate_json(data), CreatorFeatures.model_validate_json(features)
-                    )
+                    item = StoredCreator(Creator.model_validate_json(data), CreatorFeatures.model_validate_json(features))
+                    self._cache.put(key, item)
+                    out[key] = item
         return out
 
     def get(self, key: str) -> StoredCreator | None:
@@ -131,6 +180,7 @@ class CreatorStore:
     def delete(self, keys: Sequence[str]) -> None:
         with self.engine.begin() as conn:
             conn.execute(creators_table.delete().where(creators_table.c.key.in_(list(keys))))
+        self._cache.drop(keys)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -62,7 +62,7 @@ def bench(args: argparse.Namespace) -> int:
                 result["agent"] = asyncio.run(bench_agent(store, index, embedder, min(args.queries, 60)))
             if "local" in only:
                 print("  loading qdrant-client local mode for the comparison ...", file=sys.stderr)
-                result["qdrant_client_local_mode"] = bench_local_mode(store, embedder, min(args.queries, 30), size)
+                result["qdrant_client_local_mode"] = bench_local_mode(store, index, embedder, min(args.queries, 30), size)
             index.close()
             store.close()
             if "service" in only:

@@ -175,6 +175,12 @@ class EdgeCreatorIndex:
             records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=True, with_vector=False)
         return [SearchHit(key=r.payload["key"], score=0.0, payload=r.payload) for r in records]
 
+    def vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        """Stored dense vectors by key (benchmarks copy an index without re-embedding)."""
+        with self._lock:
+            records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=["key"], with_vector=[DENSE])
+        return {r.payload["key"]: _dense_of(r.vector) for r in records if _dense_of(r.vector) is not None}
+
     def optimize(self) -> None:
         with self._lock:
             self._shard.optimize()

@@ -1,0 +1,43 @@
+"""The creator store: round trip, upsert replaces, the parsed cache never serves stale data."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from retrieval.features import compute_features
+from retrieval.schema import Creator
+from retrieval.store import CreatorStore
+
+NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)
+
+
+def creator(handle: str, followers: int, bio: str = "") -> tuple[Creator, object]:
+    c = Creator.model_validate({"platform": "instagram", "handle": handle, "followers": followers, "bio": bio,
+                                "posts": [{"id": "p1", "text": "hello", "likes": 10, "comments": 1,
+                                           "created_at": "2026-10-01T00:00:00Z"}]})
+    return c, compute_features(c, NOW)
+
+
+def test_round_trip_and_replace(tmp_path):
+    store = CreatorStore.open(f"sqlite:///{tmp_path / 's.db'}")
+    store.upsert([creator("a", 100), creator("b", 200)])
+    assert store.count() == 2
+    assert store.get("instagram:a").creator.followers == 100
+    store.upsert([creator("A", 150)])  # same identity, other case
+    assert store.count() == 2 and store.get("instagram:a").creator.followers == 150
+    assert set(store.get_many(["instagram:a", "instagram:b", "instagram:zz"])) == {"instagram:a", "instagram:b"}
+    store.delete(["instagram:b"])
+    assert store.get("instagram:b") is None and store.count() == 1
+    store.close()
+
+
+def test_cache_is_bounded_and_invalidated_on_write(tmp_path):
+    store = CreatorStore(CreatorStore.open(f"sqlite:///{tmp_path / 's.db'}").engine, cache_size=2)
+    store.upsert([creator(h, i) for i, h in enumerate("abc")])
+    first = store.get("instagram:a")
+    assert store.get("instagram:a") is first  # served from the cache
+    store.get_many(["instagram:b", "instagram:c"])
+    assert store.get("instagram:a") is not first  # evicted (size 2), parsed again
+    store.upsert([creator("b", 999, bio="new")])
+    assert store.get("instagram:b").creator.followers == 999
+    assert store.get("instagram:b").creator.bio == "new"
