@@ -39,7 +39,10 @@ def feedback_terms(top_hashtags: list[list[str]], query: str) -> list[str]:
     counts = Counter(tag for tags in top_hashtags for tag in set(tags))
     needed = max(2, int(len(top_hashtags) * FEEDBACK_MIN_SHARE))
     words = set(query.lower().split())
-    terms = [tag for tag, n in counts.most_common() if n >= needed and tag not in words]
+    # Ties broken by the tag itself: set iteration order depends on the process's hash
+    # seed, and the same brief must give the same shortlist in every process.
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    terms = [tag for tag, n in ranked if n >= needed and tag not in words]
     return terms[:FEEDBACK_MAX_TERMS]
 
 

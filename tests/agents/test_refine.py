@@ -43,3 +43,12 @@ def test_more_like_number_three():
     assert similar_to("more vegan please", previous) == []
     out, _ = refine(BASE, CampaignCriteria(topics=["number"]), "more like number 3")
     assert out.topics == ["vegan food"]
+
+
+def test_feedback_terms_are_independent_of_order_and_hash_seed():
+    from agents.nodes.retrieve import feedback_terms
+
+    docs = [["vegan", "plantbased", "tofu"], ["plantbased", "vegan", "oatmilk"], ["tofu", "oatmilk", "vegan"]]
+    assert feedback_terms(docs, "dairy free") == ["vegan", "oatmilk", "plantbased", "tofu"]
+    assert feedback_terms(list(reversed(docs)), "dairy free") == ["vegan", "oatmilk", "plantbased", "tofu"]
+    assert feedback_terms(docs, "vegan food") == ["oatmilk", "plantbased", "tofu"]
