@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from retrieval.features import CreatorFeatures
 from retrieval.index.base import IndexedCreator
@@ -101,8 +100,3 @@ def build_indexed(creator: Creator, features: CreatorFeatures, vector: list[floa
         sparse_text=sparse_text(creator),
         payload=payload(creator, features),
     )
-
-
-def top_hashtags(creator: Creator, n: int = 10) -> list[str]:
-    counts = Counter(tag.lower() for post in creator.posts for tag in post.hashtags)
-    return [tag for tag, _ in counts.most_common(n)]

@@ -7,7 +7,6 @@ PostgreSQL) works the same way.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from datetime import datetime, timezone
@@ -184,7 +183,3 @@ class CreatorStore:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def dumps_compact(value: object) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)

@@ -48,6 +48,17 @@ class SearchHit(BaseModel):
     vector: list[float] | None = None
 
 
+def search_arms(dense: list[float] | None, text: str | None, mode: SearchMode) -> tuple[bool, bool]:
+    """Which arms a search runs: (dense, sparse). An arm runs only if asked for and fed."""
+    return (mode in ("hybrid", "dense") and dense is not None,
+            mode in ("hybrid", "sparse") and bool(text and text.strip()))
+
+
+def fusion_arm_limit(limit: int) -> int:
+    """Each arm over-fetches so fusion sees candidates that rank well in only one arm."""
+    return max(limit * 2, 100)
+
+
 class CreatorIndex(Protocol):
     """A vector index of creators: dense + BM25, payload filters, RRF fusion."""
 

@@ -12,7 +12,7 @@ from typing import Sequence
 
 import qdrant_edge as qe
 
-from retrieval.index.base import IndexedCreator, IndexFilter, SearchHit, SearchMode
+from retrieval.index.base import IndexedCreator, IndexFilter, SearchHit, SearchMode, fusion_arm_limit, search_arms
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.sparse import document_vector, query_vector
 from retrieval.schema import point_id_for
@@ -129,13 +129,11 @@ class EdgeCreatorIndex:
         with_vector = [DENSE] if with_vectors else None
         edge_filter = to_edge_filter(flt)
         params = qe.SearchParams(hnsw_ef=HnswParams.hnsw_ef, exact=exact)
-        use_dense = mode in ("hybrid", "dense") and dense is not None
-        use_sparse = mode in ("hybrid", "sparse") and bool(text and text.strip())
+        use_dense, use_sparse = search_arms(dense, text, mode)
         dense_q = qe.Query.Nearest(list(dense), using=DENSE) if use_dense else None
         sparse_q = qe.Query.Nearest(query_vector(text), using=SPARSE) if use_sparse else None
         if dense_q and sparse_q:
-            # Over-fetch each arm so fusion sees candidates that rank well in only one.
-            arm = max(limit * 2, 100)
+            arm = fusion_arm_limit(limit)
             request = qe.QueryRequest(
                 limit=limit,
                 prefetches=[

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from qdrant_client import QdrantClient, models
 
-from retrieval.index.base import IndexedCreator, IndexFilter, SearchHit, SearchMode
+from retrieval.index.base import IndexedCreator, IndexFilter, SearchHit, SearchMode, fusion_arm_limit, search_arms
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.edge import DENSE, RRF_K, SPARSE, HnswParams
 from retrieval.index.sparse import document_vector, query_vector
@@ -118,11 +118,10 @@ class QdrantServerCreatorIndex:
         with_vector = [DENSE] if with_vectors else False
         qfilter = to_qdrant_filter(flt)
         params = models.SearchParams(hnsw_ef=HnswParams.hnsw_ef, exact=exact)
-        use_dense = mode in ("hybrid", "dense") and dense is not None
-        use_sparse = mode in ("hybrid", "sparse") and bool(text and text.strip())
+        use_dense, use_sparse = search_arms(dense, text, mode)
         with self._lock:
             if use_dense and use_sparse:
-                arm = max(limit * 2, 100)
+                arm = fusion_arm_limit(limit)
                 response = self._client.query_points(
                     self.collection,
                     prefetch=[
