@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
 from typing import Any
 
@@ -19,10 +20,15 @@ from retrieval.store import StoredCreator
 
 
 def subtopic_of(stored: StoredCreator) -> str | None:
-    """What a creator is mostly about, for variety: a category, else the top hashtag."""
-    if stored.creator.categories:
-        return stored.creator.categories[0].lower()
-    return stored.features.top_hashtags[0] if stored.features.top_hashtags else None
+    """What a creator is mostly about within the brief's topic, for variety: their most
+    used hashtag that is not a personal signature tag. Not the category: a category is
+    usually the brief's topic itself, and capping it would push on-topic creators out."""
+    core = re.sub(r"[^a-z0-9]", "", stored.creator.handle.lower())
+    for tag in stored.features.top_hashtags:
+        if core and core[:6] in re.sub(r"[^a-z0-9]", "", tag.lower()):
+            continue
+        return tag.lower()
+    return None
 
 
 def vet_and_score(candidates: list[Candidate], stored: dict[str, StoredCreator], criteria: CampaignCriteria,

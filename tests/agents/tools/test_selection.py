@@ -48,3 +48,15 @@ def test_platform_balance_when_several_platforms_requested():
     result = select(ranked, 10, platforms=["instagram", "tiktok"])
     platforms = [o.platform for o in result.chosen]
     assert platforms.count("instagram") == 7 and platforms.count("tiktok") == 3
+
+
+def test_subtopic_is_a_hashtag_not_the_category_or_a_signature_tag():
+    from agents.nodes.vet import subtopic_of
+    from retrieval.features import CreatorFeatures
+    from retrieval.schema import Creator
+    from retrieval.store import StoredCreator
+
+    creator = Creator(platform="instagram", handle="kira.fitness", followers=20_000, categories=["fitness"])
+    signature_first = CreatorFeatures(top_hashtags=["kirafitnessdaily", "legday", "gym"])
+    assert subtopic_of(StoredCreator(creator, signature_first)) == "legday"
+    assert subtopic_of(StoredCreator(creator, CreatorFeatures())) is None
