@@ -377,6 +377,18 @@ def flat_metrics(report: EvalReport) -> dict[str, float | None]:
     return flat
 
 
+async def _run_corpus(suite, cases, systems_factory, loaded, config, facts, say, judge, report, all_systems) -> None:
+    """Build the systems over one corpus, run its suite, close them, and collect results."""
+    systems = await _build_systems(systems_factory, loaded.corpus)
+    try:
+        suites, warns = await run_suite(suite, cases, systems, loaded, config.case_timeout_s, facts, say, judge)
+    finally:
+        await _close(systems)
+    report.suites.extend(suites)
+    report.warnings.extend(warns)
+    all_systems.extend(s.name for s in systems if s.name not in all_systems)
+
+
 async def run_eval(
     config: EvalConfig,
     systems_factory: SystemsFactory,
@@ -431,14 +443,7 @@ async def run_eval(
         # The demo corpus is dated relative to the generator's fixed NOW; systems may
         # ingest it as of NOW or as of the wall clock, so both readings count.
         demo_facts = feature_facts_fn([config.features_as_of] if config.features_as_of else [_demo_now(), now])
-        systems = await _build_systems(systems_factory, loaded.corpus)
-        try:
-            suites, warns = await run_suite("demo", cases, systems, loaded, config.case_timeout_s, demo_facts, say, judge)
-        finally:
-            await _close(systems)
-        report.suites.extend(suites)
-        report.warnings.extend(warns)
-        all_systems.extend(s.name for s in systems)
+        await _run_corpus("demo", cases, systems_factory, loaded, config, demo_facts, say, judge, report, all_systems)
 
     if "real" in config.suites:
         if config.real_data is None or not config.real_data.exists():
@@ -450,14 +455,7 @@ async def run_eval(
             loaded = prepare_real(config.real_data, config.work_dir, config.real_size())
             report.corpora["real_instagram"] = {"creators": loaded.corpus.size, "skipped_rows": loaded.skipped_rows}
             say(f"real_instagram: {len(cases)} briefs over {loaded.corpus.size} creators")
-            systems = await _build_systems(systems_factory, loaded.corpus)
-            try:
-                suites, warns = await run_suite("real", cases, systems, loaded, config.case_timeout_s, real_facts, say, judge)
-            finally:
-                await _close(systems)
-            report.suites.extend(suites)
-            report.warnings.extend(warns)
-            all_systems.extend(s.name for s in systems if s.name not in all_systems)
+            await _run_corpus("real", cases, systems_factory, loaded, config, real_facts, say, judge, report, all_systems)
 
     if judge_client is not None:
         await _close([judge_client])  # type: ignore[list-item]
