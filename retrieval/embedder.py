@@ -12,6 +12,8 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from retrieval.post_encoder import StaticPostEncoder
+
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
@@ -21,6 +23,11 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-normalised float32 vectors, one row per text."""
+        ...
+
+    @property
+    def posts(self) -> "StaticPostEncoder":
+        """The cheap per-post encoder derived from the same model (topic evidence)."""
         ...
 
 
@@ -42,7 +49,9 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self.name = model
-        self._model = SentenceTransformer(_model_path(model), device="cpu")
+        self._path = _model_path(model)
+        self._posts: StaticPostEncoder | None = None
+        self._model = SentenceTransformer(self._path, device="cpu")
         # Attention cost grows with length; creator profiles are built to fit this cap.
         self._model.max_seq_length = max_tokens
         self._batch_size = batch_size
@@ -62,3 +71,12 @@ class SentenceTransformerEmbedder:
                 show_progress_bar=False,
             )
         return vectors.astype(np.float32, copy=False)
+
+    @property
+    def posts(self) -> StaticPostEncoder:
+        # Loaded on first use: distilling the first time takes ~1 minute on two cores.
+        if self._posts is None:
+            with self._lock:
+                if self._posts is None:
+                    self._posts = StaticPostEncoder(self._path, self.name)
+        return self._posts
