@@ -7,6 +7,7 @@ from datetime import datetime
 
 from agents.brief_parser import BriefParser
 from agents.tools.scoring import ScoringWeights
+from retrieval.calibration import TopicCalibration, load_calibration
 from retrieval.embedder import Embedder
 from retrieval.index.base import CreatorIndex
 from retrieval.store import CreatorStore
@@ -24,3 +25,9 @@ class AgentContext:
     overfetch: int = 4
     min_candidates: int = 80
     now: datetime | None = None
+    calibration: TopicCalibration | None = None  # None: the packaged one for the embedder's model
+
+    def topic_calibration(self) -> TopicCalibration:
+        if self.calibration is None:
+            self.calibration = load_calibration(self.embedder.name)
+        return self.calibration

@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from agents.criteria import CampaignCriteria
-from agents.evidence import best_posts, excerpt, post_evidence
+from agents.evidence import excerpt, post_evidence
 from agents.shortlist import Evidence, PriceRange, ShortlistedCreator, VettingResult
+from agents.topicality import TopicEvidence
+from retrieval.schema import Creator, Post
 from retrieval.store import StoredCreator
 
 PROFILE_URL = {
@@ -42,21 +44,19 @@ def explain_creator(
     stored: StoredCreator,
     scored: dict[str, Any],
     criteria: CampaignCriteria,
-    topic_terms: dict[int, float],
 ) -> ShortlistedCreator:
     creator, features = stored.creator, stored.features
     vetting = [VettingResult.model_validate(v) for v in scored["vetting"]]
     reasons: list[str] = []
     evidence: list[Evidence] = []
 
-    matches = best_posts(creator, topic_terms) if topic_terms else []
-    for post, _ in matches:
-        evidence.append(post_evidence(post))
-    if matches:
-        quoted = excerpt(matches[0][0])
-        reasons.append(f"Posts on the brief's topic, e.g. “{quoted}”" if quoted else "Posts on the brief's topic")
-    else:
-        reasons.append(f"Content is semantically close to “{' '.join(criteria.topics) or 'the brief'}”")
+    topic = scored.get("evidence")
+    reason, topic_posts = topic_reason(creator, topic, criteria)
+    reasons.append(reason)
+    evidence.extend(post_evidence(p) for p in topic_posts)
+    if topic is not None and topic.route == "profile":
+        evidence.append(Evidence(kind="metric", metric="profile_similarity", value=topic.profile_similarity,
+                                 method="cosine of the content-profile embedding and the topic"))
     er = features.engagement
     if er.median is not None:
         reasons.append(f"Median engagement {_pct(er.median)} over {er.posts_used} posts ({er.method})")
@@ -101,4 +101,21 @@ def explain_creator(
         evidence=evidence,
         vetting=vetting,
         subtopic=scored.get("subtopic"),
+        topic_match=topic.route if topic else None,
+        topic_post_id=topic.post_id if topic and topic.route != "profile" else None,
     )
+
+
+def topic_reason(creator: Creator, topic: TopicEvidence | None, criteria: CampaignCriteria) -> tuple[str, list[Post]]:
+    """The topical reason says what it rests on; "posts on" only with the post quoted."""
+    if topic is None:
+        return "Listed on your filters: the brief names no topic", []
+    posts = {p.id: p for p in creator.posts}
+    post = posts.get(topic.post_id or "")
+    quoted = excerpt(post) if post else ""
+    if topic.route in ("post_words", "post_meaning") and post is not None and quoted:
+        return f"Posts on “{topic.facet}”, e.g. “{quoted}”", [post]
+    if topic.route in ("post_words", "post_meaning") and post is not None:
+        return f"Posts on “{topic.facet}” (a post with hashtags only: {' '.join('#' + h for h in post.hashtags[:5])})", [post]
+    return (f"No single post names “{topic.facet}”; matched on the overall content profile only "
+            f"(similarity {topic.profile_similarity:.2f})"), []

@@ -1,5 +1,9 @@
 """When fewer creators match than were asked for: which constraint to loosen, and how
-many more relevant creators each change would let in, counted in the index."""
+many more relevant creators each change would let in, counted in the index.
+
+Counts are creators whose whole content profile clears the calibrated profile bar
+(retrieval/calibration.py): cheap enough to count for every variant, and a lower bound
+on those with on-topic posts."""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from itertools import combinations
 from typing import Callable
 
 from agents.shortlist import Relaxation
-from agents.topicality import ON_TOPIC_SIMILARITY
 from retrieval.index.base import CreatorIndex, IndexFilter
 
 COUNT_CAP = 500
@@ -50,25 +53,26 @@ def _variants(flt: IndexFilter) -> list[tuple[str, str, Callable[[IndexFilter], 
     return out
 
 
-def on_topic_count(index: CreatorIndex, vector: list[float] | None, flt: IndexFilter) -> int:
+def on_topic_count(index: CreatorIndex, vector: list[float] | None, flt: IndexFilter, min_score: float) -> int:
     if vector is None:
         return min(index.count(flt), COUNT_CAP)
-    hits = index.search(vector, None, flt, COUNT_CAP, mode="dense", min_score=ON_TOPIC_SIMILARITY)
+    hits = index.search(vector, None, flt, COUNT_CAP, mode="dense", min_score=min_score)
     return len(hits)
 
 
-def suggest_relaxations(index: CreatorIndex, vector: list[float] | None, flt: IndexFilter) -> list[Relaxation]:
+def suggest_relaxations(index: CreatorIndex, vector: list[float] | None, flt: IndexFilter,
+                        min_score: float) -> list[Relaxation]:
     """Single changes first; when none helps (several constraints block together), pairs."""
-    base = on_topic_count(index, vector, flt)
+    base = on_topic_count(index, vector, flt, min_score)
     variants = _variants(flt)
     out: list[Relaxation] = []
     for field, suggestion, change in variants:
-        adds = on_topic_count(index, vector, change(flt)) - base
+        adds = on_topic_count(index, vector, change(flt), min_score) - base
         if adds > 0:
             out.append(Relaxation(field=field, suggestion=suggestion, adds=adds))
     if not out:
         for (f1, s1, c1), (f2, s2, c2) in combinations(variants, 2):
-            adds = on_topic_count(index, vector, c2(c1(flt))) - base
+            adds = on_topic_count(index, vector, c2(c1(flt)), min_score) - base
             if adds > 0:
                 out.append(Relaxation(field=f"{f1}+{f2}", suggestion=f"{s1} and {s2}", adds=adds))
     out.sort(key=lambda r: -r.adds)

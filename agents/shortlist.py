@@ -58,6 +58,11 @@ class ShortlistedCreator(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     vetting: list[VettingResult] = Field(default_factory=list)
     subtopic: str | None = None
+    topic_match: Literal["post_words", "post_meaning", "profile"] | None = Field(
+        None, description="What the topical match rests on: the topic's distinguishing word in a quoted post, "
+                          "a quoted post close in meaning, or only the overall content profile; None when the brief "
+                          "names no topic")
+    topic_post_id: str | None = Field(None, description="The quoted post that shows the topic")
 
 
 class Relaxation(BaseModel):

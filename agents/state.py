@@ -7,6 +7,7 @@ from typing import Annotated, Any, TypedDict
 
 from agents.criteria import CampaignCriteria
 from agents.shortlist import Shortlist
+from agents.topicality import TopicEvidence
 
 
 class Candidate(TypedDict):
@@ -15,6 +16,7 @@ class Candidate(TypedDict):
     retrieval_rank: int
     similarity: float
     payload: dict[str, Any]
+    evidence: TopicEvidence | None  # None only when the brief names no topic
 
 
 class ShortlistInput(TypedDict, total=False):

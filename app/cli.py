@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update-baseline", action="store_true")
     p.add_argument("--real-data", type=Path, default=None, help="instagram_kim2020.jsonl for the real-data set")
 
+    p = sub.add_parser("calibrate", help="measure the on-topic similarity bars of the embedding model on labelled data")
+    _common(p)
+    p.add_argument("--demo-creators", type=int, default=4000, help="size of the generated labelled demo corpus")
+    p.add_argument("--real-data", type=Path, default=None, help="instagram_kim2020.jsonl (its category labels)")
+    p.add_argument("--out", type=Path, default=None, help="default: calibration.json in the data dir (used by it)")
+
     p = sub.add_parser("bench", help="performance benchmarks with baselines in the same run")
     _common(p)
     p.add_argument("--sizes", default="20000,100000", help="corpus sizes, comma-separated")

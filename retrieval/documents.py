@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
+from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures
 from retrieval.index.base import IndexedCreator
 from retrieval.schema import Creator
@@ -11,6 +13,8 @@ from retrieval.schema import Creator
 # A main audience country must hold at least this share of the audience to satisfy an
 # "audience in X" filter; below it the country is a minority of the audience.
 AUDIENCE_COUNTRY_MIN_SHARE = 0.2
+MAX_POST_VECTORS = 24  # the most recent posts; older ones still reach BM25
+POST_CHARS = 400
 DENSE_WORDS = 48  # fits the embedder's 64-token cap with room for word pieces
 SPARSE_CHARS = 4000
 
@@ -41,6 +45,18 @@ def dense_text(creator: Creator, features: CreatorFeatures) -> str:
             parts.append(opening)
     words = " ".join(parts).split()
     return " ".join(words[:DENSE_WORDS]) or creator.handle
+
+
+def post_documents(creator: Creator) -> list[tuple[str, str]]:
+    """(post id, caption + hashtags) for the posts that get their own vector."""
+    out: list[tuple[str, str]] = []
+    for post in creator.posts:
+        text = _clean(" ".join([post.text or "", " ".join("#" + h for h in post.hashtags)]))[:POST_CHARS]
+        if text:
+            out.append((post.id, text))
+        if len(out) >= MAX_POST_VECTORS:
+            break
+    return out
 
 
 def sparse_text(creator: Creator) -> str:
@@ -92,11 +108,27 @@ def payload(creator: Creator, features: CreatorFeatures) -> dict:
     }
 
 
-def build_indexed(creator: Creator, features: CreatorFeatures, vector: list[float]) -> IndexedCreator:
+def build_indexed(creator: Creator, features: CreatorFeatures, vector: list[float],
+                  posts: Sequence[tuple[str, list[float]]] = ()) -> IndexedCreator:
     return IndexedCreator(
         key=creator.key,
         point_id=creator.point_id,
         dense=vector,
         sparse_text=sparse_text(creator),
-        payload=payload(creator, features),
+        payload={**payload(creator, features), "post_ids": [pid for pid, _ in posts]},
+        posts=[vec for _, vec in posts],
     )
+
+
+def build_indexed_batch(rows: Sequence[tuple[Creator, CreatorFeatures]], embedder: Embedder) -> list[IndexedCreator]:
+    """Profile vectors from the transformer, per-post vectors from the static encoder."""
+    profiles = embedder.embed([dense_text(c, f) for c, f in rows])
+    docs = [post_documents(c) for c, _ in rows]
+    flat = embedder.posts.embed([text for per in docs for _, text in per])
+    out: list[IndexedCreator] = []
+    at = 0
+    for (creator, features), vector, per in zip(rows, profiles, docs):
+        posts = [(pid, flat[at + i].tolist()) for i, (pid, _) in enumerate(per)]
+        at += len(per)
+        out.append(build_indexed(creator, features, vector.tolist(), posts))
+    return out

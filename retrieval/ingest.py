@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from pydantic import BaseModel
 
-from retrieval.documents import build_indexed, dense_text
+from retrieval.documents import build_indexed_batch
 from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures, compute_features
 from retrieval.index.base import CreatorIndex
@@ -86,10 +86,10 @@ class Ingester:
         if not rows:
             return
         started = time.perf_counter()
-        vectors = self.embedder.embed([dense_text(c, f) for c, f in rows])
+        indexed = build_indexed_batch(rows, self.embedder)
         self.embed_seconds += time.perf_counter() - started
         self.store.upsert(rows)
-        self.index.upsert([build_indexed(c, f, v.tolist()) for (c, f), v in zip(rows, vectors)])
+        self.index.upsert(indexed)
 
     def upsert_creators(self, creators: Iterable[Creator]) -> int:
         """Synchronous path for API bulk upserts (already validated rows)."""

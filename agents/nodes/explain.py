@@ -11,7 +11,6 @@ from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
 from agents.events import CreatorEvent
-from agents.evidence import topic_terms
 from agents.explain import explain_creator
 from agents.nodes.common import emit, progress
 from agents.shortlist import Relaxation, Shortlist
@@ -25,12 +24,11 @@ async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) ->
     selected = state.get("selected") or []
     scored = {s["key"]: s for s in state.get("scored") or []}
     stored = await asyncio.to_thread(ctx.store.get_many, selected)
-    terms = topic_terms(state.get("query_text", ""))
     creators = []
     for rank, key in enumerate(selected, start=1):
         if key not in stored:
             continue
-        creator = explain_creator(rank, stored[key], scored[key], criteria, terms)
+        creator = explain_creator(rank, stored[key], scored[key], criteria)
         creators.append(creator)
         emit(runtime, CreatorEvent(creator=creator))
     timings = {"explain": round((time.perf_counter() - started) * 1000, 2)}

@@ -1,6 +1,8 @@
 """Retrieve node: hybrid search under hard filters, over-fetching for vetting.
 
-The query is the brief's own topic words. One round of pseudo-relevance feedback adds
+The query is the brief's own topic words. Each hit is then checked for evidence in its
+own posts (agents/topicality.py): creators without it are not candidates at all, and
+the shortfall is said plainly instead of filled with near misses. One round of pseudo-relevance feedback adds
 hashtags that most of the first results share, so the lexical arm also finds creators
 who say "#plantbased" when the brief said "dairy-free"; the dense arm already handles
 paraphrase.
@@ -20,12 +22,21 @@ from agents.criteria import CampaignCriteria
 from agents.filters import index_filter
 from agents.nodes.common import progress, stage
 from agents.state import Candidate, ShortlistState
-from agents.topicality import FEEDBACK_MIN_SIMILARITY, on_topic, similarity
+from agents.evidence import post_text
+from agents.topicality import TopicEvidence, TopicFacet, facets_of, relevance, topic_evidence
+from retrieval.calibration import TopicCalibration
 from retrieval.documents import dense_text
+from retrieval.index.base import PostVectors, SearchHit
+from retrieval.store import StoredCreator
 
 FEEDBACK_DOCS = 10
 FEEDBACK_MIN_SHARE = 0.4
 FEEDBACK_MAX_TERMS = 6
+FEEDBACK_MIN_SIMILARITY = 0.4  # profile cosine of the first hits allowed to suggest expansion terms
+
+
+def similarity(query_vec: np.ndarray, vector: list[float] | None) -> float:
+    return float(np.dot(query_vec, np.asarray(vector))) if vector is not None else 0.0
 
 
 def query_text(criteria: CampaignCriteria, brief: str) -> str:
@@ -46,12 +57,53 @@ def feedback_terms(top_hashtags: list[list[str]], query: str) -> list[str]:
     return terms[:FEEDBACK_MAX_TERMS]
 
 
-def relevance(cosine: float, rank: int, total: int, lexical: bool) -> float:
-    """Cosine rescaled over MiniLM's useful range, blended with the fused rank and a
-    small bonus for using the brief's own words."""
-    semantic = min(1.0, max(0.0, (cosine - 0.2) / 0.4))
-    fused = 1.0 - rank / max(total, 1)
-    return round(0.5 * semantic + 0.4 * fused + (0.1 if lexical else 0.0), 4)
+def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: dict[str, StoredCreator],
+                     posts: dict[str, PostVectors], focus_dense: np.ndarray, focus_posts: np.ndarray,
+                     calibration: TopicCalibration) -> tuple[list[Candidate], int]:
+    """Candidates with post evidence for a facet, best first; and how many had none."""
+    out: list[Candidate] = []
+    missing = 0
+    for i, h in enumerate(hits):
+        profile = np.asarray(h.vector, dtype=np.float32) if h.vector is not None else None
+        item = stored.get(h.key)
+        pv = posts.get(h.key)
+        matrix = np.asarray(pv.vectors, dtype=np.float32) if pv else None
+        texts = {p.id: post_text(p) for p in item.creator.posts} if item else {}
+        best: TopicEvidence | None = None
+        best_profile = 0.0
+        for j, facet in enumerate(facets):
+            profile_sim = float(profile @ focus_dense[j]) if profile is not None else 0.0
+            best_profile = max(best_profile, profile_sim)
+            ev = topic_evidence(facet, texts, pv.post_ids if pv else [], matrix, focus_posts[j], profile_sim, calibration)
+            if ev is not None and (best is None or _strength(ev) > _strength(best)):
+                best = ev
+        if best is None:
+            missing += 1
+            continue
+        out.append(Candidate(key=h.key, retrieval_score=relevance(best, best_profile, calibration), retrieval_rank=i + 1,
+                             similarity=round(best_profile, 4), payload=h.payload, evidence=best))
+    out.sort(key=lambda c: (-c["retrieval_score"], c["retrieval_rank"]))
+    return out, missing
+
+
+def _strength(ev: TopicEvidence) -> tuple[int, float]:
+    return ({"post_words": 2, "post_meaning": 1, "profile": 0}[ev.route], ev.post_similarity)
+
+
+def unranked_candidates(hits: list[SearchHit], vector: np.ndarray) -> list[Candidate]:
+    """No topic named (filters only, or "more like" seeds): the fused order stands."""
+    return [Candidate(key=h.key, retrieval_score=round(1.0 - i / max(len(hits), 1), 4), retrieval_rank=i + 1,
+                      similarity=round(similarity(vector, h.vector), 4), payload=h.payload, evidence=None)
+            for i, h in enumerate(hits)]
+
+
+def shortfall_warning(facets: list[TopicFacet], found: int, wanted: int, missing: int) -> str | None:
+    if found >= wanted or not facets:
+        return None
+    topic = " / ".join(f"“{f.focus}”" for f in facets)
+    more = (f"; {missing} more matched the filters but show no post on it, so they are not listed as on topic"
+            if missing else "")
+    return f"Only {found} creators show posts on {topic} under your filters (you asked for {wanted}){more}."
 
 
 async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -61,9 +113,12 @@ async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -
     count = criteria.creators_count or ctx.default_count
     limit = max(ctx.min_candidates, count * ctx.overfetch)
     flt = index_filter(criteria)
+    facets = facets_of(criteria.topics)
     text = query_text(criteria, state.get("brief", state["message"]))
+    focus = " ".join(f.focus for f in facets) or text
     with stage(runtime, "retrieve", timings):
-        vector = (await asyncio.to_thread(ctx.embedder.embed, [text]))[0]
+        vectors = await asyncio.to_thread(ctx.embedder.embed, [focus] + [f.focus for f in facets])
+        vector = vectors[0]
         seeds = state.get("similar_to") or []
         if seeds:
             stored = await asyncio.to_thread(ctx.store.get_many, seeds)
@@ -80,23 +135,25 @@ async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -
         if len(confident) >= 3:
             top = await asyncio.to_thread(ctx.store.get_many, confident[:FEEDBACK_DOCS])
             expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
-        original = text
         if expansion:
             text = f"{text} {' '.join(expansion)}"
             hits = await asyncio.to_thread(ctx.index.search, vec_list, text, flt, limit, "hybrid", False, None, True)
-        # Which candidates use the brief's own words (before expansion).
-        lexical = {h.key for h in await asyncio.to_thread(ctx.index.search, None, original, flt, limit, "sparse")}
-    gate = bool(criteria.topics) or bool(seeds)
-    candidates: list[Candidate] = []
-    off_topic = 0
-    for i, h in enumerate(hits):
-        cosine = similarity(vector, h.vector)
-        if gate and not on_topic(cosine, h.key in lexical):
-            off_topic += 1
-            continue
-        candidates.append(Candidate(key=h.key, retrieval_score=relevance(cosine, i, len(hits), h.key in lexical),
-                                    retrieval_rank=i + 1, similarity=round(cosine, 4), payload=h.payload))
+        warnings: list[str] = []
+        if facets:
+            keys = [h.key for h in hits]
+            stored_hits = await asyncio.to_thread(ctx.store.get_many, keys)
+            post_vecs = await asyncio.to_thread(ctx.index.post_vectors, keys)
+            focus_posts = await asyncio.to_thread(ctx.embedder.posts.embed, [f.focus for f in facets])
+            candidates, missing = topic_candidates(hits, facets, stored_hits, post_vecs, vectors[1:], focus_posts,
+                                                   ctx.topic_calibration())
+            short = shortfall_warning(facets, len(candidates), count, missing)
+            if short:
+                warnings.append(short)
+        else:
+            candidates, missing = unranked_candidates(hits, vector), 0
     note = f" (query expanded with {', '.join('#' + t for t in expansion)})" if expansion else ""
-    dropped = f"; {off_topic} more matched the filters but not the topic" if off_topic else ""
-    progress(runtime, "retrieve", f"Found {len(candidates)} on-topic candidates under the hard filters{note}{dropped}", timings)
-    return {"candidates": candidates, "query_text": text, "query_vector": vec_list, "timings": timings}
+    dropped = f"; {missing} more matched the filters but show no post on the topic" if missing else ""
+    progress(runtime, "retrieve", f"Found {len(candidates)} candidates with on-topic posts under the hard filters{note}{dropped}"
+             if facets else f"Found {len(candidates)} candidates under the hard filters", timings)
+    return {"candidates": candidates, "query_text": text, "query_vector": vec_list, "timings": timings,
+            "warnings": warnings}

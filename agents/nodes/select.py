@@ -32,7 +32,8 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
         relaxations: list[dict[str, Any]] = []
         if len(chosen.chosen) < count:
             found = await asyncio.to_thread(
-                suggest_relaxations, ctx.index, state.get("query_vector"), index_filter(criteria))
+                suggest_relaxations, ctx.index, state.get("query_vector"), index_filter(criteria),
+                ctx.topic_calibration().profile_threshold)
             relaxations = [r.model_dump() for r in found]
     if len(chosen.chosen) < count:
         advice = "; ".join(f"{r['suggestion']} (+{r['adds']})" for r in relaxations[:3]) or \

@@ -51,7 +51,7 @@ def vet_and_score(candidates: list[Candidate], stored: dict[str, StoredCreator],
         scored.append({
             "key": cand["key"], "score": result.score, "components": result.components,
             "vetting": [v.model_dump() for v in vetting], "platform": item.creator.platform,
-            "handle": item.creator.handle, "subtopic": subtopic_of(item),
+            "handle": item.creator.handle, "subtopic": subtopic_of(item), "evidence": cand.get("evidence"),
             "price_low_usd": price.low if usd else None, "price_high_usd": price.high if usd else None,
         })
     scored.sort(key=lambda s: -s["score"])

@@ -16,6 +16,7 @@ _COMMANDS = {
     "serve": "app.commands.serve:serve",
     "eval": "app.commands.evaluate:evaluate",
     "bench": "app.commands.bench:bench",
+    "calibrate": "app.commands.calibrate:calibrate",
     "keys": "app.commands.keys:keys",
 }
 

@@ -39,6 +39,18 @@ class IndexedCreator(BaseModel):
     dense: list[float]
     sparse_text: str = Field(description="Text the backend turns into a BM25 sparse vector")
     payload: dict
+    posts: list[list[float]] = Field(default_factory=list, description="one vector per post, aligned with payload['post_ids']")
+
+
+class PostVectors(BaseModel):
+    """A creator's per-post vectors as stored, with the post each row belongs to."""
+
+    post_ids: list[str]
+    vectors: list[list[float]]
+
+
+class IndexOutdated(RuntimeError):
+    """The index on disk was built by an older castlist without per-post vectors."""
 
 
 class SearchHit(BaseModel):
@@ -82,6 +94,10 @@ class CreatorIndex(Protocol):
         ...
 
     def count(self, flt: IndexFilter) -> int: ...
+
+    def post_vectors(self, keys: Sequence[str]) -> dict[str, PostVectors]:
+        """Stored per-post vectors by creator key (creators without posts are absent)."""
+        ...
 
     def get(self, keys: Sequence[str]) -> list[SearchHit]: ...
 

@@ -12,13 +12,16 @@ from typing import Sequence
 
 import qdrant_edge as qe
 
-from retrieval.index.base import IndexedCreator, IndexFilter, SearchHit, SearchMode, fusion_arm_limit, search_arms
+from retrieval.index.base import (IndexedCreator, IndexFilter, IndexOutdated, PostVectors, SearchHit, SearchMode,
+                                  fusion_arm_limit, search_arms)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.sparse import document_vector, query_vector
+from retrieval.post_encoder import PCA_DIMS
 from retrieval.schema import point_id_for
 
 DENSE = "dense"
 SPARSE = "bm25"
+POSTS = "posts"
 RRF_K = 60  # the constant from the original RRF paper; robust across query types
 
 
@@ -69,12 +72,20 @@ def _dense_of(vector: object) -> list[float] | None:
 class EdgeCreatorIndex:
     """The embedded default backend."""
 
-    def __init__(self, path: Path, dim: int) -> None:
+    def __init__(self, path: Path, dim: int, post_dim: int = PCA_DIMS) -> None:
         self.path = Path(path)
         self.dim = dim
         self._lock = threading.RLock()
+        # Per-post vectors are read back for evidence, never searched by HNSW: m=0 keeps
+        # ingest from building a graph over every post.
+        posts = qe.EdgeVectorParams(
+            size=post_dim, distance=qe.Distance.Cosine,
+            multivector_config=qe.MultiVectorConfig(comparator=qe.MultiVectorComparator.MaxSim),
+            hnsw_config=qe.HnswIndexConfig(m=0, ef_construct=HnswParams.ef_construct,
+                                           full_scan_threshold=HnswParams.full_scan_threshold),
+        )
         config = qe.EdgeConfig(
-            vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine)},
+            vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine), POSTS: posts},
             sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
             hnsw_config=qe.HnswIndexConfig(
                 m=HnswParams.m,
@@ -84,6 +95,7 @@ class EdgeCreatorIndex:
             payload_memory=qe.Memory.Cached,
         )
         if (self.path / "edge_config.json").exists() or any(self.path.glob("segments*")):
+            _require_post_vectors(self.path)
             self._shard = qe.EdgeShard.load(str(self.path))
         else:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -102,7 +114,7 @@ class EdgeCreatorIndex:
         points = [
             qe.Point(
                 id=c.point_id,
-                vector={DENSE: list(c.dense), SPARSE: document_vector(c.sparse_text)},
+                vector={DENSE: list(c.dense), SPARSE: document_vector(c.sparse_text), **({POSTS: c.posts} if c.posts else {})},
                 payload=c.payload,
             )
             for c in creators
@@ -179,6 +191,19 @@ class EdgeCreatorIndex:
             records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=["key"], with_vector=[DENSE])
         return {r.payload["key"]: _dense_of(r.vector) for r in records if _dense_of(r.vector) is not None}
 
+    def post_vectors(self, keys: Sequence[str]) -> dict[str, PostVectors]:
+        if not keys:
+            return {}
+        with self._lock:
+            records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=["key", "post_ids"],
+                                           with_vector=[POSTS])
+        out: dict[str, PostVectors] = {}
+        for r in records:
+            vectors = r.vector.get(POSTS) if isinstance(r.vector, dict) else None
+            if vectors:
+                out[r.payload["key"]] = PostVectors(post_ids=r.payload.get("post_ids") or [], vectors=vectors)
+        return out
+
     def optimize(self) -> None:
         with self._lock:
             self._shard.optimize()
@@ -195,3 +220,13 @@ class EdgeCreatorIndex:
     def __len__(self) -> int:
         with self._lock:
             return self._shard.info().points_count
+
+
+def _require_post_vectors(path: Path) -> None:
+    import json
+
+    config_file = path / "edge_config.json"
+    if config_file.exists() and POSTS not in json.loads(config_file.read_text()).get("vectors", {}):
+        raise IndexOutdated(
+            f"the index in {path} was built without per-post vectors (an older castlist); "
+            "re-index: move the directory away and run `castlist ingest` again (the demo index rebuilds itself)")

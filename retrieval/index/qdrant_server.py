@@ -12,9 +12,11 @@ from typing import Sequence
 
 from qdrant_client import QdrantClient, models
 
-from retrieval.index.base import IndexedCreator, IndexFilter, SearchHit, SearchMode, fusion_arm_limit, search_arms
+from retrieval.index.base import (IndexedCreator, IndexFilter, PostVectors, SearchHit, SearchMode, fusion_arm_limit,
+                                  search_arms)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
-from retrieval.index.edge import DENSE, RRF_K, SPARSE, HnswParams
+from retrieval.index.edge import DENSE, POSTS, RRF_K, SPARSE, HnswParams
+from retrieval.post_encoder import PCA_DIMS
 from retrieval.index.sparse import document_vector, query_vector
 from retrieval.schema import point_id_for
 
@@ -58,7 +60,7 @@ def _dense_of(vector: object) -> list[float] | None:
 
 
 class QdrantServerCreatorIndex:
-    def __init__(self, client: QdrantClient, dim: int, collection: str = COLLECTION) -> None:
+    def __init__(self, client: QdrantClient, dim: int, collection: str = COLLECTION, post_dim: int = PCA_DIMS) -> None:
         self._client = client
         self.dim = dim
         self.collection = collection
@@ -66,7 +68,14 @@ class QdrantServerCreatorIndex:
         if not client.collection_exists(collection):
             client.create_collection(
                 collection,
-                vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
+                vectors_config={
+                    DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE),
+                    # Read back for evidence only: no HNSW graph over every post (m=0).
+                    POSTS: models.VectorParams(
+                        size=post_dim, distance=models.Distance.COSINE,
+                        multivector_config=models.MultiVectorConfig(comparator=models.MultiVectorComparator.MAX_SIM),
+                        hnsw_config=models.HnswConfigDiff(m=0)),
+                },
                 sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
                 hnsw_config=models.HnswConfigDiff(m=HnswParams.m, ef_construct=HnswParams.ef_construct),
             )
@@ -91,7 +100,8 @@ class QdrantServerCreatorIndex:
         points = [
             models.PointStruct(
                 id=c.point_id,
-                vector={DENSE: list(c.dense), SPARSE: _sparse(document_vector(c.sparse_text))},
+                vector={DENSE: list(c.dense), SPARSE: _sparse(document_vector(c.sparse_text)),
+                        **({POSTS: c.posts} if c.posts else {})},
                 payload=c.payload,
             )
             for c in creators
@@ -165,6 +175,19 @@ class QdrantServerCreatorIndex:
         with self._lock:
             records = self._client.retrieve(self.collection, ids=[point_id_for(k) for k in keys], with_payload=True)
         return [SearchHit(key=r.payload["key"], score=0.0, payload=r.payload) for r in records]
+
+    def post_vectors(self, keys: Sequence[str]) -> dict[str, PostVectors]:
+        if not keys:
+            return {}
+        with self._lock:
+            records = self._client.retrieve(self.collection, ids=[point_id_for(k) for k in keys],
+                                            with_payload=["key", "post_ids"], with_vectors=[POSTS])
+        out: dict[str, PostVectors] = {}
+        for r in records:
+            vectors = r.vector.get(POSTS) if isinstance(r.vector, dict) else None
+            if vectors:
+                out[r.payload["key"]] = PostVectors(post_ids=r.payload.get("post_ids") or [], vectors=vectors)
+        return out
 
     def optimize(self) -> None:
         """The server optimises in the background; nothing to do in-process."""

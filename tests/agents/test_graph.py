@@ -7,6 +7,7 @@ import pytest
 from agents.events import CreatorEvent, CriteriaEvent, DoneEvent, ProgressEvent, WarningEvent
 from agents.filters import index_filter
 from agents.relax import on_topic_count
+from retrieval.calibration import load_calibration
 from agents.runner import AgentRunner
 from retrieval.schema import Creator
 
@@ -114,7 +115,8 @@ async def test_short_list_comes_with_counted_relaxations(demo, embedder):
     assert shortlist.relaxations, "advice expected when short"
     criteria = shortlist.criteria
     vector = embedder.embed([" ".join(criteria.topics)])[0].tolist()
-    base = on_topic_count(demo.index, vector, index_filter(criteria))
+    bar = load_calibration(embedder.name).profile_threshold
+    base = on_topic_count(demo.index, vector, index_filter(criteria), bar)
     top = shortlist.relaxations[0]
     assert top.adds > 0
     # The advice's count is a real count: re-run the relaxed filter and compare.
@@ -123,7 +125,7 @@ async def test_short_list_comes_with_counted_relaxations(demo, embedder):
     relaxed = index_filter(criteria)
     for field in top.field.split("+"):
         relaxed = relaxed.model_copy(update=updates[field])
-    assert on_topic_count(demo.index, vector, relaxed) - base == top.adds
+    assert on_topic_count(demo.index, vector, relaxed, bar) - base == top.adds
 
 
 async def test_budget_caps_estimated_spend(demo, embedder):
