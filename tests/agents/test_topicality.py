@@ -1,0 +1,82 @@
+"""Topic facets, word evidence and the evidence routes (pure functions, real static model)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from agents.topicality import facet_of, relevance, shows_word, topic_evidence
+from retrieval.calibration import TopicCalibration, fit_threshold, load_calibration
+
+CAL = TopicCalibration(model="test", post_threshold=0.4, profile_threshold=0.45, profile_floor=0.1)
+
+
+@pytest.mark.parametrize("phrase, focus, word", [
+    ("vegan food", "vegan food", "vegan"),
+    ("review mechanical keyboards", "mechanical keyboards", "keyboards"),
+    ("crypto exchange", "crypto exchange", "crypto"),
+    ("sustainable fashion", "sustainable fashion", "sustainable"),
+    ("weight loss journey", "weight loss", "weight"),
+    ("luxury hotel reviewers", "luxury hotel", "luxury"),
+])
+def test_facet_focus_drops_generic_words_and_picks_the_rarer_word(phrase, focus, word):
+    facet = facet_of(phrase)
+    assert facet is not None
+    assert facet.focus == focus
+    assert facet.distinguishing == word
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("my lentil curry #veganfood", "vegan", True),
+    ("vegans unite", "vegan", True),
+    ("best döner in town #streetfood", "vegan", False),
+    ("clicky switches on my new keyboard", "keyboards", True),
+    ("my cat sleeps", "cat", True),
+    ("new category of catch", "cat", False),
+    ("learning spanish at a language exchange", "crypto", False),
+    ("bitcoin and #cryptocurrency news", "crypto", True),
+])
+def test_distinguishing_word_in_words_and_compound_hashtags(text, word, expected):
+    assert shows_word(text, word) is expected
+
+
+def test_evidence_routes_prefer_the_post_that_names_the_topic(embedder):
+    facet = facet_of("vegan food")
+    posts = {"p1": "Best döner in Berlin #streetfood", "p2": "Lentil curry, fully #vegan tonight"}
+    ids = list(posts)
+    vectors = embedder.posts.embed(list(posts.values()))
+    focus = embedder.posts.embed([facet.focus])[0]
+    ev = topic_evidence(facet, posts, ids, vectors, focus, profile_similarity=0.2, calibration=CAL)
+    assert ev is not None and ev.route == "post_words" and ev.post_id == "p2"
+
+
+def test_no_evidence_for_a_near_niche(embedder):
+    facet = facet_of("vegan food")
+    posts = {"p1": "Best döner in Berlin #streetfood", "p2": "Currywurst with extra fries #berlinfood"}
+    vectors = embedder.posts.embed(list(posts.values()))
+    focus = embedder.posts.embed([facet.focus])[0]
+    cal = load_calibration(embedder.name)
+    # A profile near the topic but below the stricter profile bar does not make it on topic.
+    ev = topic_evidence(facet, posts, list(posts), vectors, focus, profile_similarity=cal.profile_threshold - 0.05,
+                        calibration=cal)
+    assert ev is None
+
+
+def test_profile_route_only_above_the_profile_bar():
+    facet = facet_of("vegan food")
+    ev = topic_evidence(facet, {}, [], None, np.zeros(4, dtype=np.float32), profile_similarity=0.5, calibration=CAL)
+    assert ev is not None and ev.route == "profile" and ev.post_id is None
+    assert relevance(ev, 0.5, CAL) < relevance(ev.model_copy(update={"route": "post_words", "post_similarity": 0.5}), 0.5, CAL)
+
+
+def test_fit_threshold_reaches_the_target_precision():
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]
+    relevant = [True, True, True, False, True, False, False]
+    fit = fit_threshold(scores, relevant, 0.75)
+    assert fit.threshold == 0.5 and fit.precision == 0.8 and fit.recall == 1.0
+
+
+def test_packaged_calibration_exists_for_the_default_model(embedder):
+    cal = load_calibration(embedder.name)
+    assert 0 < cal.post_threshold < 1 and 0 < cal.profile_threshold < 1
+    assert "pooled" in cal.measured and cal.sources
