@@ -76,7 +76,8 @@ async def test_bench_service_small_run(live_server):
     for phase in ("unloaded", "loaded"):
         stats = result[phase]
         assert stats["requests"] == 3
-        assert 0 < stats["first_creator_ms_p50"] <= stats["done_ms_p50"]
+        # Medians over different sets when a brief lists no creator (no first-creator time).
+        assert 0 < stats["first_creator_ms_p50"] <= stats["done_ms_p95"]
         assert stats["first_creator_ms_p50"] <= stats["first_creator_ms_p95"]
 
 
