@@ -57,6 +57,13 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD"
              "euros": "EUR", "pound": "GBP", "pounds": "GBP"}
 _AUDIENCE = re.compile(r"\b(?:audiences?|followers?\s+in|viewers|publikum|zielgruppe|audiencia|p[úu]blico|public)\b", re.IGNORECASE)
 _LANGUAGE_CONTEXT = re.compile(r"\b(?:language|speaking|sprach\w*|idioma|langue|content|posts?|videos?)\b|\b(?:in|auf|en)\s+$", re.IGNORECASE)
+# "drop anyone over 50k": a removal of the big ones is a cap, though "over 50k" alone reads as a floor.
+_DROP_SIZE = re.compile(
+    r"(?:anyone|anybody|creators?|those|accounts?|people|ones|alle|todos|ceux)?\s*(?:with\s+)?"
+    r"(?P<dir>over|above|more\s+than|bigger\s+than|larger\s+than|under|below|less\s+than|smaller\s+than|fewer\s+than|"
+    r"über|unter|más\s+de|menos\s+de|plus\s+de|moins\s+de)\s+"
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>k|m|thousand|million|mio|tausend|mil)?\b", re.IGNORECASE)
+_BIGGER = re.compile(r"over|above|more|bigger|larger|über|más|plus", re.IGNORECASE)
 _TOPIC_WORD = re.compile(r"[\w'&+-]+")
 
 
@@ -155,6 +162,14 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         named = [f for f in named if f not in ("budget", "max_price_per_post")]
         for key in ("budget", "max_price_per_post", "followers_min", "followers_max", "topics"):
             values.pop(key, None)
+
+    if removing and (size := _DROP_SIZE.search(clause)) and "budget" not in named and "max_price_per_post" not in named:
+        number = float(size.group("num").replace(",", "."))
+        number *= {"k": 1e3, "thousand": 1e3, "tausend": 1e3, "mil": 1e3, "m": 1e6, "million": 1e6, "mio": 1e6}.get(
+            (size.group("unit") or "").lower(), 1)
+        field = "followers_max" if _BIGGER.match(size.group("dir")) else "followers_min"
+        edits.append(FieldEdit(field=field, op="set", value=int(number)))
+        return edits
 
     if removing or dont_care:
         list_values = {f: vals for f, vals in values.items() if f in LIST_FIELDS}
