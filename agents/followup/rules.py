@@ -25,7 +25,9 @@ _REMOVE, _DONT_CARE, _ADD, _ONLY = _RE(v.REMOVE), _RE(v.DONT_CARE), _RE(v.ADD), 
 _INSTEAD_OF, _SWITCH, _RAISE, _LOWER, _SET = _RE(v.INSTEAD_OF), _RE(v.SWITCH), _RE(v.RAISE), _RE(v.LOWER), _RE(v.SET)
 _PLEASE = _RE(v.PLEASE)
 _NOUNS = {field: re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE) for field, pattern in v.FIELD_NOUNS.items()}
-_CLAUSES = re.compile(r"[.;!?\n]+|,\s*(?=(?:and|but|also|und|aber|y|pero|et|mais)\b)|\s+but\s+|\s+aber\s+|\s+pero\s+|\s+mais\s+", re.IGNORECASE)
+_NEXT_INSTRUCTION = (r"also|add|drop|remove|forget|no|make|raise|lower|exclude|only|set|change|switch|"
+                     r"auch|entferne|vergiss|kein|keine|nur|también|quita|olvida|sin|solo|aussi|enlève|oublie|sans|seulement")
+_CLAUSES = re.compile(rf"\s+(?:and|und|y|et)\s+(?=(?:{_NEXT_INSTRUCTION})\b)|[.;!?\n]+|,\s*(?=(?:and|but|also|und|aber|y|pero|et|mais)\b)|\s+but\s+|\s+aber\s+|\s+pero\s+|\s+mais\s+", re.IGNORECASE)
 
 _RANK = r"(?:number|no\.?|nr\.?|n°|nº|num(?:ber|ero|éro)?|número|#)\s*(\d{1,3})"
 _MORE_LIKE = re.compile(
@@ -69,7 +71,7 @@ _TOPIC_WORD = re.compile(r"[\w'&+-]+")
 
 def parse_followup(message: str, criteria: CampaignCriteria, all_platforms: tuple[str, ...] = ()) -> CriteriaPatch:
     """The patch a follow-up asks for, read against the thread's criteria."""
-    text = " ".join(message.split("\n")).strip()
+    text = message.strip()  # line breaks stay: they end a clause, not the message
     edits: list[FieldEdit] = []
     more_like: list[str] = []
     text = _take_more_like(text, more_like)
