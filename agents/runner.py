@@ -65,10 +65,11 @@ class AgentRunner:
         overrides: dict[str, Any] | None = None,
         limit: int | None = None,
         shortlist_id: str | None = None,
+        label: str | None = None,
     ) -> AsyncIterator[RunEvent]:
         shortlist_id = shortlist_id or uuid.uuid4().hex
         payload: dict[str, Any] = {"message": message, "overrides": overrides, "limit": limit,
-                                   "shortlist_id": shortlist_id}
+                                   "shortlist_id": shortlist_id, "label": label}
         if thread_id is not None:
             if self._threads is None:
                 raise RuntimeError("threads need a checkpointer")

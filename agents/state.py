@@ -45,6 +45,7 @@ class ShortlistInput(TypedDict, total=False):
     overrides: dict[str, Any] | None
     limit: int | None
     shortlist_id: str
+    label: str | None  # how the thread shows an edit sent without a message
 
 
 class ShortlistState(TypedDict, total=False):
@@ -52,6 +53,7 @@ class ShortlistState(TypedDict, total=False):
     overrides: dict[str, Any] | None
     limit: int | None
     shortlist_id: str
+    label: str | None
     brief: str  # the thread's messages so far, joined (the shortlist's `brief`)
     messages: list[str]  # the thread's messages, one item each (a message may span lines)
     turns: list[Turn]  # thread memory: one item per message

@@ -76,7 +76,7 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
                 edits = patch_from_overrides(overrides)
                 patch = CriteriaPatch(edits=patch.edits + edits.edits, more_like=patch.more_like)
                 if not message.strip():
-                    turn["message"] = message = describe(edits) or "edit"
+                    turn["message"] = message = state.get("label") or describe(edits) or "edit"
             applied: PatchResult = apply_patch(previous, patch, PLATFORMS)
             criteria = applied.criteria
             similar = similar_to(patch.more_like, state.get("previous") or [])

@@ -33,7 +33,7 @@ _EDITABLE = (*LIST_FIELDS, *SCALAR_FIELDS, "hard")
 class MessageRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"message": "drop the budget and add TikTok"},
-        {"message": "", "criteria": {"creator_countries": None}},
+        {"message": "", "criteria": {"creator_countries": None}, "label": "Removed Based in DE"},
         {"message": "", "criteria": {"exclude_brands": ["Oatly"], "budget": {"amount": 30000, "currency": "EUR"}}},
     ]})
 
@@ -42,6 +42,8 @@ class MessageRequest(BaseModel):
     criteria: dict[str, Any] | None = Field(
         None, description="Explicit field edits, applied after the message: a value sets the field, `null` (or [] for "
                           "a list) clears it. Fields: " + ", ".join(_EDITABLE) + ". Chip edits on the page use this.")
+    label: str | None = Field(None, max_length=200, description="What the thread shows for an edit sent without a "
+                                                                  "message (e.g. 'Removed Based in DE'); never parsed")
     limit: int | None = Field(None, ge=1, le=200)
 
     @model_validator(mode="after")
@@ -125,7 +127,8 @@ async def post_message(thread_id: ThreadId, body: MessageRequest, settings: Sett
         raise invalid("body.message", "a new thread starts with a brief", "string_too_short")
     # SSE unless the client asked for JSON and not for a stream.
     stream = not (accept and "application/json" in accept and "text/event-stream" not in accept)
-    run = runs.start(message, mode="chat", thread_id=thread_id, overrides=body.overrides(), limit=body.limit)
+    run = runs.start(message, mode="chat", thread_id=thread_id, overrides=body.overrides(), limit=body.limit,
+                      label=None if message else body.label)
     return await respond(run, stream=stream)
 
 

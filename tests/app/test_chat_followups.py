@@ -97,12 +97,16 @@ async def test_chip_edits_are_structured(client):
     event, _, _ = await turn(client, thread, criteria={"exclude_brands": ["Oatly"], "exclude_topics": []})
     assert event["criteria"]["exclude_brands"] == ["Oatly"] and "exclude_brands" in event["criteria"]["hard"]
     assert event["criteria"]["exclude_topics"] == []
+    response, events = await stream_events(client, f"/v1/chat/{thread}/messages",
+                                           {"criteria": {"tiers": ["micro"]}, "label": "Tier micro"})
+    assert response.status_code == 200 and events[0].data["criteria"]["tiers"] == ["micro"]
     event, shortlist, _ = await turn(client, thread, criteria={"creators_count": 4})
     assert event["criteria"]["creators_count"] == 4 and len(shortlist["creators"]) <= 4
     assert event["criteria"]["topics"] == ["vegan food"]
 
     view = (await client.get(f"/v1/chat/{thread}")).json()
-    assert len(view["messages"]) == 7 and view["messages"][1] == "any countries"
+    assert len(view["messages"]) == 8 and view["messages"][1] == "any countries"  # no label: the edit in words
+    assert view["messages"][6] == "Tier micro"  # the label the client gave
     assert view["turns"][1]["reply"] == ["countries removed"]
 
 

@@ -31,8 +31,8 @@ const chatUrl = (threadId) => `/v1/chat/${encodeURIComponent(threadId)}`;
 // Sends one message in a thread and streams its events. `criteria` carries explicit
 // field edits (chip ×, relaxation buttons): the server applies them as a patch, so the
 // message may then be empty and no wording is parsed.
-export function sendMessage(threadId, message, { criteria, signal, onEvent }) {
-  const body = criteria ? { message, criteria } : { message };
+export function sendMessage(threadId, message, { criteria, label, signal, onEvent }) {
+  const body = criteria ? { message: "", criteria, label: label || message } : { message };
   return postStream(`${chatUrl(threadId)}/messages`, body, { headers: authHeaders(), signal, onEvent });
 }
 

@@ -93,7 +93,7 @@ function showCriteria(criteria, parser, assumptions) {
     onRemove: (chip) => {
       // The chip is about to be re-rendered; keep keyboard focus somewhere sensible.
       ui.input.focus();
-      send(chip.remove.message, chip.remove.criteria, chip);
+      send(`Removed ${chip.label} ${chip.value}`, chip.remove.criteria, chip);
     },
     disabled: Boolean(state.running),
   });
@@ -234,7 +234,7 @@ async function send(message, criteria = null, removing = null) {
   };
 
   try {
-    await api.sendMessage(state.threadId, criteria ? "" : message, { criteria, signal: controller.signal, onEvent });
+    await api.sendMessage(state.threadId, message, { criteria, signal: controller.signal, onEvent });
     if (finished && removing) checkRemoved(removing, message);
     if (!finished) {
       showError("The connection closed before the shortlist was finished. Try sending the message again.");
