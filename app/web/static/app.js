@@ -328,7 +328,7 @@ async function showThreadList() {
   }
   if (!items.length || ui.examples.hidden) return;
   for (const t of items) {
-    const when = new Date(t.updated_at).toLocaleString();
+    const when = new Date(t.updated_at).toLocaleString([], { dateStyle: "short", timeStyle: "short" });
     const count = t.last_count == null ? "" : ` · ${t.last_count} creators`;
     ui.threadList.append(el("li", {},
       el("button", { type: "button", class: "thread-link", dataset: { thread: t.thread_id },
