@@ -60,6 +60,8 @@ class ShortlistState(TypedDict, total=False):
     criteria: CampaignCriteria
     parser: str
     similar_to: list[str]  # creator keys a follow-up asked for "more like"
+    kept: list[dict[str, Any]]  # "more like #2": #2's scored entry from the last turn, kept at the top
+    shown_before: list[str]  # "more like": creators of the last list, not shown again
     query_text: str
     query_vector: list[float]
     candidates: list[Candidate]

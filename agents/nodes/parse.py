@@ -22,7 +22,7 @@ from retrieval.schema import PLATFORMS
 
 # Working fields of a turn: they start empty every turn and are not thread memory.
 _WORKING: dict[str, Any] = {"candidates": [], "scored": [], "rejected": {}, "selected": [], "relaxations": [],
-                            "similar_to": [], "query_text": "", "query_vector": []}
+                            "similar_to": [], "query_text": "", "query_vector": [], "kept": [], "shown_before": []}
 
 
 def apply_overrides(criteria: CampaignCriteria, overrides: dict[str, Any] | None) -> CampaignCriteria:
@@ -104,6 +104,11 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
     for conflict in criteria.conflicts:
         emit(runtime, WarningEvent(message=f"Contradiction in the brief: {conflict}", code="conflict"))
     progress(runtime, "parse", f"Read the {'brief' if previous is None else 'follow-up'} ({parser})", timings)
-    return {**_WORKING, "criteria": criteria, "parser": parser, "brief": " / ".join(messages), "messages": messages,
+    more_like: dict[str, Any] = {}
+    if similar:
+        # "More like #2" keeps #2 (its vetted entry from the last turn) and shows new faces beside it.
+        more_like = {"kept": [s for s in state.get("scored") or [] if s["key"] in similar],
+                     "shown_before": [p["key"] for p in state.get("previous") or [] if p["key"] not in similar]}
+    return {**_WORKING, **more_like, "criteria": criteria, "parser": parser, "brief": " / ".join(messages), "messages": messages,
             "turns": [*(state.get("turns") or []), turn], "similar_to": similar,
             "warnings": [TURN_START, *warnings], "timings": timings}

@@ -159,6 +159,12 @@ async def test_more_like_resolves_the_rank(client):
     _, first, _ = await turn(client, thread, "8 vegan food creators on Instagram or TikTok")
     event, second, warnings = await turn(client, thread, "more like number 2")
     assert any("#2" in c for c in event["changes"]), event["changes"]
+    # #2 is kept, first; the others are new faces, not the last list again.
+    number_two = first["creators"][1]
+    assert second["creators"][0]["handle"] == number_two["handle"]
+    shown = {c["handle"] for c in first["creators"]}
+    others = [c["handle"] for c in second["creators"][1:]]
+    assert others and not set(others) & shown, (others, shown)
     assert event["criteria"]["topics"] == ["vegan food"]
     assert not any("No creator #2" in w for w in warnings)
     event, _, warnings = await turn(client, thread, "more like number 40")
