@@ -77,10 +77,32 @@ def parse_followup(message: str, criteria: CampaignCriteria, all_platforms: tupl
     text = _take_more_like(text, more_like)
     text = _take_brands(text, edits, criteria)
     text = _take_handles(text, edits, criteria)
-    for clause in _CLAUSES.split(text):
-        if clause and clause.strip(" ,"):
-            edits.extend(_clause(clause.strip(" ,"), criteria))
+    for clause in _clauses(text):
+        edits.extend(_clause(clause, criteria))
     return CriteriaPatch(edits=_dedupe(edits), more_like=more_like)
+
+
+def _instructed(text: str) -> bool:
+    return any(p.search(text) for p in (_REMOVE, _DONT_CARE, _ADD, _ONLY, _INSTEAD_OF, _SWITCH, _RAISE, _SET))
+
+
+def _clauses(text: str) -> list[str]:
+    """Sentences and instruction-led parts; a comma starts a clause only when what follows
+    carries its own instruction ("drop makeup, skincare instead"), so a list of values
+    ("also Austria, Switzerland") stays under the instruction before it."""
+    out: list[str] = []
+    for part in _CLAUSES.split(text):
+        if not part or not part.strip(" ,"):
+            continue
+        pieces = [p for p in part.split(",") if p.strip()]
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and not _instructed(piece):
+                merged[-1] += "," + piece
+            else:
+                merged.append(piece)
+        out += [m.strip(" ,") for m in merged if m.strip(" ,")]
+    return out
 
 
 # ----------------------------------------------------------------- spans taken first
@@ -143,6 +165,12 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
     adding = bool(_ADD.search(clause))
     switching = bool(_SWITCH.search(clause) or _ONLY.search(clause))
     raw = parse_offline(_PLEASE.sub(" ", clause)).criteria
+    if not raw.exclude_topics and removing:
+        # "tampoco apuestas", "pas de jeux d'argent non plus": a negation the brief parser
+        # reads only in its usual form; ask it with a plain "no" in front of what is left.
+        probe = parse_offline("no " + _strip_instructions(clause)).criteria
+        if probe.exclude_topics:
+            raw = raw.model_copy(update={"exclude_topics": probe.exclude_topics})
     values = _values(clause, criteria)
     edits: list[FieldEdit] = []
 
@@ -281,6 +309,11 @@ def _values(clause: str, criteria: CampaignCriteria) -> dict[str, Any]:
         field = "audience_countries" if _AUDIENCE.search(clause) else "creator_countries"
         out.setdefault(field, []).append(mention.code)
         stripped = _blank(stripped, mention.start, mention.end)
+    # X (formerly Twitter) is one capital letter: the brief parser wants context for it, a
+    # follow-up ("get rid of X", "also X") names it bare.
+    if re.search(r"(?<![\w'-])X(?![\w'-])", stripped):
+        out["platforms"] = ["x"]
+        stripped = re.sub(r"(?<![\w'-])X(?![\w'-])", " ", stripped)
     parsed = parse_offline(stripped).criteria if stripped.strip() else CampaignCriteria()
     data = parsed.model_dump()
     for field in ("platforms", "formats", "tiers", "languages", "creator_countries", "audience_countries"):

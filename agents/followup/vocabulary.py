@@ -16,10 +16,13 @@ def _alt(*words: str) -> str:
 # "drop X", "no X please", "forget X", "without X": X leaves the criteria.
 REMOVE = _alt(
     "drop", "remove", "delete", "forget about", "forget", "get rid of", "take out", "lose", "skip", "without",
-    "no more", "not", "no", "exclude", "ditch", "leave out", "cut", "nix",
+    "no more", "not", "no", "exclude", "excluding", "ditch", "leave out", "cut", "nix", "neither", "nor",
     "entferne", "entfernen", "streiche", "streichen", "vergiss", "ohne", "keine", "kein", "keinen", "nicht", "weg mit", "raus",
-    "quita", "quitar", "quitad", "elimina", "eliminar", "olvida", "olvídate de", "olvidate de", "sin", "fuera", "nada de",
-    "enlève", "enleve", "enlevez", "retire", "retirez", "supprime", "supprimez", "oublie", "oubliez", "sans", "pas de", "plus de",
+    "schließe", "schliesse", "ausschließen", "ausschliessen", "aus",
+    "quita", "quitar", "quitad", "elimina", "eliminar", "olvida", "olvídate de", "olvidate de", "sin", "fuera", "nada de", "tampoco", "ni",
+    "excluye", "excluir", "excluyan", "excluid",
+    "enlève", "enleve", "enlevez", "retire", "retirez", "supprime", "supprimez", "oublie", "oubliez", "sans", "pas de", "plus de", "non plus", "ni",
+    "exclus", "exclure", "excluez", "exclue",
 )
 # "I don't care about X": X stops being a requirement.
 DONT_CARE = _alt(
@@ -84,6 +87,7 @@ FIELD_NOUNS: dict[str, str] = {
     "formats": r"formats?|formatos?",
     "topics": r"topics?|themes?|niches?|themen?|temas?|sujets?|th[èe]mes?",
     "tiers": r"tiers?",
+    "creators_count": r"(?<!follower\s)(?<!followers\s)(?:creator\s+)?count|number\s+of\s+creators|anzahl|cantidad\s+de\s+creadores|nombre\s+de\s+cr[ée]ateurs",
     "exclude_brands": r"brand\s+exclusions?|excluded\s+brands|competitors?",
     "exclude_handles": r"excluded\s+creators|exclusions?\s+of\s+creators",
     "exclude_topics": r"safety\s+(?:filters?|exclusions?)|excluded\s+content",
