@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from agents.brief_parser import BriefParser
+from agents.followup.parser import FollowupParser, OfflineFollowupParser
 from agents.tools.scoring import ScoringWeights
 from retrieval.calibration import TopicCalibration, load_calibration
 from retrieval.embedder import Embedder
@@ -19,6 +20,7 @@ class AgentContext:
     index: CreatorIndex
     embedder: Embedder
     parser: BriefParser
+    followups: FollowupParser = field(default_factory=OfflineFollowupParser)
     weights: ScoringWeights = field(default_factory=ScoringWeights)
     default_count: int = 20
     # Candidates fetched per shortlist slot: vetting rejects some, variety skips others.

@@ -19,6 +19,7 @@ class CriteriaEvent(BaseModel):
     criteria: CampaignCriteria
     parser: str
     assumptions: list[str] = Field(default_factory=list)
+    changes: list[str] = Field(default_factory=list, description="In a thread: what this message changed, in words")
 
 
 class ProgressEvent(BaseModel):

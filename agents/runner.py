@@ -28,6 +28,19 @@ class ThreadView(BaseModel):
     criteria: CampaignCriteria | None
     shortlist: Shortlist | None
     messages: list[str]
+    turns: list[dict[str, Any]] = []
+
+
+def checkpoint_serializer():
+    """The checkpoint's own pydantic types, registered so a stricter LangGraph release
+    (msgpack allow-lists) still loads saved threads instead of refusing them."""
+    from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+
+    from agents.shortlist import Evidence, PriceRange, Relaxation, ShortlistedCreator, VettingResult
+    from retrieval.schema import Money
+
+    types = (CampaignCriteria, Money, Shortlist, ShortlistedCreator, Evidence, VettingResult, PriceRange, Relaxation)
+    return JsonPlusSerializer(allowed_msgpack_modules=[(t.__module__, t.__name__) for t in types])
 
 
 @dataclass
@@ -39,6 +52,8 @@ class AgentRunner:
     checkpointer: BaseCheckpointSaver | None = None
 
     def __post_init__(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.serde = checkpoint_serializer()
         self._oneoff = build_graph(None)
         self._threads = build_graph(self.checkpointer) if self.checkpointer is not None else None
 
@@ -50,10 +65,11 @@ class AgentRunner:
         overrides: dict[str, Any] | None = None,
         limit: int | None = None,
         shortlist_id: str | None = None,
+        label: str | None = None,
     ) -> AsyncIterator[RunEvent]:
         shortlist_id = shortlist_id or uuid.uuid4().hex
         payload: dict[str, Any] = {"message": message, "overrides": overrides, "limit": limit,
-                                   "shortlist_id": shortlist_id}
+                                   "shortlist_id": shortlist_id, "label": label}
         if thread_id is not None:
             if self._threads is None:
                 raise RuntimeError("threads need a checkpointer")
@@ -100,5 +116,8 @@ class AgentRunner:
         if not values:
             return None
         brief = values.get("brief", "")
+        # Threads from before `messages` existed kept only the joined brief, one message a line.
+        messages = values.get("messages") or [m for m in brief.split("\n") if m]
         return ThreadView(thread_id=thread_id, brief=brief, criteria=values.get("criteria"),
-                          shortlist=values.get("shortlist"), messages=[m for m in brief.split("\n") if m])
+                          shortlist=values.get("shortlist"), messages=messages,
+                          turns=[dict(t) for t in values.get("turns") or []])

@@ -19,11 +19,35 @@ class Candidate(TypedDict):
     evidence: TopicEvidence | None  # None only when the brief names no topic
 
 
+# A node returning warnings starting with this marker starts the turn's list afresh: the
+# checkpointer keeps state between turns, and one turn's warnings are not the next one's.
+TURN_START = "\x00turn-start"
+
+
+def turn_warnings(old: list[str] | None, new: list[str] | None) -> list[str]:
+    """Warnings add up within a turn; the first node of a turn resets them."""
+    new = new or []
+    if new and new[0] == TURN_START:
+        return list(new[1:])
+    return (old or []) + new
+
+
+class Turn(TypedDict, total=False):
+    """What a thread remembers of one message: the text, what it changed, its shortlist."""
+
+    message: str
+    changes: list[str]
+    rejected: list[str]
+    shortlist_id: str
+    parser: str
+
+
 class ShortlistInput(TypedDict, total=False):
     message: str  # a brief, or a follow-up in a thread
     overrides: dict[str, Any] | None
     limit: int | None
     shortlist_id: str
+    label: str | None  # how the thread shows an edit sent without a message
 
 
 class ShortlistState(TypedDict, total=False):
@@ -31,10 +55,15 @@ class ShortlistState(TypedDict, total=False):
     overrides: dict[str, Any] | None
     limit: int | None
     shortlist_id: str
-    brief: str  # the thread's briefs and follow-ups so far, joined
+    label: str | None
+    brief: str  # the thread's messages so far, joined (the shortlist's `brief`)
+    messages: list[str]  # the thread's messages, one item each (a message may span lines)
+    turns: list[Turn]  # thread memory: one item per message
     criteria: CampaignCriteria
     parser: str
     similar_to: list[str]  # creator keys a follow-up asked for "more like"
+    kept: list[dict[str, Any]]  # "more like #2": #2's scored entry from the last turn, kept at the top
+    shown_before: list[str]  # "more like": creators of the last list, not shown again
     query_text: str
     query_vector: list[float]
     candidates: list[Candidate]
@@ -45,7 +74,7 @@ class ShortlistState(TypedDict, total=False):
     spend_usd: dict[str, float]
     shortlist: Shortlist
     previous: list[dict[str, Any]]  # last shortlist's (rank, key) for "number 3" follow-ups
-    warnings: Annotated[list[str], operator.add]
+    warnings: Annotated[list[str], turn_warnings]
     timings: Annotated[dict[str, float], operator.or_]
 
 

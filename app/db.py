@@ -84,6 +84,17 @@ class ThreadRow:
 
 
 @dataclass(frozen=True)
+class ThreadSummary:
+    thread_id: str
+    title: str  # the thread's first brief
+    created_at: datetime
+    updated_at: datetime
+    messages: int
+    latest_shortlist_id: str | None
+    last_count: int | None  # creators in the latest shortlist
+
+
+@dataclass(frozen=True)
 class ApiKeyRow:
     prefix: str
     name: str
@@ -196,6 +207,20 @@ class Database:
             return None
         return ThreadRow(thread_id=row.thread_id, created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),
                          messages=row.messages, latest_shortlist_id=row.latest_shortlist_id)
+
+    def list_threads(self, limit: int = 50) -> list[ThreadSummary]:
+        """Most recently used first, each with its first brief and the size of its latest list."""
+        t, s = threads_table, shortlists_table
+        first_seq = (select(func.min(s.c.seq)).where(s.c.thread_id == t.c.thread_id).correlate(t).scalar_subquery())
+        title = select(s.c.brief).where(s.c.seq == first_seq).scalar_subquery()
+        last_count = select(s.c.creators).where(s.c.id == t.c.latest_shortlist_id).correlate(t).scalar_subquery()
+        stmt = (select(t, title.label("title"), last_count.label("last_count"))
+                .order_by(t.c.updated_at.desc()).limit(limit))
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+        return [ThreadSummary(thread_id=r.thread_id, title=(r.title or "").split(" / ")[0], created_at=_aware(r.created_at),
+                              updated_at=_aware(r.updated_at), messages=r.messages,
+                              latest_shortlist_id=r.latest_shortlist_id, last_count=r.last_count) for r in rows]
 
     # ---- API keys --------------------------------------------------------------------
 

@@ -21,6 +21,30 @@ def open_retrieval_from_settings(settings: Settings, embedder: Embedder | None =
     )
 
 
+def _llm_client(settings: Settings):
+    from agents.llm.client import OpenAICompatibleClient
+
+    return OpenAICompatibleClient(
+        base_url=settings.llm_base_url,
+        model=settings.llm_model,
+        api_key=settings.llm_api_key,
+        timeout_s=settings.llm_timeout_s,
+        max_attempts=settings.llm_max_attempts,
+    )
+
+
+def build_followup_parser(settings: Settings):
+    """Follow-ups in threads: the LLM patch reader when an endpoint is configured (it falls
+    back to the rules), else the rules."""
+    from agents.followup.parser import OfflineFollowupParser
+
+    if not settings.llm_base_url:
+        return OfflineFollowupParser()
+    from agents.llm.followup_parser import LLMFollowupParser
+
+    return LLMFollowupParser(_llm_client(settings))
+
+
 def build_brief_parser(settings: Settings):
     """The LLM parser when an endpoint is configured (it falls back to the offline one),
     else the offline parser."""
@@ -49,6 +73,7 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
         index=retrieval.index,
         embedder=retrieval.embedder,
         parser=build_brief_parser(settings),
+        followups=build_followup_parser(settings),
         default_count=settings.default_limit,
     )
 

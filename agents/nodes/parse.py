@@ -1,4 +1,10 @@
-"""Parse node: brief (or follow-up) -> CampaignCriteria, shown back with assumptions."""
+"""Parse node: a brief -> CampaignCriteria; in a thread, a follow-up -> a patch of the criteria.
+
+The first message of a thread is a brief. Every later one is read as a CriteriaPatch
+(offline rules or the LLM) and applied to the thread's criteria; explicit field edits
+from the client (chip edits) are a patch of their own and win. The `criteria` event
+says what the turn changed, in words.
+"""
 
 from __future__ import annotations
 
@@ -9,38 +15,78 @@ from langgraph.runtime import Runtime
 from agents.context import AgentContext
 from agents.criteria import CampaignCriteria
 from agents.events import CriteriaEvent, WarningEvent
+from agents.followup.patch import CriteriaPatch, PatchResult, apply_patch, describe, patch_from_overrides
 from agents.nodes.common import emit, progress, stage
-from agents.refine import refine, similar_to
-from agents.state import ShortlistState
+from agents.state import TURN_START, ShortlistState, Turn
+from retrieval.schema import PLATFORMS
+
+# Working fields of a turn: they start empty every turn and are not thread memory.
+_WORKING: dict[str, Any] = {"candidates": [], "scored": [], "rejected": {}, "selected": [], "relaxations": [],
+                            "similar_to": [], "query_text": "", "query_vector": [], "kept": [], "shown_before": []}
 
 
 def apply_overrides(criteria: CampaignCriteria, overrides: dict[str, Any] | None) -> CampaignCriteria:
-    """Explicit overrides win and are hard unless the caller says which fields are hard."""
+    """Explicit overrides win (null clears a field); hard unless the caller says which fields are hard."""
     if not overrides:
         return criteria
-    data = criteria.model_dump()
-    data.update(overrides)
-    if "hard" not in overrides:
-        data["hard"] = sorted(set(criteria.hard) | {k for k in overrides if k not in ("assumptions", "conflicts", "creators_count", "topics")})
+    result = apply_patch(criteria, patch_from_overrides(overrides), PLATFORMS)
+    data = result.criteria.model_dump()
+    for name in ("assumptions", "conflicts"):
+        if name in overrides and overrides[name] is not None:
+            data[name] = overrides[name]
+    if overrides.get("hard") is not None:
+        data["hard"] = [h for h in overrides["hard"] if data.get(h) not in (None, [])]
     return CampaignCriteria.model_validate(data)
+
+
+def similar_to(more_like: list[str], previous: list[dict]) -> list[str]:
+    """Creator keys a patch points at by rank ("#3") or handle ("@x") in the last shortlist."""
+    keys: list[str] = []
+    for ref in more_like:
+        if ref.startswith("#") and ref[1:].isdigit():
+            keys += [p["key"] for p in previous if p.get("rank") == int(ref[1:])]
+        elif ref.startswith("@"):
+            keys += [p["key"] for p in previous if p.get("handle", "").lower() == ref[1:].lower()]
+    return list(dict.fromkeys(keys))
 
 
 async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     ctx = runtime.context
     timings: dict[str, float] = {}
-    message = state["message"]
+    message = state.get("message", "")
+    overrides = state.get("overrides")
     warnings: list[str] = []
     previous: CampaignCriteria | None = state.get("criteria")
+    notes: list[str] = []
+    similar: list[str] = []
+    turn = Turn(message=message, changes=[], rejected=[], shortlist_id=state.get("shortlist_id", ""))
     with stage(runtime, "parse", timings):
-        result = await ctx.parser.parse(message)
-        warnings += result.warnings
-        if previous is not None:
-            criteria, notes = refine(previous, result.criteria, message)
-            brief = f"{state.get('brief', '')}\n{message}".strip()
-            similar = similar_to(message, state.get("previous") or [])
+        if previous is None:
+            result = await ctx.parser.parse(message)
+            warnings += result.warnings
+            parser = result.parser
+            criteria = apply_overrides(result.criteria, overrides)
         else:
-            criteria, notes, brief, similar = result.criteria, [], message, []
-        criteria = apply_overrides(criteria, state.get("overrides"))
+            patch, parser = CriteriaPatch(), "edit"
+            if message.strip():
+                reading = await ctx.followups.read(message, previous)
+                patch, parser = reading.patch, reading.parser
+                warnings += reading.warnings
+            if overrides:
+                edits = patch_from_overrides(overrides)
+                patch = CriteriaPatch(edits=patch.edits + edits.edits, more_like=patch.more_like)
+                if not message.strip():
+                    turn["message"] = message = state.get("label") or describe(edits) or "edit"
+            applied: PatchResult = apply_patch(previous, patch, PLATFORMS)
+            criteria = applied.criteria
+            similar = similar_to(patch.more_like, state.get("previous") or [])
+            notes = applied.changes + [f"kept {ref}'s niche and style: more creators like them" for ref in patch.more_like if similar]
+            turn["changes"], turn["rejected"] = notes, applied.rejected
+            warnings += [f"Not applied: {r}" for r in applied.rejected]
+            if patch.more_like and not similar:
+                warnings.append(f"No creator {', '.join(patch.more_like)} in the last shortlist to find more like")
+            if patch.is_empty():
+                warnings.append("Nothing in the message changed the criteria; searched again with the same ones")
         limit = state.get("limit")
         if limit is not None:
             criteria = criteria.model_copy(update={"creators_count": limit})
@@ -49,12 +95,20 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
                 "creators_count": ctx.default_count,
                 "assumptions": criteria.assumptions + [f"No count in the brief: aiming for {ctx.default_count} creators."],
             })
+    turn["parser"] = parser
+    messages = [*(state.get("messages") or []), turn["message"]]
     # The criteria come first: a client renders them, then the warnings about them.
-    emit(runtime, CriteriaEvent(criteria=criteria, parser=result.parser, assumptions=criteria.assumptions + notes))
+    emit(runtime, CriteriaEvent(criteria=criteria, parser=parser, assumptions=criteria.assumptions, changes=notes))
     for text in warnings:
         emit(runtime, WarningEvent(message=text, code="parser"))
     for conflict in criteria.conflicts:
         emit(runtime, WarningEvent(message=f"Contradiction in the brief: {conflict}", code="conflict"))
-    progress(runtime, "parse", f"Parsed the brief with the {result.parser} parser", timings)
-    return {"criteria": criteria, "parser": result.parser, "brief": brief, "similar_to": similar,
-            "warnings": warnings, "timings": timings}
+    progress(runtime, "parse", f"Read the {'brief' if previous is None else 'follow-up'} ({parser})", timings)
+    more_like: dict[str, Any] = {}
+    if similar:
+        # "More like #2" keeps #2 (its vetted entry from the last turn) and shows new faces beside it.
+        more_like = {"kept": [s for s in state.get("scored") or [] if s["key"] in similar],
+                     "shown_before": [p["key"] for p in state.get("previous") or [] if p["key"] not in similar]}
+    return {**_WORKING, **more_like, "criteria": criteria, "parser": parser, "brief": " / ".join(messages), "messages": messages,
+            "turns": [*(state.get("turns") or []), turn], "similar_to": similar,
+            "warnings": [TURN_START, *warnings], "timings": timings}

@@ -62,10 +62,10 @@ class RunService:
         self._thread_locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
 
     def start(self, message: str, *, mode: Mode, thread_id: str | None = None,
-              overrides: dict[str, Any] | None = None, limit: int | None = None) -> Run:
+              overrides: dict[str, Any] | None = None, limit: int | None = None, label: str | None = None) -> Run:
         run = Run(shortlist_id=uuid.uuid4().hex)
         task = asyncio.create_task(
-            self._produce(run, message, mode=mode, thread_id=thread_id, overrides=overrides, limit=limit),
+            self._produce(run, message, mode=mode, thread_id=thread_id, overrides=overrides, limit=limit, label=label),
             name=f"run-{run.shortlist_id}",
         )
         run.task = task
@@ -74,7 +74,7 @@ class RunService:
         return run
 
     async def _produce(self, run: Run, message: str, *, mode: Mode, thread_id: str | None,
-                       overrides: dict[str, Any] | None, limit: int | None) -> None:
+                       overrides: dict[str, Any] | None, limit: int | None, label: str | None = None) -> None:
         request_id = current_request_id()  # copied into this task's context at creation
         try:
             if thread_id is not None:
@@ -82,9 +82,9 @@ class RunService:
                 if lock is None:
                     lock = self._thread_locks[thread_id] = asyncio.Lock()
                 async with lock:
-                    await self._drain(run, message, mode, thread_id, overrides, limit)
+                    await self._drain(run, message, mode, thread_id, overrides, limit, label)
             else:
-                await self._drain(run, message, mode, thread_id, overrides, limit)
+                await self._drain(run, message, mode, thread_id, overrides, limit, label)
         except asyncio.CancelledError:
             run.queue.put_nowait(ErrorEvent(message="the service is shutting down", code="unavailable"))
             raise
@@ -96,12 +96,12 @@ class RunService:
             run.queue.put_nowait(None)
 
     async def _drain(self, run: Run, message: str, mode: Mode, thread_id: str | None,
-                     overrides: dict[str, Any] | None, limit: int | None) -> None:
+                     overrides: dict[str, Any] | None, limit: int | None, label: str | None = None) -> None:
         # The stream contract puts `criteria` first; the parser reports its warnings (e.g. an
         # LLM fallback) before it, so those wait until the criteria have gone out.
         held: list[RunEvent] | None = []
         async for event in self.runner.stream(message, thread_id=thread_id, overrides=overrides, limit=limit,
-                                              shortlist_id=run.shortlist_id):
+                                              shortlist_id=run.shortlist_id, label=label):
             self.metrics.observe_event(event)
             if isinstance(event, DoneEvent):
                 event = await self._persist(event, thread_id, mode)

@@ -161,14 +161,14 @@ async def test_chip_edit_and_removal(page, base_url):
     assert await page.evaluate("document.activeElement.id") == "composer-input"
     await page.fill("#composer-input", "")
 
-    # Its × sends the removal as a follow-up in the same thread.
+    # Its × sends the removal as an explicit field edit in the same thread.
     before = await page.get_attribute("#export", "href")
     await page.get_by_role("button", name="Remove Platform Instagram").click()
     await page.wait_for_function(
         "(before) => { const a = document.querySelector('#export'); return !a.hidden && a.getAttribute('href') !== before; }",
         arg=before, timeout=RUN_TIMEOUT_MS,
     )
-    assert (await page.locator("#transcript .msg-user p").last.text_content()) == "only TikTok"
+    assert (await page.locator("#transcript .msg-user p").last.text_content()) == "Removed Platform Instagram"
     values = await page.locator('#chips .chip[data-field="platforms"] .chip-value').all_text_contents()
     assert values == ["TikTok"]
     platforms = await page.locator("#cards > .card").evaluate_all("els => els.map(e => e.dataset.platform)")

@@ -29,25 +29,15 @@ function authHeaders() {
 const chatUrl = (threadId) => `/v1/chat/${encodeURIComponent(threadId)}`;
 
 // Sends one message in a thread and streams its events. `criteria` carries explicit
-// overrides (used when a chip is removed); a server that does not accept them answers
-// 422, and the message is then re-sent alone so the follow-up wording still applies.
-// Whether the chat endpoint takes `criteria`; learnt from its first 422, so later removals
-// do not pay for a refused request.
-let overridesAccepted = true;
-
-export async function sendMessage(threadId, message, { criteria, signal, onEvent }) {
-  const url = `${chatUrl(threadId)}/messages`;
-  const options = { headers: authHeaders(), signal, onEvent };
-  if (criteria && overridesAccepted) {
-    try {
-      return await postStream(url, { message, criteria }, options);
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 422) throw err;
-      overridesAccepted = false;
-    }
-  }
-  return postStream(url, { message }, options);
+// field edits (chip ×, relaxation buttons): the server applies them as a patch, so the
+// message may then be empty and no wording is parsed.
+export function sendMessage(threadId, message, { criteria, label, signal, onEvent }) {
+  const body = criteria ? { message: "", criteria, label: label || message } : { message };
+  return postStream(`${chatUrl(threadId)}/messages`, body, { headers: authHeaders(), signal, onEvent });
 }
+
+// The threads, most recently used first ({items: [{thread_id, title, updated_at, last_count}]}).
+export const listThreads = () => getJson("/v1/chat?limit=20");
 
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: "application/json", ...authHeaders() } });
@@ -56,7 +46,7 @@ async function getJson(url) {
   return response.json();
 }
 
-// The thread so far ({messages, criteria, latest_shortlist: {id}}), or null when unknown.
+// The thread with every turn ({messages, turns, criteria, latest_shortlist: {id}}), or null when unknown.
 export const getThread = (threadId) => getJson(chatUrl(threadId));
 
 export const getShortlist = (shortlistId) => getJson(`/v1/shortlists/${encodeURIComponent(shortlistId)}`);

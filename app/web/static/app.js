@@ -7,7 +7,7 @@ import { criteriaChips, renderChips, relaxationAction } from "./chips.js";
 import { el, clear } from "./dom.js";
 import { Progress } from "./progress.js";
 import { creatorCard, summaryText, warningItem } from "./render.js";
-import { newThreadId, rememberedThread, threadFromHash, useThread } from "./thread.js";
+import { newThreadId, threadFromHash, useThread } from "./thread.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -16,7 +16,7 @@ const ui = {
   assumptionCount: $("assumption-count"), composer: $("composer"), input: $("composer-input"), send: $("send"),
   summary: $("summary"), exportLink: $("export"), error: $("error"), warnings: $("warnings"), empty: $("empty"),
   cards: $("cards"), newBrief: $("new-brief"), settings: $("settings"), openSettings: $("open-settings"),
-  apiKey: $("api-key"), keyIndicator: $("key-indicator"),
+  apiKey: $("api-key"), keyIndicator: $("key-indicator"), threads: $("threads"), threadList: $("thread-list"),
 };
 const progress = new Progress($("progress"), $("stages"), $("status"));
 const emptyIntro = [...ui.empty.childNodes].map((n) => n.cloneNode(true)); // restored by "New brief"
@@ -30,10 +30,12 @@ const state = {
 
 // ---------------------------------------------------------------- transcript
 
-function say(role, text) {
+// `notes` (the turn's changes and warnings) go under the text as a small list.
+function say(role, text, notes = []) {
   ui.transcript.append(el("li", { class: `msg msg-${role}` },
     el("span", { class: "visually-hidden", text: role === "user" ? "You: " : "castlist: " }),
-    el("p", { text })));
+    el("p", { text }),
+    notes.length ? el("ul", { class: "msg-notes small" }, ...notes.map((n) => el("li", { text: n }))) : null));
   ui.examples.hidden = true;
   ui.transcript.lastElementChild.scrollIntoView({ block: "nearest" });
 }
@@ -91,7 +93,7 @@ function showCriteria(criteria, parser, assumptions) {
     onRemove: (chip) => {
       // The chip is about to be re-rendered; keep keyboard focus somewhere sensible.
       ui.input.focus();
-      send(chip.remove.message, chip.remove.criteria, chip);
+      send(`Removed ${chip.label} ${chip.value}`, chip.remove.criteria, chip);
     },
     disabled: Boolean(state.running),
   });
@@ -158,7 +160,7 @@ function setRunning(controller) {
   for (const b of ui.chips.querySelectorAll(".chip-remove")) b.disabled = Boolean(controller);
 }
 
-// A chip removal is a follow-up; say so plainly if the server's criteria still hold it.
+// A chip removal is an explicit edit; say so plainly if the server's criteria still hold it.
 function checkRemoved(chip, message) {
   if (!state.criteria) return;
   const still = criteriaChips(state.criteria).some((c) => c.key === chip.key);
@@ -169,9 +171,11 @@ function checkRemoved(chip, message) {
 }
 
 // `removing` is the chip a removal came from (to check it is gone afterwards).
+// With `criteria` (a chip or relaxation edit) the message is only shown: the edit is sent
+// as explicit field values and no words are parsed.
 async function send(message, criteria = null, removing = null) {
   message = message.trim();
-  if (!message || state.running) return;
+  if ((!message && !criteria) || state.running) return;
   if (!state.threadId) state.threadId = newThreadId();
   useThread(state.threadId);
 
@@ -190,10 +194,12 @@ async function send(message, criteria = null, removing = null) {
   const thread = state.threadId;
   let fresh = 0;
   let finished = false;
+  let changes = [];
   const onEvent = ({ event, data }) => {
     switch (event) {
       case "criteria":
         showCriteria(data.criteria, data.parser, data.assumptions);
+        changes = data.changes || [];
         break;
       case "progress":
         progress.update(data);
@@ -214,7 +220,7 @@ async function send(message, criteria = null, removing = null) {
         finished = true;
         showShortlist(data.shortlist);
         progress.finish(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        say("assistant", `Shortlisted ${data.shortlist.creators.length} creators. Refine with a follow-up, or export the list.`);
+        say("assistant", `Shortlisted ${data.shortlist.creators.length} creators. Refine with a follow-up, or export the list.`, changes);
         break;
       case "error":
         finished = true;
@@ -263,6 +269,7 @@ function resetView() {
   clearError();
   ui.criteria.hidden = true;
   ui.examples.hidden = false;
+  showThreadList();
   ui.summary.textContent = "";
   ui.empty.replaceChildren(...emptyIntro.map((n) => n.cloneNode(true)));
   ui.empty.hidden = false;
@@ -280,7 +287,8 @@ function startNewBrief() {
   ui.input.focus();
 }
 
-// Re-opens a thread from the server (after a reload or from a shared link).
+// Re-opens a thread from the server (after a reload, from the list or a shared link):
+// every turn with what castlist replied, its warnings, and the last turn's advice.
 async function loadThread(id) {
   state.threadId = id;
   resetView();
@@ -290,13 +298,45 @@ async function loadThread(id) {
     if (!thread || state.threadId !== id) return;
     const latest = thread.latest_shortlist ? await api.getShortlist(thread.latest_shortlist.id) : null;
     if (state.threadId !== id || state.running) return; // the user moved on while this loaded
-    for (const m of thread.messages || []) say("user", m);
+    const turns = thread.turns?.length ? thread.turns : (thread.messages || []).map((m) => ({ message: m }));
+    turns.forEach((turn, i) => {
+      say("user", turn.message);
+      if (!turn.shortlist) return;
+      const last = i === turns.length - 1;
+      // The last turn's warnings go to the warnings panel (with the relaxation buttons).
+      const notes = [...(turn.reply || []), ...(turn.rejected || []).map((r) => `Not applied: ${r}`),
+        ...(last ? [] : (turn.warnings || []).map((w) => `⚠ ${w}`))];
+      say("assistant", `Shortlisted ${turn.shortlist.creators} creators.`, notes);
+    });
     const criteria = thread.criteria || latest?.criteria;
     if (criteria) showCriteria(criteria, latest?.stats?.parser, latest?.assumptions);
     if (latest) showShortlist(latest);
   } catch (err) {
     showError(`Could not load the saved brief: ${err.message}`);
   }
+}
+
+// Earlier briefs, newest first, on the start view: "/" never resumes one silently.
+async function showThreadList() {
+  clear(ui.threadList);
+  ui.threads.hidden = true;
+  let items = [];
+  try {
+    items = (await api.listThreads())?.items || [];
+  } catch {
+    return; // the list is a convenience; the page works without it
+  }
+  if (!items.length || ui.examples.hidden) return;
+  for (const t of items) {
+    const when = new Date(t.updated_at).toLocaleString([], { dateStyle: "short", timeStyle: "short" });
+    const count = t.last_count == null ? "" : ` · ${t.last_count} creators`;
+    ui.threadList.append(el("li", {},
+      el("button", { type: "button", class: "thread-link", dataset: { thread: t.thread_id },
+        onclick: () => loadThread(t.thread_id) },
+      el("span", { class: "thread-title", text: t.title.split("\n")[0] || "(untitled)" }),
+      el("span", { class: "muted small", text: ` ${when}${count}` }))));
+  }
+  ui.threads.hidden = false;
 }
 
 // ---------------------------------------------------------------- settings
@@ -368,7 +408,10 @@ window.addEventListener("hashchange", () => {
   if (id && id !== state.threadId && !state.running) loadThread(id);
 });
 
-const initial = threadFromHash() || rememberedThread();
+const initial = threadFromHash();
 if (initial) loadThread(initial);
-else state.threadId = newThreadId();
+else {
+  state.threadId = newThreadId();
+  showThreadList();
+}
 document.documentElement.dataset.ready = "true"; // lets tests wait for the modules to load

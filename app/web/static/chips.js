@@ -1,6 +1,6 @@
-// Parsed criteria as chips. Each chip knows how to undo itself: a follow-up message in
-// words (so the thread's history reads naturally) plus explicit criteria overrides (so
-// the removal works even when the parser cannot read the wording).
+// Parsed criteria as chips. Each chip knows how to undo itself: an explicit field edit
+// (`criteria` on the chat message, null clears a field) that the server applies as a
+// patch without reading any words; `message` is only what the transcript shows.
 
 import { el, clear } from "./dom.js";
 import { compactNumber, followerRange, money, percent, platformLabel } from "./format.js";
@@ -19,7 +19,7 @@ function listChips(criteria, field, label, show, dropMessage, editMessage) {
       label,
       value: show(value),
       edit: editMessage(value),
-      remove: { message: dropMessage(value, rest), criteria: { [field]: rest } },
+      remove: { message: dropMessage(value, rest), criteria: { [field]: rest.length ? rest : null } },
     };
   });
 }
@@ -163,7 +163,7 @@ export function relaxationAction(relaxation, criteria) {
   // List fields: drop the whole constraint. The wording names no values on purpose: the
   // server's suggestion ("…not only tiktok") read back by a parser would narrow, not widen.
   if (Array.isArray(criteria[field])) {
-    return { message: WIDEN[field] || `drop the ${field.replace(/_/g, " ")} requirement`, criteria: { [field]: [] } };
+    return { message: WIDEN[field] || `drop the ${field.replace(/_/g, " ")} requirement`, criteria: { [field]: null } };
   }
   return chip.remove;
 }

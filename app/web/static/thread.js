@@ -1,7 +1,5 @@
 // The chat thread id lives in the URL hash (#thread=…) so a shortlist can be
-// bookmarked or shared, and in localStorage so reopening "/" resumes the last brief.
-
-const STORAGE = "castlist.thread";
+// bookmarked or shared. Opening "/" starts a new brief; earlier ones are in the thread list.
 
 function randomId() {
   // 32 hex chars: safe in any URL path, and crypto.randomUUID needs a secure context.
@@ -16,20 +14,7 @@ export function threadFromHash() {
   return valid(new URLSearchParams(window.location.hash.slice(1)).get("thread"));
 }
 
-export function rememberedThread() {
-  try {
-    return valid(localStorage.getItem(STORAGE));
-  } catch {
-    return null;
-  }
-}
-
 export function useThread(id) {
-  try {
-    localStorage.setItem(STORAGE, id);
-  } catch {
-    /* storage disabled */
-  }
   const hash = `#thread=${encodeURIComponent(id)}`;
   // replaceState: switching threads should not flood the back button.
   if (window.location.hash !== hash) history.replaceState(null, "", hash);

@@ -1,0 +1,129 @@
+"""The offline follow-up parser and apply_patch on the issue's examples, in four languages.
+
+Each case: a brief, a follow-up, and what the criteria must look like afterwards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.criteria import CampaignCriteria
+from agents.followup.patch import apply_patch
+from agents.followup.rules import parse_followup
+from agents.followup.vocabulary import INSTRUCTION_WORDS
+from agents.parsing.offline import parse_offline
+from retrieval.schema import PLATFORMS
+
+US_BRIEF = "10 vegan food creators in the US on Instagram or Pinterest, budget $20,000, no alcohol"
+
+
+def follow(brief: str, message: str) -> tuple[CampaignCriteria, CampaignCriteria, list[str]]:
+    before = parse_offline(brief).criteria
+    result = apply_patch(before, parse_followup(message, before, PLATFORMS), PLATFORMS)
+    return before, result.criteria, result.changes
+
+
+def no_instruction_topics(criteria: CampaignCriteria) -> None:
+    for topic in criteria.topics:
+        assert not set(topic.split()) & INSTRUCTION_WORDS, topic
+
+
+@pytest.mark.parametrize("message", ["drop the budget limit", "no budget", "forget the budget", "vergiss das Budget",
+                                     "olvida el presupuesto", "oublie le budget"])
+def test_budget_cleared(message):
+    before, after, changes = follow(US_BRIEF, message)
+    assert before.budget is not None and after.budget is None
+    assert "budget" not in after.hard and "budget removed" in changes
+    assert after.topics == before.topics
+    no_instruction_topics(after)
+
+
+@pytest.mark.parametrize("message, code", [
+    ("actually make it Canada instead of the US", "CA"),
+    ("Kanada statt USA", "CA"),
+    ("México en vez de Estados Unidos", "MX"),
+    ("plutôt le Canada au lieu des États-Unis", "CA"),
+])
+def test_country_replaced(message, code):
+    before, after, changes = follow(US_BRIEF, message)
+    assert after.creator_countries == [code]
+    assert after.topics == before.topics
+    assert not any("'US'" in a for a in after.assumptions), after.assumptions  # stale assumption gone
+    no_instruction_topics(after)
+
+
+def test_brand_exclusion_is_a_must():
+    before, after, _ = follow(US_BRIEF, "exclude anyone who promoted The Ordinary or CeraVe")
+    assert after.exclude_brands == ["The Ordinary", "CeraVe"]
+    assert "exclude_brands" in after.hard
+    assert after.topics == before.topics
+
+
+@pytest.mark.parametrize("message", ["I don't care about the platform", "any platform",
+                                     "die Plattform ist mir egal", "no importa la plataforma", "peu importe la plateforme"])
+def test_platform_cleared(message):
+    before, after, _ = follow(US_BRIEF, message)
+    assert before.platforms and after.platforms == [] and "platforms" not in after.hard
+    assert after.topics == before.topics
+    no_instruction_topics(after)
+
+
+def test_budget_raised_keeps_currency():
+    _, after, changes = follow("vegan creators in Germany, budget €20,000", "raise the budget to 30k")
+    assert after.budget.amount == 30_000 and after.budget.currency == "EUR"
+    assert any("budget now" in c for c in changes)
+
+
+@pytest.mark.parametrize("message", ["drop Pinterest", "no Pinterest please", "ohne Pinterest", "sin Pinterest",
+                                     "sans Pinterest"])
+def test_platform_removed(message):
+    _, after, _ = follow(US_BRIEF, message)
+    assert after.platforms == ["instagram"]
+
+
+@pytest.mark.parametrize("message", ["also TikTok", "add TikTok too", "auch TikTok bitte", "también TikTok",
+                                     "aussi TikTok"])
+def test_platform_added(message):
+    _, after, _ = follow(US_BRIEF, message)
+    assert after.platforms == ["instagram", "pinterest", "tiktok"]
+
+
+def test_topic_added_and_replaced():
+    _, after, _ = follow(US_BRIEF, "also fitness")
+    assert after.topics == ["vegan food", "fitness"]
+    _, after, _ = follow(US_BRIEF, "make it fitness instead")
+    assert after.topics == ["fitness"]
+    _, after, _ = follow(US_BRIEF, "baking instead of vegan food")
+    assert after.topics == ["baking"]
+    _, after, _ = follow(US_BRIEF, "drop the topic vegan")
+    assert after.topics == []
+
+
+def test_count_followers_and_safety():
+    _, after, _ = follow(US_BRIEF, "make it 5 creators")
+    assert after.creators_count == 5
+    _, after, _ = follow(US_BRIEF, "drop anyone over 30k")
+    assert after.followers_max == 30_000 and after.followers_min is None
+    _, after, _ = follow(US_BRIEF, "no gambling either")
+    assert after.exclude_topics == ["alcohol", "gambling"]
+
+
+def test_more_like_and_handles():
+    before = parse_offline(US_BRIEF).criteria
+    patch = parse_followup("more like number 2 and exclude @jane.bakes", before, PLATFORMS)
+    assert patch.more_like == ["#2"]
+    assert [(e.field, e.op, e.values) for e in patch.edits] == [("exclude_handles", "add", ["jane.bakes"])]
+    assert parse_followup("more like @Sam_cooks", before, PLATFORMS).more_like == ["@sam_cooks"]
+    assert parse_followup("mehr wie Nr. 3", before, PLATFORMS).more_like == ["#3"]
+
+
+def test_language_by_cldr_name():
+    _, after, _ = follow("vegan creators, content in German", "English instead of German")
+    assert after.languages == ["en"]
+    _, after, _ = follow("vegan creators, content in German", "drop German")
+    assert after.languages == []
+
+
+def test_multi_line_follow_up_is_one_message():
+    _, after, changes = follow(US_BRIEF, "drop the budget\nand also TikTok")
+    assert after.budget is None and "tiktok" in after.platforms and len(changes) == 2
