@@ -60,6 +60,8 @@ class RetrievalCase(_Case):
         default_factory=dict, description="niche id -> the subtopics that earn the full grade; others in the niche earn 1")
     constraints: CampaignCriteria = Field(default_factory=CampaignCriteria, description="the brief's hard constraints")
     judging: Judging = Field(default_factory=Judging)
+    facet_strict: bool = Field(
+        False, description="the brief names a distinguishing facet: near niches, related niches and other subtopics earn 0")
 
 
 class RealCase(_Case):

@@ -40,6 +40,13 @@ DEFAULT_TOLERANCES: dict[str, tuple[float, Direction]] = {
     "real.p@10": (0.03, "higher"),
     "real.faithfulness": (0.0, "higher"),
     "real.errors": (0.0, "lower"),
+    "demo_v2.ndcg@10": (0.02, "higher"),
+    "demo_v2.p@10": (0.03, "higher"),
+    "demo_v2.faithfulness": (0.0, "higher"),
+    "fine.strict_p@10": (0.03, "higher"),
+    "fine.p@10": (0.03, "higher"),
+    "fine.ndcg@10": (0.03, "higher"),
+    "fine.errors": (0.0, "lower"),
 }
 RELATIVE_METRICS = {"demo.latency_p95_ms", "demo.latency_p50_ms", "real.latency_p95_ms", "real.latency_p50_ms"}
 

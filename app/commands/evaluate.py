@@ -20,7 +20,7 @@ def evaluate(args: argparse.Namespace) -> int:
     settings = get_settings()
     real = args.real_data or (DEFAULT_REAL_DATA if DEFAULT_REAL_DATA.exists() else None)
     config = EvalConfig.from_cli(args.tier, settings.data_dir, args.report_dir, args.baseline,
-                                 args.update_baseline, real_data=real)
+                                 args.update_baseline, real_data=real, suites=getattr(args, "suite", None))
     config = config.model_copy(update={"features_as_of": DEMO_AS_OF})
     embedder = SentenceTransformerEmbedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
     opened: list = []
