@@ -78,6 +78,7 @@ class EvalConfig(BaseModel):
     real_max_creators: int | None = Field(None, description=f"default {QUICK_REAL_CREATORS} quick / all full")
     primary_system: str = Field("full_agent", description="system the targets are checked on (the full agent)")
     bm25_system: str = Field("bm25_only", description="the BM25-only baseline system")
+    dense_system: str = Field("dense_only", description="the dense-only baseline system")
     case_timeout_s: float = 180.0
     judge: JudgeConfig | None = Field(None, description="optional LLM judge of explanation helpfulness; never gated")
     features_as_of: datetime | None = Field(
@@ -541,7 +542,8 @@ async def run_eval(
             if means:
                 report.judge[name] = statistics.fmean(means)
     report.systems = list(dict.fromkeys(all_systems))
-    report.roles = {"primary": config.primary_system, "bm25": config.bm25_system, "parser": "parser"}
+    report.roles = {"primary": config.primary_system, "bm25": config.bm25_system, "dense": config.dense_system,
+                    "parser": "parser"}
     report.metrics = flat_metrics(report)
     report.targets = check_targets(report.metrics, report.roles)
 

@@ -115,3 +115,18 @@ def test_judgments_reject_long_notes_and_duplicates(tmp_path: Path) -> None:
     resolved = resolve([Judgment(**ok)], ["instagram:vera", "instagram:other"])
     assert resolved["f1"].grades == {"instagram:vera": 2}
     assert resolve([Judgment(**ok)], ["instagram:other"]) == {}
+
+
+def test_issue_8_targets_resolve_against_the_baselines() -> None:
+    from evals.gate import check_targets
+
+    roles = {"primary": "full_agent", "bm25": "bm25_only", "dense": "dense_only", "parser": "parser"}
+    current = {"full_agent/fine.strict_p@10": 0.70, "bm25_only/fine.strict_p@10": 0.45,
+               "dense_only/fine.strict_p@10": 0.60, "full_agent/fine.twins_strict_p@10": 0.50,
+               "full_agent/fine.twins_en_strict_p@10": 0.65, "full_agent/demo_v2.ndcg@10": 0.93}
+    results = {t.name: t for t in check_targets(current, roles)}
+    assert results["fine set strict P@10 >= 0.80"].miss == pytest.approx(0.10)
+    assert results["fine strict P@10 beats BM25-only by >= 0.20"].met is True
+    assert results["fine strict P@10 beats dense-only by >= 0.15"].miss == pytest.approx(0.05)
+    assert results["de/es/fr twins within 0.10 of English (strict P@10)"].miss == pytest.approx(0.05)
+    assert results["demo v2 (facets) nDCG@10 >= 0.90"].met is True
