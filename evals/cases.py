@@ -18,6 +18,13 @@ DATASETS_DIR = Path(__file__).parent / "datasets"
 PARSE_V1 = DATASETS_DIR / "parse_v1.jsonl"
 RETRIEVAL_V1 = DATASETS_DIR / "retrieval_v1.jsonl"
 REAL_INSTAGRAM_V1 = DATASETS_DIR / "real_instagram_v1.jsonl"
+REAL_INSTAGRAM_FINE_V1 = DATASETS_DIR / "real_instagram_fine_v1.jsonl"
+RETRIEVAL_V2 = DATASETS_DIR / "retrieval_v2.jsonl"
+
+# The fine set is judged on one fixed corpus: the hash-chosen sample of this many creators
+# that `evals.corpus.prepare_real` draws (3,000 left too few sneaker, nail-art or
+# streetwear creators to fill a top 10; see evals/datasets/README.md).
+FINE_SAMPLE_CREATORS = 8_000
 
 
 class _Case(BaseModel):
@@ -53,11 +60,25 @@ class RetrievalCase(_Case):
         default_factory=dict, description="niche id -> the subtopics that earn the full grade; others in the niche earn 1")
     constraints: CampaignCriteria = Field(default_factory=CampaignCriteria, description="the brief's hard constraints")
     judging: Judging = Field(default_factory=Judging)
+    facet_strict: bool = Field(
+        False, description="the brief names a distinguishing facet: near niches, related niches and other subtopics earn 0")
 
 
 class RealCase(_Case):
     k: int = Field(10, ge=1)
     categories: list[str] = Field(min_length=1, description="source category labels that count as relevant")
+    constraints: CampaignCriteria = Field(default_factory=CampaignCriteria)
+
+
+class FineCase(_Case):
+    """A fine-grained brief over the real Instagram sample, judged by pooled, graded qrels
+    (evals/datasets/*.qrels.jsonl), not by rules."""
+
+    k: int = Field(10, ge=1)
+    language: str = Field("en", description="ISO 639-1 of the brief's wording")
+    twin_of: str | None = Field(None, description="id of the English brief this one translates")
+    facet: str = Field(description="the distinguishing facet a creator must show to earn grade 2")
+    domain: str = Field(description="the broad domain that earns grade 1 at most")
     constraints: CampaignCriteria = Field(default_factory=CampaignCriteria)
 
 

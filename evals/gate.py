@@ -40,6 +40,13 @@ DEFAULT_TOLERANCES: dict[str, tuple[float, Direction]] = {
     "real.p@10": (0.03, "higher"),
     "real.faithfulness": (0.0, "higher"),
     "real.errors": (0.0, "lower"),
+    "demo_v2.ndcg@10": (0.02, "higher"),
+    "demo_v2.p@10": (0.03, "higher"),
+    "demo_v2.faithfulness": (0.0, "higher"),
+    "fine.strict_p@10": (0.03, "higher"),
+    "fine.p@10": (0.03, "higher"),
+    "fine.ndcg@10": (0.03, "higher"),
+    "fine.errors": (0.0, "lower"),
 }
 RELATIVE_METRICS = {"demo.latency_p95_ms", "demo.latency_p50_ms", "real.latency_p95_ms", "real.latency_p50_ms"}
 
@@ -149,6 +156,15 @@ TARGETS: tuple[Target, ...] = (
     Target(name="parse accuracy >= 0.9", metric="parser/parse.accuracy", op=">=", threshold=0.9),
     Target(name="full agent beats BM25-only nDCG@10 by >= 0.1", metric="primary/demo.ndcg@10", op=">=",
            threshold=0.1, relative_to="bm25/demo.ndcg@10"),
+    # Issue 8: topical precision measured by graded judgments.
+    Target(name="demo v2 (facets) nDCG@10 >= 0.90", metric="primary/demo_v2.ndcg@10", op=">=", threshold=0.90),
+    Target(name="fine set strict P@10 >= 0.80", metric="primary/fine.strict_p@10", op=">=", threshold=0.80),
+    Target(name="fine strict P@10 beats BM25-only by >= 0.20", metric="primary/fine.strict_p@10", op=">=",
+           threshold=0.20, relative_to="bm25/fine.strict_p@10"),
+    Target(name="fine strict P@10 beats dense-only by >= 0.15", metric="primary/fine.strict_p@10", op=">=",
+           threshold=0.15, relative_to="dense/fine.strict_p@10"),
+    Target(name="de/es/fr twins within 0.10 of English (strict P@10)", metric="primary/fine.twins_strict_p@10",
+           op=">=", threshold=-0.10, relative_to="primary/fine.twins_en_strict_p@10"),
 )
 
 

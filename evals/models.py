@@ -28,7 +28,11 @@ class CaseResult(BaseModel):
     relevant: int = Field(description="creators with a positive grade in this corpus")
     returned: int
     ndcg: float
-    precision: float
+    precision: float = Field(description="P@k counting grade >= 1 (lenient on the fine set)")
+    strict_precision: float | None = Field(None, description="fine set: P@k counting grade 2 only")
+    unjudged: list[str] = Field(default_factory=list, description="fine set: returned top-k creators nobody judged (count as 0)")
+    language: str | None = None
+    twin_of: str | None = None
     recall: float
     violating_creators: int = 0
     violations: list[str] = Field(default_factory=list)

@@ -27,8 +27,12 @@ def topical_grade(case: RetrievalCase, label: CreatorLabel) -> int:
     if niche in case.relevant:
         wanted = case.relevant_subtopics.get(niche)
         if wanted and label.subtopic not in wanted:
-            return 1
+            return 0 if case.facet_strict else 1
         return case.relevant[niche]
+    if case.facet_strict:
+        # "vegan food" names its facet: döner (local food) or general healthy eating is a
+        # near miss, not a partial answer (issue 8).
+        return 0
     if niche in case.partial:
         return case.partial[niche]
     # The generator records which niches a creator's content also touches.

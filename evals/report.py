@@ -33,6 +33,18 @@ TABLE_METRICS: tuple[tuple[str, str], ...] = (
     ("real.faithfulness", "real faithfulness"),
     ("real.latency_p95_ms", "real latency p95 ms"),
     ("real.errors", "real errors"),
+    ("demo_v2.ndcg@10", "demo v2 (facets) nDCG@10"),
+    ("demo_v2.p@10", "demo v2 (facets) P@10"),
+    ("demo_v2.faithfulness", "demo v2 faithfulness"),
+    ("fine.strict_p@10", "fine strict P@10 (grade 2)"),
+    ("fine.p@10", "fine lenient P@10 (grade >= 1)"),
+    ("fine.ndcg@10", "fine nDCG@10"),
+    ("fine.strict_p@10_en", "fine strict P@10, English briefs"),
+    ("fine.twins_strict_p@10", "fine strict P@10, de/es/fr twins"),
+    ("fine.twins_en_strict_p@10", "fine strict P@10, their English twins"),
+    ("fine.unjudged_returned", "fine unjudged creators returned"),
+    ("fine.latency_p95_ms", "fine latency p95 ms"),
+    ("fine.errors", "fine errors"),
 )
 CHART_METRICS = ("demo.ndcg@10", "demo.p@10", "demo.recall@10", "demo.fraud_leakage", "demo.safety_leakage",
                  "demo.hard_violation_rate", "demo.faithfulness", "real.ndcg@10", "real.p@10")
@@ -43,7 +55,7 @@ def _fmt(value: float | None, metric: str = "") -> str:
         return "–"
     if metric.endswith("_ms"):
         return f"{value:,.0f}" if value >= 10 else f"{value:.1f}"
-    if metric.endswith(("hard_violations", "list_violations", "errors")):
+    if metric.endswith(("hard_violations", "list_violations", "errors", "unjudged_returned")):
         return f"{value:.0f}"
     return f"{value:.3f}"
 
@@ -108,6 +120,33 @@ def summary_text(report: EvalReport) -> str:
     return "\n".join(parts)
 
 
+def fine_sections(report: EvalReport) -> list[str]:
+    """The fine set per brief: twins beside their English briefs, and the creators returned
+    that nobody judged (they scored 0; judge them to extend the qrels)."""
+    fine = [s for s in report.suites if s.suite == "fine"]
+    if not fine:
+        return []
+    md = ["", "## Fine-grained real set: non-English twins beside their English briefs (strict P@10)", ""]
+    by_system = {s.system: {c.case_id: c for c in s.cases} for s in fine}
+    twins = [c for c in fine[0].cases if c.twin_of]
+    rows = []
+    for t in twins:
+        row = [f"{t.case_id} ({t.language}) / {t.twin_of}"]
+        for system, cases in by_system.items():
+            mine, en = cases.get(t.case_id), cases.get(t.twin_of or "")
+            row.append(f"{_fmt(mine.strict_precision if mine else None)} / {_fmt(en.strict_precision if en else None)}")
+        rows.append(row)
+    md.append(_md_table(["twin / English", *by_system], rows) if rows else "_no twins in this tier_")
+    md += ["", "## Fine-grained real set: unjudged creators returned (scored 0)", ""]
+    unjudged = sorted({(c.case_id, k) for s in fine for c in s.cases for k in c.unjudged})
+    if not unjudged:
+        md.append("None: every returned creator in the top 10 was judged.")
+    else:
+        md += [f"{len(unjudged)} (brief, creator) pairs; judge them with `python -m evals.pooling` packets to extend "
+               "`real_instagram_fine_v1.qrels.jsonl`.", "", *(f"- {cid}: {key}" for cid, key in unjudged)]
+    return md
+
+
 def markdown(report: EvalReport) -> str:
     md = [f"# castlist eval report — tier `{report.tier}`", "",
           f"Started {report.started_at:%Y-%m-%d %H:%M} UTC, {report.duration_s:.0f}s. "
@@ -154,6 +193,7 @@ def markdown(report: EvalReport) -> str:
         problems = [(c.case_id, v) for c in suite.cases for v in (*c.violations, *c.list_violations, *c.unsupported_claims)]
         if problems:
             md += ["", "Violations and unsupported claims (first 30):", "", *(f"- {cid}: {v}" for cid, v in problems[:30])]
+    md += fine_sections(report)
     if report.judge:
         md += ["", "## LLM judge (explanation helpfulness 1–5, not gated)", "",
                _md_table(["system", "mean"], [[k, f"{v:.2f}"] for k, v in report.judge.items()])]

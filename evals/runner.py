@@ -24,9 +24,13 @@ from agents.criteria import CampaignCriteria, ParseResult
 from agents.shortlist import ShortlistedCreator
 from evals import metrics as m
 from evals.cases import (
+    FINE_SAMPLE_CREATORS,
     PARSE_V1,
+    REAL_INSTAGRAM_FINE_V1,
     REAL_INSTAGRAM_V1,
     RETRIEVAL_V1,
+    RETRIEVAL_V2,
+    FineCase,
     ParseCase,
     RealCase,
     RetrievalCase,
@@ -35,6 +39,7 @@ from evals.cases import (
 )
 from evals.corpus import DemoWriter, EvalCorpus, LoadedCorpus, prepare_demo, prepare_real
 from evals.gate import BASELINE_PATH, check_targets, compare, load_baseline, save_baseline, updated_baseline
+from evals.judgments import CaseJudgments, load_judgments, qrels_path, resolve
 from evals.judge import JsonClient, JudgeConfig, judge_shortlist
 from evals.models import CaseResult, EvalReport, FieldMiss, ParseReport, RatioOut, SuiteResult
 from evals.qrels import demo_qrels, real_qrels
@@ -54,13 +59,18 @@ FULL_DEMO_CREATORS = 20_000
 QUICK_REAL_CREATORS = 3_000
 
 
+Suite = Literal["parse", "demo", "demo_v2", "real", "fine"]
+# demo and demo_v2 share one demo corpus and index; fine has its own real sample.
+SUITES: tuple[str, ...] = ("parse", "demo", "demo_v2", "real", "fine")
+
+
 class EvalConfig(BaseModel):
     tier: Literal["quick", "full"] = "quick"
     work_dir: Path = Field(description="scratch space for corpora and indexes (not the repo)")
     report_dir: Path | None = Field(None, description="where report.json/.md and charts go; None writes nothing")
     baseline_path: Path = BASELINE_PATH
     update_baseline: bool = Field(False, description="rewrite this tier's baseline entries from this run")
-    suites: list[Literal["parse", "demo", "real"]] = Field(default_factory=lambda: ["parse", "demo", "real"])
+    suites: list[Suite] = Field(default_factory=lambda: list(SUITES))
     demo_corpus: Path | None = Field(None, description="an existing demo corpus (labels next to it); else one is generated")
     demo_creators: int | None = Field(None, description=f"default {QUICK_DEMO_CREATORS} quick / {FULL_DEMO_CREATORS} full")
     demo_seed: int = 7
@@ -68,21 +78,26 @@ class EvalConfig(BaseModel):
     real_max_creators: int | None = Field(None, description=f"default {QUICK_REAL_CREATORS} quick / all full")
     primary_system: str = Field("full_agent", description="system the targets are checked on (the full agent)")
     bm25_system: str = Field("bm25_only", description="the BM25-only baseline system")
+    dense_system: str = Field("dense_only", description="the dense-only baseline system")
     case_timeout_s: float = 180.0
     judge: JudgeConfig | None = Field(None, description="optional LLM judge of explanation helpfulness; never gated")
     features_as_of: datetime | None = Field(
         None, description="the reference time the systems computed features with (ingest --as-of); default now")
-    datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V1, "demo": RETRIEVAL_V1, "real": REAL_INSTAGRAM_V1})
+    datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V1, "demo": RETRIEVAL_V1, "demo_v2": RETRIEVAL_V2,
+                                                               "real": REAL_INSTAGRAM_V1, "fine": REAL_INSTAGRAM_FINE_V1})
+    fine_sample: int = Field(FINE_SAMPLE_CREATORS, description="the sample the fine set's judgments were made on")
 
     @classmethod
     def from_cli(cls, tier: str, data_dir: Path, report_dir: Path | None = None, baseline: Path | None = None,
-                 update_baseline: bool = False, real_data: Path | None = None) -> "EvalConfig":
+                 update_baseline: bool = False, real_data: Path | None = None,
+                 suites: Sequence[str] | None = None) -> "EvalConfig":
         """The config for `castlist eval` flags: scratch in DATA_DIR/eval/<tier>, the report in
         DATA_DIR/eval-reports/<tier>-<UTC time> unless --report-dir is given."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         return cls(tier=tier, work_dir=data_dir / "eval" / tier,  # type: ignore[arg-type]
                    report_dir=report_dir or data_dir / "eval-reports" / f"{tier}-{stamp}",
-                   baseline_path=baseline or BASELINE_PATH, update_baseline=update_baseline, real_data=real_data)
+                   baseline_path=baseline or BASELINE_PATH, update_baseline=update_baseline, real_data=real_data,
+                   suites=list(suites or SUITES))
 
     def demo_size(self) -> int:
         return self.demo_creators or (QUICK_DEMO_CREATORS if self.tier == "quick" else FULL_DEMO_CREATORS)
@@ -159,8 +174,12 @@ def score_case(
     latency_ms: float,
     loaded: LoadedCorpus,
     facts_fn: FactsFn | None = None,
+    judged: CaseJudgments | None = None,
 ) -> CaseResult:
-    """All per-case metrics for one system's answer (a failed call scores as an empty list)."""
+    """All per-case metrics for one system's answer (a failed call scores as an empty list).
+
+    With `judged` (the fine set), P@k is lenient (grade >= 1), a strict P@k counts grade 2
+    only, and returned creators without a judgment are listed (they score 0)."""
     returned = list(dict.fromkeys(result.keys)) if result is not None else []
     top = returned[: case.k]
     criteria = case.constraints
@@ -172,7 +191,7 @@ def score_case(
         found = ["not in the corpus"] if creator is None else m.constraint_violations(creator, criteria, price)
         if found:
             violating += 1
-            violations.extend(f"{key if suite == 'demo' else '#' + str(top.index(key) + 1)}: {v}" for v in found)
+            violations.extend(f"{key if suite.startswith('demo') else '#' + str(top.index(key) + 1)}: {v}" for v in found)
     list_violations = m.shortlist_violations(_price_lows(returned, result, loaded.creators), criteria)
     if loaded.labels:
         list_violations.extend(m.repeated_people(top, loaded.labels))
@@ -188,7 +207,7 @@ def score_case(
             one = m.explanation_faithfulness(sc, creator, result.shortlist.criteria,
                                              facts_fn(creator) if facts_fn else (), brief=result.shortlist.brief)
             faith.checked += one.checked
-            who = f"{sc.platform}:{sc.handle}" if suite == "demo" else f"#{sc.rank}"
+            who = f"{sc.platform}:{sc.handle}" if suite.startswith("demo") else f"#{sc.rank}"
             faith.unsupported.extend(f"{who}: {u}" for u in one.unsupported)
 
     fraud = m.fraud_leakage(top, loaded.labels) if loaded.labels else m.Ratio(0, 0)
@@ -201,7 +220,10 @@ def score_case(
         fraud=RatioOut(hits=fraud.hits, total=fraud.total), safety=RatioOut(hits=safety.hits, total=safety.total),
         faithfulness=RatioOut(hits=faith.ratio.hits, total=faith.ratio.total), unsupported_claims=faith.unsupported[:50],
         latency_ms=latency_ms, stage_ms=dict(result.stage_ms) if result is not None else {},
-        top_keys=top if suite == "demo" else [], tags=list(case.tags), error=error,
+        top_keys=top if suite.startswith("demo") else [], tags=list(case.tags), error=error,
+        strict_precision=m.precision_at_k(top, qrels, case.k, min_grade=2) if judged is not None else None,
+        unjudged=[k for k in top if not judged.judged(k)] if judged is not None else [],
+        language=getattr(case, "language", None), twin_of=getattr(case, "twin_of", None),
     )
 
 
@@ -209,6 +231,21 @@ def _sum_ratio(cases: Sequence[CaseResult], attr: str) -> float | None:
     hits = sum(getattr(c, attr).hits for c in cases)
     total = sum(getattr(c, attr).total for c in cases)
     return hits / total if total else None
+
+
+def fine_metrics(judged: Sequence[CaseResult]) -> dict[str, float | None]:
+    """Strict P@10 over all judged briefs, and for the non-English twins beside their
+    English originals (same briefs, so the gap is the cost of the language)."""
+    mean = lambda xs: statistics.fmean(xs) if xs else None  # noqa: E731
+    strict = {c.case_id: c.strict_precision for c in judged if c.strict_precision is not None}
+    twins = [c for c in judged if c.twin_of and c.twin_of in strict]
+    return {
+        "fine.strict_p@10": mean(list(strict.values())),
+        "fine.strict_p@10_en": mean([v for c in judged if (c.language or "en") == "en" for v in [strict.get(c.case_id)] if v is not None]),
+        "fine.twins_strict_p@10": mean([strict[c.case_id] for c in twins]),
+        "fine.twins_en_strict_p@10": mean([strict[c.twin_of] for c in twins if c.twin_of]),
+        "fine.unjudged_returned": float(sum(len(c.unjudged) for c in judged)),
+    }
 
 
 def aggregate(suite: str, system: str, cases: list[CaseResult]) -> SuiteResult:
@@ -233,9 +270,11 @@ def aggregate(suite: str, system: str, cases: list[CaseResult]) -> SuiteResult:
         f"{suite}.errors": float(sum(1 for c in cases if c.error)),
         f"{suite}.cases": float(len(cases)),
     }
-    if suite == "demo":
-        metrics["demo.fraud_leakage"] = _sum_ratio(cases, "fraud")
-        metrics["demo.safety_leakage"] = _sum_ratio(cases, "safety")
+    if suite == "fine":
+        metrics.update(fine_metrics(judged))
+    if suite.startswith("demo"):
+        metrics[f"{suite}.fraud_leakage"] = _sum_ratio(cases, "fraud")
+        metrics[f"{suite}.safety_leakage"] = _sum_ratio(cases, "safety")
     by_tag: dict[str, dict[str, float]] = {}
     for tag in sorted({t for c in judged for t in c.tags}):
         tagged = [c for c in judged if tag in c.tags]
@@ -304,11 +343,17 @@ async def run_suite(
     facts_fn: FactsFn | None = None,
     echo: Echo | None = None,
     judge: JudgeFn | None = None,
+    judgments: dict[str, CaseJudgments] | None = None,
 ) -> tuple[list[SuiteResult], list[str]]:
     warnings: list[str] = []
     qrels_by_case: dict[str, dict[str, int]] = {}
+    judged_by_case: dict[str, CaseJudgments] = {}
     for case in cases:
-        if isinstance(case, RetrievalCase):
+        if isinstance(case, FineCase):
+            j = (judgments or {}).get(case.id, CaseJudgments())
+            judged_by_case[case.id] = j
+            q = fine_qrels(case, j, loaded.creators)
+        elif isinstance(case, RetrievalCase):
             q = demo_qrels(case, loaded.creators, loaded.labels)
         else:
             q = real_qrels(case, loaded.creators, loaded.categories)
@@ -321,7 +366,8 @@ async def run_suite(
         for case in cases:
             result, error, ms = await _ask(system, case.brief, case.k, timeout_s)
             scored.append(score_case(suite=suite, case=case, system=system.name, qrels=qrels_by_case[case.id],
-                                     result=result, error=error, latency_ms=ms, loaded=loaded, facts_fn=facts_fn))
+                                     result=result, error=error, latency_ms=ms, loaded=loaded, facts_fn=facts_fn,
+                                     judged=judged_by_case.get(case.id)))
             if judge is not None and result is not None and result.shortlist is not None:
                 scored[-1].judge_mean = await judge(case.brief, result.shortlist.creators)
         agg = aggregate(suite, system.name, scored)
@@ -336,6 +382,13 @@ async def run_suite(
             echo(f"  {suite} / {system.name}: nDCG@10 {_fmt(agg.metrics.get(f'{suite}.ndcg@10'))}, "
                  f"P@10 {_fmt(agg.metrics.get(f'{suite}.p@10'))}, {int(agg.metrics[f'{suite}.errors'] or 0)} errors")
     return results, warnings
+
+
+def fine_qrels(case: FineCase, judged: CaseJudgments, creators: dict[str, Creator]) -> dict[str, int]:
+    """The judged grades, dropped to 0 for creators that break the brief's hard constraints
+    (a follower range): the judges graded topic only."""
+    return {k: g for k, g in judged.qrels().items()
+            if k in creators and not m.constraint_violations(creators[k], case.constraints)}
 
 
 def _demo_now() -> datetime:
@@ -377,15 +430,20 @@ def flat_metrics(report: EvalReport) -> dict[str, float | None]:
     return flat
 
 
-async def _run_corpus(suite, cases, systems_factory, loaded, config, facts, say, judge, report, all_systems) -> None:
-    """Build the systems over one corpus, run its suite, close them, and collect results."""
+async def _run_corpus(runs, systems_factory, loaded, config, facts, say, judge, report, all_systems,
+                      judgments_fn: Callable[[], dict[str, CaseJudgments]] | None = None) -> None:
+    """Build the systems over one corpus once, run each (suite, cases) on it, close them,
+    and collect results. Judgments are read after indexing, so the latest qrels count."""
     systems = await _build_systems(systems_factory, loaded.corpus)
+    judgments = judgments_fn() if judgments_fn else None
     try:
-        suites, warns = await run_suite(suite, cases, systems, loaded, config.case_timeout_s, facts, say, judge)
+        for suite, cases in runs:
+            suites, warns = await run_suite(suite, cases, systems, loaded, config.case_timeout_s, facts, say, judge,
+                                            judgments)
+            report.suites.extend(suites)
+            report.warnings.extend(warns)
     finally:
         await _close(systems)
-    report.suites.extend(suites)
-    report.warnings.extend(warns)
     all_systems.extend(s.name for s in systems if s.name not in all_systems)
 
 
@@ -431,19 +489,21 @@ async def run_eval(
             assert judge_client is not None
             return await judge_shortlist(judge_client, brief, creators, judge_cfg.max_creators_per_case)
 
-    if "demo" in config.suites:
-        cases = select(load_cases(config.datasets["demo"], RetrievalCase), config.tier)
+    demo_runs = [(name, select(load_cases(config.datasets[name], RetrievalCase), config.tier))
+                 for name in ("demo", "demo_v2") if name in config.suites and name in config.datasets]
+    if demo_runs:
+        cases = [c for _, run_cases in demo_runs for c in run_cases]
         loaded = prepare_demo(config.demo_corpus, config.demo_size(), config.demo_seed, config.work_dir, demo_writer)
         report.corpora["demo"] = {"path": str(loaded.corpus.path), "creators": loaded.corpus.size,
                                   "labels": len(loaded.labels), "skipped_rows": loaded.skipped_rows}
         missing_niches = sorted({n for c in cases for n in (*c.relevant, *c.partial)} - {l.niche for l in loaded.labels.values()})
         if missing_niches:
             report.warnings.append(f"demo: niche ids not present in the labels: {missing_niches}")
-        say(f"demo: {len(cases)} briefs over {loaded.corpus.size} creators")
+        say(", ".join(f"{name}: {len(c)} briefs" for name, c in demo_runs) + f" over {loaded.corpus.size} creators")
         # The demo corpus is dated relative to the generator's fixed NOW; systems may
         # ingest it as of NOW or as of the wall clock, so both readings count.
         demo_facts = feature_facts_fn([config.features_as_of] if config.features_as_of else [_demo_now(), now])
-        await _run_corpus("demo", cases, systems_factory, loaded, config, demo_facts, say, judge, report, all_systems)
+        await _run_corpus(demo_runs, systems_factory, loaded, config, demo_facts, say, judge, report, all_systems)
 
     if "real" in config.suites:
         if config.real_data is None or not config.real_data.exists():
@@ -455,7 +515,25 @@ async def run_eval(
             loaded = prepare_real(config.real_data, config.work_dir, config.real_size())
             report.corpora["real_instagram"] = {"creators": loaded.corpus.size, "skipped_rows": loaded.skipped_rows}
             say(f"real_instagram: {len(cases)} briefs over {loaded.corpus.size} creators")
-            await _run_corpus("real", cases, systems_factory, loaded, config, real_facts, say, judge, report, all_systems)
+            await _run_corpus([("real", cases)], systems_factory, loaded, config, real_facts, say, judge, report, all_systems)
+
+    if "fine" in config.suites and "fine" in config.datasets:
+        if config.real_data is None or not config.real_data.exists():
+            report.skipped.append("real_instagram_fine: skipped, real data file missing")
+            say(report.skipped[-1])
+        else:
+            cases = select(load_cases(config.datasets["fine"], FineCase), config.tier)
+            loaded = prepare_real(config.real_data, config.work_dir / "fine", config.fine_sample)
+            info = report.corpora["real_instagram_fine"] = {"creators": loaded.corpus.size, "sample": config.fine_sample}
+
+            def fine_judgments(fine_loaded: LoadedCorpus = loaded) -> dict[str, CaseJudgments]:
+                judged = resolve(load_judgments(qrels_path(config.datasets["fine"])), fine_loaded.creators)
+                info["judged_pairs"] = sum(len(j.grades) for j in judged.values())
+                return judged
+
+            say(f"real_instagram_fine: {len(cases)} briefs over {loaded.corpus.size} creators")
+            await _run_corpus([("fine", cases)], systems_factory, loaded, config, real_facts, say, judge, report,
+                              all_systems, fine_judgments)
 
     if judge_client is not None:
         await _close([judge_client])  # type: ignore[list-item]
@@ -464,7 +542,8 @@ async def run_eval(
             if means:
                 report.judge[name] = statistics.fmean(means)
     report.systems = list(dict.fromkeys(all_systems))
-    report.roles = {"primary": config.primary_system, "bm25": config.bm25_system, "parser": "parser"}
+    report.roles = {"primary": config.primary_system, "bm25": config.bm25_system, "dense": config.dense_system,
+                    "parser": "parser"}
     report.metrics = flat_metrics(report)
     report.targets = check_targets(report.metrics, report.roles)
 

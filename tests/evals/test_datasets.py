@@ -120,3 +120,56 @@ def test_real_set() -> None:
         assert case.constraints.platforms == ["instagram"]
         assert not case.constraints.creator_countries and not case.constraints.languages  # the data has neither
     assert {c for case in cases for c in case.categories} == REAL_CATEGORIES
+
+
+def test_fine_set_briefs_twins_and_judgments() -> None:
+    from evals.cases import REAL_INSTAGRAM_FINE_V1, FineCase
+    from evals.judgments import load_judgments, qrels_path
+
+    cases = load_cases(REAL_INSTAGRAM_FINE_V1, FineCase)
+    by_id = {c.id: c for c in cases}
+    english = [c for c in cases if c.language == "en"]
+    twins = [c for c in cases if c.twin_of]
+    assert len(english) >= 30 and len(twins) >= 6
+    assert {c.language for c in twins} <= {"de", "es", "fr"} and len({c.language for c in twins}) == 3
+    for t in twins:
+        source = by_id[t.twin_of]
+        assert source.language == "en" and source.facet == t.facet and source.constraints == t.constraints
+    assert all(c.quick for c in cases)  # the whole set is in the quick tier
+    judgments = load_judgments(qrels_path(REAL_INSTAGRAM_FINE_V1))
+    judged_cases = Counter(j.case_id for j in judgments)
+    assert set(judged_cases) <= set(by_id)
+    # Every brief the pool reached is judged (fine-026 pooled nothing: see the README).
+    assert set(by_id) - set(judged_cases) <= {"fine-026"}
+    # A twin's creators share the English brief's grades (one grade per facet and creator).
+    grades = {(j.case_id, j.creator_ref): j.grade for j in judgments}
+    for (case_id, ref), grade in grades.items():
+        twin_of = by_id[case_id].twin_of
+        if twin_of and (twin_of, ref) in grades:
+            assert grades[(twin_of, ref)] == grade
+
+
+def test_retrieval_v2_is_facet_strict() -> None:
+    from evals.cases import RETRIEVAL_V2
+    from evals.labels import CreatorLabel
+    from evals.qrels import topical_grade
+
+    v1 = {c.id: c for c in load_cases(RETRIEVAL_V1, RetrievalCase)}
+    v2 = load_cases(RETRIEVAL_V2, RetrievalCase)
+    copied = [c for c in v2 if c.id.replace("retr2-", "retr-") in v1]
+    assert len(copied) == len(v1) and all(c.facet_strict and not c.partial for c in v2)
+    assert len(v2) - len(copied) >= 10 and all(c.quick for c in v2 if c not in copied)
+    catalog = _catalog()
+    if catalog is not None:
+        for case in v2:
+            assert set(case.relevant) <= set(catalog)
+            for niche, subs in case.relevant_subtopics.items():
+                assert set(subs) <= catalog[niche], (case.id, niche)
+    vegan = next(c for c in v2 if c.id == "retr2-101")
+    label = lambda niche, sub=None, related=(): CreatorLabel.model_validate(  # noqa: E731
+        {"platform": "instagram", "handle": "x", "niche": niche, "subtopic": sub, "related_niches": list(related)})
+    assert topical_grade(vegan, label("vegan_food", "vegan_recipes")) == 2
+    assert topical_grade(vegan, label("local_food", "street_food", ["vegan_food"])) == 0  # döner
+    cats = next(c for c in v2 if c.id == "retr2-111")
+    assert topical_grade(cats, label("pets", "dogs")) == 0 and topical_grade(cats, label("pets", "cats")) == 2
+    assert topical_grade(v1["retr-001"], label("local_food", "street_food", ["vegan_food"])) == 1  # v1 unchanged
