@@ -16,6 +16,9 @@ from pydantic import BaseModel, ValidationError
 from retrieval.schema import Creator
 
 CSV_LIST_FIELDS = {"languages", "categories"}
+# The import format nests four levels (posts[].location.country); free-form `source`
+# objects get some room, but a row nested deeper than this is refused, not recursed into.
+MAX_DEPTH = 32
 
 
 class Reject(BaseModel):
@@ -60,6 +63,9 @@ def iter_raw_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Reject]]:
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 yield number, Reject(file=name, line=number, field=None, reason=f"not valid JSON: {exc}")
                 continue
+            except RecursionError:
+                yield number, Reject(file=name, line=number, field=None, reason=f"nested deeper than {MAX_DEPTH} levels")
+                continue
             if not isinstance(value, dict):
                 yield number, Reject(file=name, line=number, field=None, reason="a row must be a JSON object")
                 continue
@@ -81,7 +87,47 @@ def describe_error(exc: ValidationError) -> tuple[str | None, str]:
     return field, reason
 
 
+def _path(parts: tuple[Any, ...]) -> str | None:
+    return ".".join(str(p) for p in parts) or None
+
+
+def _has_surrogate(text: str) -> bool:
+    # JSON's \ud800 escapes decode to lone surrogates: text no encoder can store or send.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_raw(raw: Any, max_depth: int = MAX_DEPTH) -> tuple[str | None, str] | None:
+    """(field, reason) for a decoded row that must not reach validation, else None.
+
+    Walked with an explicit stack, so the check itself cannot hit the recursion limit.
+    """
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(raw, ())]
+    while stack:
+        value, parts = stack.pop()
+        if len(parts) > max_depth:
+            return _path(parts[:max_depth]), f"nested deeper than {max_depth} levels"
+        if isinstance(value, str):
+            if _has_surrogate(value):
+                return _path(parts), "text holds an unpaired UTF-16 surrogate (e.g. \\ud800); send valid Unicode"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and _has_surrogate(key):
+                    return _path(parts), "a key holds an unpaired UTF-16 surrogate; send valid Unicode"
+                stack.append((item, parts + (key,)))
+        elif isinstance(value, list):
+            stack.extend((item, parts + (i,)) for i, item in enumerate(value))
+    return None
+
+
 def validate(raw: dict[str, Any], file: str, line: int) -> Creator | Reject:
+    problem = check_raw(raw)
+    if problem is not None:
+        handle = raw.get("handle") if isinstance(raw.get("handle"), str) and not _has_surrogate(raw["handle"]) else None
+        return Reject(file=file, line=line, field=problem[0], reason=problem[1], handle=handle)
     try:
         return Creator.model_validate(raw)
     except ValidationError as exc:
@@ -91,5 +137,11 @@ def validate(raw: dict[str, Any], file: str, line: int) -> Creator | Reject:
 
 
 def iter_creators(path: Path) -> Iterator[Creator | Reject]:
+    for _, item in iter_numbered_creators(path):
+        yield item
+
+
+def iter_numbered_creators(path: Path) -> Iterator[tuple[int, Creator | Reject]]:
+    """Each row with its line number (a later stage that rejects a row can still name it)."""
     for line, raw in iter_raw_rows(path):
-        yield raw if isinstance(raw, Reject) else validate(raw, str(path), line)
+        yield line, raw if isinstance(raw, Reject) else validate(raw, str(path), line)

@@ -8,6 +8,7 @@ Identity is `(platform, handle)`: see `Creator.key`.
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
@@ -27,8 +28,15 @@ _POINT_NAMESPACE = uuid.UUID("6f1c9a52-4d0e-4d43-9a57-0c8e7f6b3a21")
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1")]
 CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217")]
-Share = Annotated[float, Field(ge=0.0, le=1.0)]
-Count = Annotated[int, Field(ge=0)]
+# Every number has a documented, finite range: the store keeps counts in 64-bit integers
+# and features multiply them, so an unbounded value (10**30, 1.7e308) would overflow there
+# instead of being rejected here with a reason. The largest accounts have about 10**9
+# followers and the most viewed videos about 2 * 10**10 views, so 10**12 leaves room.
+MAX_COUNT = 10**12
+# Budgets in low-value currencies run to 10**11 (IDR, VND); 10**12 is the ceiling.
+MAX_AMOUNT = 1e12
+Share = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 
 class _Model(BaseModel):
@@ -63,7 +71,7 @@ class Audience(_Model):
 
 
 class Money(_Model):
-    amount: float = Field(ge=0)
+    amount: float = Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)
     currency: CurrencyCode = "USD"
 
     _upper_currency = field_validator("currency", mode="before")(classmethod(lambda cls, v: _upper(v)))
@@ -173,7 +181,8 @@ class Creator(_Model):
     @classmethod
     def _handle(cls, value: Any) -> Any:
         if isinstance(value, str):
-            value = value.strip().lstrip("@")
+            # NFKC folds full-width and compatibility forms ("ＡＰＩ" -> "API") before the check.
+            value = normalize_handle(value)
             if not _HANDLE.match(value):
                 raise ValueError("handle may hold letters, digits, '.', '_' and '-' only (1-100 chars)")
         return value
@@ -211,8 +220,14 @@ class Creator(_Model):
         return point_id_for(self.key)
 
 
+def normalize_handle(handle: str) -> str:
+    """The handle as stored: NFKC (full-width and compatibility forms folded), no '@'."""
+    return unicodedata.normalize("NFKC", handle).strip().lstrip("@")
+
+
 def creator_key(platform: str, handle: str) -> str:
-    return f"{platform.lower()}:{handle.strip().lstrip('@').lower()}"
+    # casefold, not lower: identity must not depend on case in any script ("Straße" == "STRASSE").
+    return f"{platform.lower()}:{normalize_handle(handle).casefold()}"
 
 
 def point_id_for(key: str) -> str:

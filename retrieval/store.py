@@ -7,8 +7,10 @@ PostgreSQL) works the same way.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, Sequence
 
@@ -17,6 +19,8 @@ from sqlalchemy.engine import Engine
 
 from retrieval.features import CreatorFeatures
 from retrieval.schema import Creator
+
+log = logging.getLogger("castlist.store")
 
 metadata = MetaData()
 
@@ -116,6 +120,14 @@ class CreatorStore:
         return cls(make_engine(url))
 
     def upsert(self, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
+        self.upsert_then(rows, lambda: None)
+
+    def upsert_then(self, rows: Sequence[tuple[Creator, CreatorFeatures]], also: Callable[[], None],
+                    undo: Callable[[list[str]], None] = lambda keys: None) -> None:
+        """Writes `rows` in one transaction that commits only if `also()` (the index write)
+        succeeds, so a failed index write leaves the database as it was. Should the commit
+        itself fail after `also()` ran, `undo` gets the keys that were new (not stored
+        before) so the caller can take them out of the index again."""
         if not rows:
             return
         now = datetime.now(timezone.utc)
@@ -131,9 +143,41 @@ class CreatorStore:
             }
             for c, f in rows
         ]
-        with self.engine.begin() as conn:
-            conn.execute(self._upsert, values)
-        self._cache.drop(v["key"] for v in values)
+        keys = [v["key"] for v in values]
+        existing: set[str] | None = None
+
+        def compensate() -> None:
+            # An index write can fail part way; new points it left behind go again.
+            if existing is None:
+                return
+            try:
+                undo([k for k in keys if k not in existing])
+            except Exception:  # noqa: BLE001 - the start-up reconciliation repairs what is left
+                log.exception("could not take new keys back out of the index")
+
+        try:
+            with self.engine.connect() as conn:
+                transaction = conn.begin()
+                try:
+                    existing = set(conn.execute(
+                        select(creators_table.c.key).where(creators_table.c.key.in_(keys))).scalars())
+                    conn.execute(self._upsert, values)
+                    also()
+                except BaseException:
+                    transaction.rollback()
+                    compensate()
+                    raise
+                try:
+                    transaction.commit()
+                except BaseException:
+                    compensate()
+                    raise
+        finally:
+            self._cache.drop(keys)
+
+    def keys(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(creators_table.c.key)).scalars())
 
     def get_many(self, keys: Iterable[str]) -> dict[str, StoredCreator]:
         keys = list(dict.fromkeys(keys))
@@ -156,7 +200,14 @@ class CreatorStore:
                     creators_table.c.key.in_(chunk)
                 )
                 for key, data, features in conn.execute(stmt):
-                    item = StoredCreator(Creator.model_validate_json(data), CreatorFeatures.model_validate_json(features))
+                    try:
+                        item = StoredCreator(Creator.model_validate_json(data),
+                                             CreatorFeatures.model_validate_json(features))
+                    except ValueError:
+                        # A row written before today's bounds existed must not fail every
+                        # search that meets it: it is skipped, loudly.
+                        log.error("stored creator cannot be read; skipped", extra={"key": key}, exc_info=True)
+                        continue
                     self._cache.put(key, item)
                     out[key] = item
         return out

@@ -43,3 +43,15 @@ def test_csv_flat_fields_nest_and_split(tmp_path):
     assert creator.rate_card.amount == 800 and creator.rate_card.currency == "USD"
     assert creator.country == "US"
     assert isinstance(reject, Reject) and reject.line == 3 and reject.field == "handle"
+
+
+def test_depth_and_surrogates_are_row_rejects(tmp_path):
+    from retrieval.rows import MAX_DEPTH, check_raw
+
+    nested: object = "x"
+    for _ in range(MAX_DEPTH + 5):
+        nested = [nested]
+    assert check_raw({"source": {"deep": nested}})[1] == f"nested deeper than {MAX_DEPTH} levels"
+    assert check_raw({"bio": "a\ud800b"}) == ("bio", check_raw({"bio": "a\ud800b"})[1])
+    assert check_raw({"posts": [{"text": "fine"}, {"hashtags": ["ok", "\udfff"]}]})[0] == "posts.1.hashtags.1"
+    assert check_raw({"bio": "emoji 🔥 and ü are fine"}) is None

@@ -41,3 +41,25 @@ def test_cache_is_bounded_and_invalidated_on_write(tmp_path):
     store.upsert([creator("b", 999, bio="new")])
     assert store.get("instagram:b").creator.followers == 999
     assert store.get("instagram:b").creator.bio == "new"
+
+
+def test_full_width_handles_share_one_identity():
+    from retrieval.schema import Creator, creator_key
+
+    wide = Creator.model_validate({"platform": "instagram", "handle": "＠ＡＰＩ", "followers": 1})
+    assert wide.handle == "API" and wide.key == "instagram:api" == creator_key("instagram", "ａｐｉ")
+    assert creator_key("youtube", "Straße") == creator_key("youtube", "STRASSE")
+
+
+def test_numbers_have_finite_documented_bounds():
+    import pytest
+    from pydantic import ValidationError
+
+    from retrieval.schema import MAX_AMOUNT, MAX_COUNT, Creator
+
+    base = {"platform": "instagram", "handle": "bounds", "followers": 1}
+    for bad in ({"followers": MAX_COUNT + 1}, {"followers": 2**63}, {"rate_card": {"amount": 1.7e308}},
+                {"rate_card": {"amount": float("nan")}}, {"rate_card": {"amount": MAX_AMOUNT * 2}}):
+        with pytest.raises(ValidationError):
+            Creator.model_validate(base | bad)
+    assert Creator.model_validate(base | {"followers": MAX_COUNT}).followers == MAX_COUNT
