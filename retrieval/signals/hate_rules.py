@@ -1,0 +1,49 @@
+"""Hate speech without slurs: a protected group named next to dehumanising or hostile words.
+
+Much hate names its target plainly ("immigrants are vermin", "Frauen sind Abschaum",
+"los gays dan asco") and no slur list catches it. The rule: an identity word and a
+derogation word within `WINDOW` tokens of each other in the same text. Hand-written
+from general vocabulary in English, German, Spanish, French, Portuguese and Vietnamese
+(not derived from any labelled set); identities follow the protected groups of
+HateCheck (Röttger et al., ACL 2021): women, trans people, gay people, Black people,
+disabled people, Muslims, immigrants, plus Jews, refugees, Roma and regional groups.
+"""
+
+from __future__ import annotations
+
+WINDOW = 8
+
+IDENTITY: frozenset[str] = frozenset("""
+women woman females feminists gays gay lesbians lesbian homosexuals homosexual queers trans transgender
+transgenders blacks black negroes immigrants immigrant migrants migrant refugees refugee muslims muslim
+islam jews jew jewish arabs arab mexicans asians chinese gypsies roma disabled cripples foreigners africans
+latinos hispanics indians pakistanis
+frauen weiber schwule schwuler lesben transmenschen ausländer flüchtlinge migranten muslime moslems juden
+schwarze behinderte araber türken zigeuner
+mujeres gays lesbianas trans inmigrantes migrantes refugiados musulmanes judíos judios negros negras
+discapacitados gitanos moros sudacas
+femmes lesbiennes immigrés immigres migrants réfugiés refugies musulmans juifs noirs noires handicapés
+handicapes arabes roms
+mulheres lésbicas lesbicas imigrantes refugiados muçulmanos muculmanos judeus negros negras deficientes
+nordestinos ciganos
+đàn bà phụ nữ gay đồng tính người da đen người khuyết tật người tàu dân tàu bắc kỳ
+""".split())
+
+DEROGATION: frozenset[str] = frozenset("""
+scum vermin rats rat parasites parasite cockroaches cockroach animals savages savage filth filthy trash garbage
+disgusting disgust subhuman inferior worthless pests pest plague cancer disease diseased useless vile
+hate despise loathe detest deport deported exterminate exterminated eradicate eliminate wipe kill killed
+die dead shoot gas hang burn lesser evil criminals rapists terrorists pedophiles pedos freaks freak
+abominations abomination sick degenerate degenerates dirty stupid dumb retarded primitive apes monkeys
+abschaum ungeziefer ratten parasiten tiere dreck dreckig widerlich ekelhaft minderwertig wertlos pest
+hasse hassen verachte abschieben ausrotten vernichten töten sterben vergasen kriminell kriminelle
+vergewaltiger terroristen dumm krank
+escoria basura parásitos parasitos ratas cucarachas animales asco asquerosos asquerosas inferiores odio
+odio a desprecio deportar exterminar eliminar matar mueran morir criminales violadores terroristas
+enfermos sucios sucias plaga
+racaille ordures déchets parasites rats cafards animaux dégoûtants dégoutants inférieurs hais déteste
+déporter exterminer éliminer tuer crever criminels violeurs terroristes malades sales fléau vermine
+escória lixo parasitas ratos baratas animais nojentos nojentas inferiores odeio desprezo deportar
+exterminar eliminar matar morram morrer criminosos estupradores terroristas doentes sujos sujas praga
+rác rưởi ghê tởm đáng chết súc vật thú vật giết chết hèn hạ bẩn thỉu ký sinh
+""".split())
