@@ -4,7 +4,8 @@ Much hate names its target plainly ("immigrants are vermin", "Frauen sind Abscha
 "los gays dan asco") and no slur list catches it. The rule: an identity word and a
 derogation word within `WINDOW` tokens of each other in the same text. Hand-written
 from general vocabulary in English, German, Spanish, French, Portuguese and Vietnamese
-(not derived from any labelled set); identities follow the protected groups of
+(not derived from any labelled set). Vietnamese
+hate is left to the lexicon (its group words are multi-syllable phrases); identities follow the protected groups of
 HateCheck (Röttger et al., ACL 2021): women, trans people, gay people, Black people,
 disabled people, Muslims, immigrants, plus Jews, refugees, Roma and regional groups.
 """
@@ -13,7 +14,14 @@ from __future__ import annotations
 
 WINDOW = 8
 
-IDENTITY: frozenset[str] = frozenset("""
+# Words that are colours, adjectives, articles or slang praise in captions ("black dress",
+# "die Frauen" in German, "sick!"), so they cannot anchor the rule on their own.
+AMBIGUOUS_IDENTITY = set("black chinese trans gay indians jewish muslim arab woman islam migrant immigrant refugee "
+                         "negros negras noirs noires".split())
+AMBIGUOUS_DEROGATION = set("sick dumb stupid dead die dirty evil kill killed shoot hang burn gas wipe freak freaks "
+                           "krank sales malades doentes eliminate eliminar éliminer a".split())
+
+IDENTITY: frozenset[str] = frozenset(set("""
 women woman females feminists gays gay lesbians lesbian homosexuals homosexual queers trans transgender
 transgenders blacks black negroes immigrants immigrant migrants migrant refugees refugee muslims muslim
 islam jews jew jewish arabs arab mexicans asians chinese gypsies roma disabled cripples foreigners africans
@@ -26,12 +34,11 @@ femmes lesbiennes immigrés immigres migrants réfugiés refugies musulmans juif
 handicapes arabes roms
 mulheres lésbicas lesbicas imigrantes refugiados muçulmanos muculmanos judeus negros negras deficientes
 nordestinos ciganos
-đàn bà phụ nữ gay đồng tính người da đen người khuyết tật người tàu dân tàu bắc kỳ
-""".split())
+""".split()) - AMBIGUOUS_IDENTITY)
 
-DEROGATION: frozenset[str] = frozenset("""
+DEROGATION: frozenset[str] = frozenset(set("""
 scum vermin rats rat parasites parasite cockroaches cockroach animals savages savage filth filthy trash garbage
-disgusting disgust subhuman inferior worthless pests pest plague cancer disease diseased useless vile
+disgusting disgust subhuman inferior worthless pests pest plague disease diseased useless vile
 hate despise loathe detest deport deported exterminate exterminated eradicate eliminate wipe kill killed
 die dead shoot gas hang burn lesser evil criminals rapists terrorists pedophiles pedos freaks freak
 abominations abomination sick degenerate degenerates dirty stupid dumb retarded primitive apes monkeys
@@ -45,5 +52,4 @@ racaille ordures déchets parasites rats cafards animaux dégoûtants dégoutant
 déporter exterminer éliminer tuer crever criminels violeurs terroristes malades sales fléau vermine
 escória lixo parasitas ratos baratas animais nojentos nojentas inferiores odeio desprezo deportar
 exterminar eliminar matar morram morrer criminosos estupradores terroristas doentes sujos sujas praga
-rác rưởi ghê tởm đáng chết súc vật thú vật giết chết hèn hạ bẩn thỉu ký sinh
-""".split())
+""".split()) - AMBIGUOUS_DEROGATION)
