@@ -28,7 +28,7 @@ DROP = set(
     "bwc vag hustler tart dolt cooties scut nonce ramrod snatch cumming shat tramp slit slag bender flamer "
     "flamers homo homos sissy transvestite mong gyp spook spooks coon coons jigger mongrel nuggets buttermilk "
     "abbie greaser aboe negro cholo knickers kkk bj prick pricks cock pecker dix hooters tits jap nig peen "
-    "bastinado gowl doosh rectum anus vulva anal klitoris tadger hoar geebag boner bugger cooter twink".split()
+    "bastinado gowl doosh j3rk rectum anus vulva anal klitoris tadger hoar geebag boner bugger cooter twink".split()
 ) | {"pussy cat", "go to hell", "mushroom tip", "palm jockey", "man meat", "nut butter", "man seed",
      "baby batter", "wise ass", "b to the inch", "loose woman", "jim crow", "zip in the wire", "trouser snake",
      "girly bits", "dog's bollocks", "coot coot", "s&m", "sixty-nine"}

@@ -18,6 +18,14 @@ WINDOW = 8
 # "die Frauen" in German, "sick!"), so they cannot anchor the rule on their own.
 AMBIGUOUS_IDENTITY = set("black chinese trans gay indians jewish muslim arab woman islam migrant immigrant refugee "
                          "negros negras noirs noires".split())
+# An ambiguous group word counts when a determiner comes before it ("los negros", "les
+# trans", "all blacks") or a people-noun after it ("black people", "gay men").
+GROUP_WORDS: frozenset[str] = frozenset(AMBIGUOUS_IDENTITY | set(
+    "blacks homos indigenous indígenas indigenas schwulen asian asians mexican jewish".split()))
+DETERMINERS: frozenset[str] = frozenset(
+    "the all these those los las les des os as die alle diese todos todas tous toutes estos estas ces esses essas".split())
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    "people person men women folks persons kids guys personas gente personnes gens pessoas menschen leute".split())
 AMBIGUOUS_DEROGATION = set("sick dumb stupid dead die dirty evil kill killed shoot hang burn gas wipe freak freaks "
                            "krank sales malades doentes eliminate eliminar éliminer a".split())
 
@@ -39,17 +47,19 @@ nordestinos ciganos
 DEROGATION: frozenset[str] = frozenset(set("""
 scum vermin rats rat parasites parasite cockroaches cockroach animals savages savage filth filthy trash garbage
 disgusting disgust subhuman inferior worthless pests pest plague disease diseased useless vile
-hate despise loathe detest deport deported exterminate exterminated eradicate eliminate wipe kill killed
+hate hates hated hating hatred disdain contempt despise despicable loathe detest disgusted repulsive
+revolting deport deported exterminate exterminated eradicate eliminate wipe kill killed
 die dead shoot gas hang burn lesser evil criminals rapists terrorists pedophiles pedos freaks freak
 abominations abomination sick degenerate degenerates dirty stupid dumb retarded primitive apes monkeys
 abschaum ungeziefer ratten parasiten tiere dreck dreckig widerlich ekelhaft minderwertig wertlos pest
-hasse hassen verachte abschieben ausrotten vernichten töten sterben vergasen kriminell kriminelle
+hasse hassen verachte ausstehen abschieben ausrotten vernichten töten sterben vergasen kriminell kriminelle
 vergewaltiger terroristen dumm krank
 escoria basura parásitos parasitos ratas cucarachas animales asco asquerosos asquerosas inferiores odio
 odio a desprecio deportar exterminar eliminar matar mueran morir criminales violadores terroristas
-enfermos sucios sucias plaga
+enfermos sucios sucias plaga soporto aguanto
 racaille ordures déchets parasites rats cafards animaux dégoûtants dégoutants inférieurs hais déteste
-déporter exterminer éliminer tuer crever criminels violeurs terroristes malades sales fléau vermine
-escória lixo parasitas ratos baratas animais nojentos nojentas inferiores odeio desprezo deportar
+déporter exterminer éliminer tuer crever criminels violeurs terroristes malades sales fléau vermine pourritures pourriture supporter
+supporte
+escória escoria lixo parasitas suporto aguento ratos baratas animais nojentos nojentas inferiores odeio desprezo deportar
 exterminar eliminar matar morram morrer criminosos estupradores terroristas doentes sujos sujas praga
 """.split()) - AMBIGUOUS_DEROGATION)

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Sequence
 
 from retrieval.schema import Post
-from retrieval.signals.hate_rules import DEROGATION, IDENTITY, WINDOW
+from retrieval.signals.hate_rules import DEROGATION, DETERMINERS, GROUP_WORDS, IDENTITY, PEOPLE_NOUNS, WINDOW
 from retrieval.signals.obfuscation import any_suspect, extra_tokens
 from retrieval.signals.text import PostText, post_text, words
 
@@ -167,7 +167,6 @@ CONTEXT_FENCES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "apostei": ("", "em no na"),
         "bourbon": ("", "vanilla"),
         "vodka": ("", "sauce pasta"),
-        "beer": ("root ginger", ""),
         "beers": ("root ginger", ""),
         "cocktail": ("vitamin smoothie fruit", "dress dresses ring attire sauce"),
         "cocktails": ("vitamin smoothie fruit mocktails", "dress dresses rings"),
@@ -175,7 +174,6 @@ CONTEXT_FENCES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "poker": ("", "face"),
         "wetten": ("", "dass"),
         "cigarette": ("", "pants trousers jeans leg"),
-        "smoking": ("", "hot gun"),
         "weed": ("garden pull pulling sea", "killer control barrier free"),
         "porn": ("food earth cabin book travel sky plant car shoe room", ""),
         "killing": ("", "it me us him her them"),
@@ -183,11 +181,28 @@ CONTEXT_FENCES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "gun": ("glue heat nail massage water nerf spray staple airbrush caulk caulking squirt top bubble", "metal grey gray shy"),
         "guns": ("water nerf glue massage bubble", "out n"),
         "rifle": ("", "paper"),
-        "pistol": ("", "squat squats"),
+        "pistol": ("sentadilla agachamento", "squat squats"),
         "pistols": ("", "squat squats"),
         "trump": ("", "card cards"),
         "nazi": ("grammar soup", ""),
         "assault": ("", "rifle bike bikes"),
+        # added with the public lexicons (issue 14)
+        "pistola": ("", "squat de cola silicona"),
+        "pistolet": ("squat", "à a squat"),
+        "pistolen": ("", "kniebeugen"),
+        "súng": ("", "nước keo"),
+        "gin": ("", "gerbread"),
+        "beer": ("root ginger", "battered"),
+        "alcohol": ("no non zero", "free"),
+        "vinho": ("cor", ""),
+        "betting": ("", "myself yourself ourselves"),
+        "casino": ("", "royale"),
+        "lottery": ("", "of"),
+        "smoking": ("quit stop stopped quitting", "hot gun"),
+        "murder": ("", "mystery"),
+        "tuer": ("", "le"),
+        "giết": ("", "thời"),
+        "matar": ("", "el a saudade tempo"),
     }.items()
 }
 
@@ -263,12 +278,13 @@ for _toks, _cat, _sev in _lexicon_entries():
             _bucket.append((_toks, _anchor, _cat, _sev))
 _HASH_ONLY_TAGGED: dict[str, str] = {"#" + t: c for t, c in HASHTAG_ONLY.items()}
 _WORD_KEYS: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(_PHRASES)
-_RULE_KEYS: frozenset[str] = IDENTITY | DEROGATION
+_RULE_KEYS: frozenset[str] = IDENTITY | DEROGATION | GROUP_WORDS
 # Gate for caption tokens (hashtags keep their '#') and for comment tokens.
 _GATE: frozenset[str] = (_WORD_KEYS | frozenset("#" + t for t in _WORD_KEYS) | frozenset(_HASH_ONLY_TAGGED)
                          | _RULE_KEYS)
 _TAG_KEYS: frozenset[str] = frozenset(_UNIGRAMS) | frozenset(HASHTAG_ONLY)
 _BREAKS = frozenset(("\n", "\x00"))
+_EXTRAS = "\x01"  # before the de-obfuscated tokens of a text: a break for phrases, not for the hate rule
 # Characters that start a CJK term or are a category emoji: checked with `in`, which
 # is far faster than a regex character class over text with emoji.
 _SYMBOL_CHARS: tuple[str, ...] = tuple(sorted({t[0] for t in CJK_TERMS} | {e[0] for e in EMOJI}))
@@ -367,6 +383,9 @@ def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str, str]]:
             continue
         if cand in IDENTITY:
             ident += positions
+        elif cand in GROUP_WORDS:
+            ident += [i for i in positions if (i > 0 and tokens[i - 1] in DETERMINERS)
+                      or (i + 1 < n and tokens[i + 1] in PEOPLE_NOUNS)]
         if cand in DEROGATION:
             derog += positions
         tok = _bare(cand)
@@ -387,8 +406,11 @@ def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str, str]]:
                 if prev in fence[0] or nxt in fence[1]:
                     continue
             found += [(i, cat, tok, sev) for cat, sev in entries]
-    if ident and derog:
-        found += _hate_rule(tokens, ident, derog)
+    if ident:
+        # threats and violence aimed at a group are hate too ("I want to kill all women")
+        derog += [i for i, cat, _, _ in found if cat == "violence"]
+        if derog:
+            found += _hate_rule(tokens, ident, derog)
     found.sort(key=lambda x: x[0])
     return found
 
@@ -396,7 +418,7 @@ def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str, str]]:
 def _with_extras(tokens: list[str], raw: str | None) -> list[str]:
     """`tokens` plus, after a break, the tokens obfuscated spellings in `raw` stand for."""
     extra = deobfuscated(raw)
-    return tokens + ["\n"] + extra if extra else tokens
+    return tokens + [_EXTRAS] + extra if extra else tokens
 
 
 def scan_tokens(tokens: list[str]) -> list[tuple[str, str]]:
