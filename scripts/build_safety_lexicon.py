@@ -19,6 +19,8 @@ import csv
 import sys
 from pathlib import Path
 
+from retrieval.signals.obfuscation import LEET
+
 OUT = Path(__file__).resolve().parents[1] / "retrieval" / "signals" / "lexicon" / "surge_en.tsv"
 
 # Everyday or other-language words in the list, ambiguous in captions.
@@ -28,7 +30,8 @@ DROP = set(
     "bwc vag hustler tart dolt cooties scut nonce ramrod snatch cumming shat tramp slit slag bender flamer "
     "flamers homo homos sissy transvestite mong gyp spook spooks coon coons jigger mongrel nuggets buttermilk "
     "abbie greaser aboe negro cholo knickers kkk bj prick pricks cock pecker dix hooters tits jap nig peen "
-    "bastinado gowl doosh j3rk rectum anus vulva anal klitoris tadger hoar geebag boner bugger cooter twink".split()
+    "bastinado gowl doosh jerk rectum anus vulva anal klitoris tadger hoar geebag boner bugger cooter twink "
+    "bite pede tard faget dogstyle bater douche xxx mong injun".split()
 ) | {"pussy cat", "go to hell", "mushroom tip", "palm jockey", "man meat", "nut butter", "man seed",
      "baby batter", "wise ass", "b to the inch", "loose woman", "jim crow", "zip in the wire", "trouser snake",
      "girly bits", "dog's bollocks", "coot coot", "s&m", "sixty-nine"}
@@ -53,7 +56,7 @@ def main(src: str) -> None:
     with open(src, encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             term = " ".join(row["text"].lower().split())
-            if not term or term in DROP or row["canonical_form_1"].lower() in {"cock", "prick", "tit"} and " " not in term:
+            if not term or term in DROP or term.translate(LEET) in DROP or row["canonical_form_1"].lower() in {"cock", "prick", "tit"} and " " not in term:
                 continue
             if row["category_1"] == "racial / ethnic slurs" and row["severity_description"] == "Mild":
                 continue  # mild entries here are everyday words ("buttermilk", "nuggets")
