@@ -31,7 +31,7 @@ DROP = set(
     "flamers homo homos sissy transvestite mong gyp spook spooks coon coons jigger mongrel nuggets buttermilk "
     "abbie greaser aboe negro cholo knickers kkk bj prick pricks cock pecker dix hooters tits jap nig peen "
     "bastinado gowl doosh jerk rectum anus vulva anal klitoris tadger hoar geebag boner bugger cooter twink "
-    "bite pede tard faget dogstyle bater douche xxx mong injun".split()
+    "bite pede tard faget dogstyle bater douche xxx mong injun nip".split()
 ) | {"pussy cat", "go to hell", "mushroom tip", "palm jockey", "man meat", "nut butter", "man seed",
      "baby batter", "wise ass", "b to the inch", "loose woman", "jim crow", "zip in the wire", "trouser snake",
      "girly bits", "dog's bollocks", "coot coot", "s&m", "sixty-nine"}

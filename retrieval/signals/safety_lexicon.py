@@ -203,7 +203,15 @@ CONTEXT_FENCES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         "tuer": ("", "le"),
         "giết": ("", "thời"),
         "matar": ("", "el a saudade tempo"),
+        "dick": ("", "s van"),
     }.items()
+}
+# Words that are everyday words in another language ("hoe" is Dutch for "how"): they
+# count after one of these words, or when written obfuscated ('h0e'), which no Dutch
+# sentence does.
+REQUIRE_PREVIOUS: dict[str, frozenset[str]] = {
+    "hoe": frozenset("a the that this you ur your my his stupid dumb blind lil little ass these those some "
+                     "like dirty broke fake".split()),
 }
 
 # Words too common to anchor a phrase: a phrase is looked up from its longest uncommon
@@ -399,7 +407,10 @@ def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str, str]]:
         if not entries:
             continue
         fence = CONTEXT_FENCES.get(tok)
+        required = REQUIRE_PREVIOUS.get(tok)
         for i in positions:
+            if required and not (i > 0 and _bare(tokens[i - 1]) in required) and not _after_extras(tokens, i):
+                continue
             if fence:
                 prev = _bare(tokens[i - 1]) if i > 0 else ""
                 nxt = _bare(tokens[i + 1]) if i + 1 < n else ""
@@ -413,6 +424,17 @@ def _scan_positions(tokens: list[str]) -> list[tuple[int, str, str, str]]:
             found += _hate_rule(tokens, ident, derog)
     found.sort(key=lambda x: x[0])
     return found
+
+
+def _after_extras(tokens: list[str], i: int) -> bool:
+    """True when token `i` is a de-obfuscated token (it follows the extras marker of its text)."""
+    while i > 0:
+        i -= 1
+        if tokens[i] == _EXTRAS:
+            return True
+        if tokens[i] in _BREAKS:
+            return False
+    return False
 
 
 def _with_extras(tokens: list[str], raw: str | None) -> list[str]:
