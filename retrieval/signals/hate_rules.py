@@ -48,18 +48,24 @@ DEROGATION: frozenset[str] = frozenset(set("""
 scum vermin rats rat parasites parasite cockroaches cockroach animals savages savage filth filthy trash garbage
 disgusting disgust subhuman inferior worthless pests pest plague disease diseased useless vile
 hate hates hated hating hatred disdain contempt despise despicable loathe detest disgusted repulsive
-revolting deport deported exterminate exterminated eradicate eliminate wipe kill killed
+revolting pathetic scumbags subhumans infest infesting infestation virus menace brainless idiots morons imbeciles stupidest dumbest lowlifes deport deported exterminate exterminated eradicate eliminate wipe kill killed
 die dead shoot gas hang burn lesser evil criminals rapists terrorists pedophiles pedos freaks freak
 abominations abomination sick degenerate degenerates dirty stupid dumb retarded primitive apes monkeys
 abschaum ungeziefer ratten parasiten tiere dreck dreckig widerlich ekelhaft minderwertig wertlos pest
 hasse hassen verachte ausstehen abschieben ausrotten vernichten töten sterben vergasen kriminell kriminelle
-vergewaltiger terroristen dumm krank
+vergewaltiger terroristen dumm krank verabscheue verabscheuen kotzen angewidert verachtung hass abscheu
+widern schlimmsten abstoßend verachtenswert abscheulich widerwärtig niederträchtig erbärmlich unzivilisiert dümmsten blöd
+blöde blödesten hirnlos schmutz müll abfall schmarotzer plage virus platzverschwendung ekel lügner
 escoria basura parásitos parasitos ratas cucarachas animales asco asquerosos asquerosas inferiores odio
 odio a desprecio deportar exterminar eliminar matar mueran morir criminales violadores terroristas
-enfermos sucios sucias plaga soporto aguanto
+enfermos sucios sucias plaga soporto aguanto detesto aborrezco asqueado desdén repulsivos despreciables
+repugnantes viles patéticos salvajes estúpidos tontos descerebrados mugre inmundos desechos desperdicio cáncer
+infrahumanos infrahumanas infestando asesinar
 racaille ordures déchets parasites rats cafards animaux dégoûtants dégoutants inférieurs hais déteste
-déporter exterminer éliminer tuer crever criminels violeurs terroristes malades sales fléau vermine pourritures pourriture supporter
+déporter exterminer éliminer tuer crever criminels violeurs terroristes malades sales fléau vermine pourritures pourriture supporter méprise mépris haine dégoût répugnants abjects
+pathétiques sauvages stupides idiots débiles sous-hommes infestent
 supporte
-escória escoria lixo parasitas suporto aguento ratos baratas animais nojentos nojentas inferiores odeio desprezo deportar
+escória escoria lixo parasitas suporto aguento detesto nojo repugnantes patéticos selvagens estúpidos
+idiotas imundos sub-humanos vírus câncer ratos baratas animais nojentos nojentas inferiores odeio desprezo deportar
 exterminar eliminar matar morram morrer criminosos estupradores terroristas doentes sujos sujas praga
 """.split()) - AMBIGUOUS_DEROGATION)
