@@ -106,10 +106,12 @@ def extra_tokens(text: str | None, resolve_mask: Callable[[str], list[str]]) -> 
     for run in _MIXED.findall(low):
         if "*" not in run and not _HAS_LETTER_AND_OTHER.match(run) and not _REPEAT.search(run):
             continue
+        if run[0] == "@":
+            continue  # a mention
         plain = run.translate(LEET)
         if "*" in plain:
-            core = plain.strip("*") if plain.count("*") < len(plain) - 1 else plain
-            out += resolve_mask(plain) or resolve_mask(core)
+            # a leading star is emphasis ("*ad*", "**bold**"): people keep the first letter
+            out += resolve_mask(plain.lstrip("*"))
             continue
         for tok in _WORD.findall(plain):
             out.append(tok)

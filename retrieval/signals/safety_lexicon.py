@@ -311,10 +311,12 @@ def _resolve_mask_cached(pattern: str) -> tuple[str, ...]:
         return ()
     if "*" not in pattern:
         return (pattern,) if pattern in _UNIGRAMS else ()
-    pool = _MASKABLE.get(pattern[0], []) if pattern[0] != "*" else [w for ws in _MASKABLE.values() for w in ws]
+    if pattern[0] == "*":
+        return ()  # people keep the first letter of a word they mask ('f*ck', 'n*gga')
+    pool = _MASKABLE.get(pattern[0], [])
     for flex in (False, True):
         rx = re.compile("".join(
-            (r"[^\W\d_]{1,%d}" % (len(part) + 2) if flex else r"[^\W\d_]{%d}" % len(part)) if part[0] == "*"
+            (r"[^\W\d_]{%d,%d}" % (len(part), len(part) + 1) if flex else r"[^\W\d_]{%d}" % len(part)) if part[0] == "*"
             else re.escape(part)
             for part in re.findall(r"\*+|[^*]+", pattern)
         ))

@@ -42,3 +42,12 @@ def test_creator_level_check_is_false_for_clean_text_and_true_for_hidden_words()
     assert not any_suspect({t for c in clean for t in words(c)}, clean, is_word)
     for hidden in (["fuuuck that"], ["sh1t"], ["b!tch"], ["f*ck"], ["f u c k"]):
         assert any_suspect({t for c in hidden for t in words(c)}, hidden, is_word), hidden
+
+
+@pytest.mark.parametrize("text", ["*ad* new smoothie", "**bold** claim", "thanks @yakult.at", "5* hotel"])
+def test_emphasis_stars_and_mentions_are_not_masks(text):
+    assert extra_tokens(text, resolve_mask) == []
+
+
+def test_trailing_stars_still_mask():
+    assert extra_tokens("f***", resolve_mask) == ["fuck"]
