@@ -6,13 +6,19 @@ creator's own caption fails; hits that are only emoji in captions (🥂 at a wed
 only in other people's comments warn (weaker evidence, or not the creator's words).
 Hits in categories the brief did not exclude are reported as information with a pass.
 No posts means insufficient data.
+
+Severity decides how hard profanity counts: slurs and strong profanity fail; when every
+profanity hit is mild ("damn", "wtf", "crap") it only warns, unless the brief also
+excludes adult content (what a "family-friendly" brief is parsed to), where mild
+profanity fails too. Each piece of evidence names the category, the severity, the
+matched term (the lexicon word an obfuscated spelling stands for) and quotes the post.
 """
 
 from __future__ import annotations
 
 from agents.shortlist import Evidence, VettingResult
 from agents.tools.vetting.base import VettingInput, post_evidence, posts_by_id, result
-from retrieval.signals.safety_lexicon import excerpt, post_hits, scan_text
+from retrieval.signals.safety_lexicon import SEVERITIES, excerpt, post_hits, scan_text
 
 TOOL = "brand_safety"
 MAX_EVIDENCE = 5
@@ -35,6 +41,7 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
 
     own: dict[str, list[str]] = {}       # category -> posts with a caption/hashtag hit
     weak: dict[str, list[str]] = {}      # category -> posts with only emoji/comment hits
+    worst: dict[str, int] = {}           # category -> highest severity seen in the creator's own posts
     evidence: list[Evidence] = []
     for category, post_ids in sorted(features.safety_hits.items()):
         for pid in post_ids:
@@ -44,8 +51,10 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
             hits = [h for h in post_hits(post) if h.category == category]
             mine = [h for h in hits if h.field in ("text", "hashtags")]
             (own if mine else weak).setdefault(category, []).append(pid)
+            if mine:
+                worst[category] = max(worst.get(category, 0), *(SEVERITIES.index(h.severity) for h in mine))
             if category in excluded and len(evidence) < MAX_EVIDENCE and hits:
-                h = (mine or hits)[0]
+                h = max(mine or hits, key=lambda x: SEVERITIES.index(x.severity))
                 if h.field == "comments":
                     text = excerpt(_comment_with(post.comments_sample, h.term), h.term)
                 elif h.field == "hashtags":
@@ -54,18 +63,21 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
                     text = excerpt(post.text or "", h.term, width=60)
                 else:
                     text = excerpt(post.text or "", h.term)
-                evidence.append(post_evidence(post, text=text, method=f"{category}: '{h.term}' in {h.field}"))
+                evidence.append(post_evidence(post, text=text, method=f"{category} ({h.severity}): '{h.term}' in {h.field}"))
 
     n_posts = len(creator.posts)
     bad_own = {c: ids for c, ids in own.items() if c in excluded}
+    mild_only = "profanity" in bad_own and worst.get("profanity", 0) <= SEVERITIES.index("mild")
+    if mild_only and "adult" not in excluded:
+        weak.setdefault("profanity", []).extend(bad_own.pop("profanity"))  # mild swearing warns
     bad_weak = {c: ids for c, ids in weak.items() if c in excluded and c not in bad_own}
     if bad_own:
         parts = ", ".join(f"{c} in {len(ids)}" for c, ids in bad_own.items())
         return result(TOOL, "fail", 0.85, f"Excluded topic(s) in the creator's own posts ({parts} of {n_posts} posts).", evidence)
     if bad_weak:
         parts = ", ".join(f"{c} on {len(ids)}" for c, ids in bad_weak.items())
-        return result(TOOL, "warn", 0.6,
-                      f"Excluded topic(s) only in emoji or sampled comments ({parts} of {n_posts} posts).", evidence)
+        why = "mild profanity, emoji or sampled comments" if mild_only else "emoji or sampled comments"
+        return result(TOOL, "warn", 0.6, f"Excluded topic(s) only in {why} ({parts} of {n_posts} posts).", evidence)
     other = sorted(set(own) | set(weak))
     if other:
         info = ", ".join(f"{c} ({len(own.get(c, [])) + len(weak.get(c, []))})" for c in other)

@@ -55,3 +55,30 @@ def test_emoji_only_hit_warns_instead_of_failing():
     r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["alcohol"]}))
     assert r.verdict == "warn"
     assert "🥂" in r.evidence[0].text
+
+
+def test_mild_profanity_only_warns_unless_the_brief_is_family_friendly():
+    p = posts(3)
+    p[0]["text"] = "damn, what a view"
+    gaming = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]}))
+    assert gaming.verdict == "warn"
+    assert "mild" in gaming.evidence[0].method
+    family = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity", "adult"]}))
+    assert family.verdict == "fail"
+
+
+def test_obfuscated_slur_fails_with_severity_term_and_quote():
+    p = posts(3)
+    p[1]["text"] = "lol you n*gga are wild"
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
+    assert r.verdict == "fail"
+    ev = r.evidence[0]
+    assert ev.post_id == "p1" and ev.url == "https://example.test/p1"
+    assert ev.method.startswith("hate (severe): 'nigga'")
+    assert "n*gga" in ev.text
+
+
+def test_strong_profanity_fails():
+    p = posts(3)
+    p[2]["text"] = "f u c k mondays"
+    assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]})).verdict == "fail"

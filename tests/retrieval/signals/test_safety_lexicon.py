@@ -133,3 +133,65 @@ def test_creator_level_scan_equals_per_post_scan():
     assert safety_hits(posts) == _slow_safety_hits(posts)
     assert "e" not in safety_hits(posts).get("alcohol", [])
     assert safety_hits(posts)["weapons"] == ["g"]
+
+
+# --- issue 14: public lexicons, obfuscation, severity, several languages, context ---
+
+from retrieval.signals.safety_lexicon import scan_detailed  # noqa: E402
+
+
+@pytest.mark.parametrize("text,category,severity", [
+    ("you stupid n*gga", "hate", "severe"),
+    ("what a h0e", "profanity", "strong"),
+    ("f u c k this", "profanity", "strong"),
+    ("fuuuuck", "profanity", "strong"),
+    ("damn that's crazy", "profanity", "mild"),
+    ("sale pédé", "hate", "severe"),
+    ("Scheiß Kanaken", "hate", "severe"),
+    ("maricón de mierda", "hate", "severe"),
+    ("viado nojento", "hate", "severe"),
+    ("bọn bê đê", "hate", "severe"),
+    ("đm trời nóng quá", "profanity", "strong"),
+    ("puta que pariu", "profanity", "strong"),
+    ("immigrants are vermin", "hate", "strong"),
+    ("Les migrants sont des parasites", "hate", "strong"),
+    ("I want to kill all black people", "hate", "strong"),
+    ("I will kill you", "violence", "strong"),
+    ("Drinking Heineken at the bar", "alcohol", "topic"),
+    ("Soi kèo nhà cái trận tối nay", "gambling", "topic"),
+    ("Marlboro Reds and black coffee", "tobacco", "topic"),
+])
+def test_categories_languages_and_severity(text, category, severity):
+    assert (category, severity) in {(c, s) for c, _, s in scan_detailed(text)}, scan_detailed(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kill it at the gym today", "This heat is killing me", "Murder mystery dinner party",
+    "I love my gay friends", "Refugees welcome here", "Black dress, black boots, black everything",
+    "Sentadilla pistol en casa", "Vinho tinto? Não, vestido cor vinho", "Quit smoking 2 years ago today",
+    "Maine coon kitten", "Jerk chicken with rice and peas", "Podemos hacerlo juntos", "Naked cake for the wedding",
+])
+def test_context_and_everyday_words_do_not_hit(text):
+    cats_found = {c for c, _, _ in scan_detailed(text)} - {"alcohol"} if "Vinho" in text else {c for c, _, _ in scan_detailed(text)}
+    assert cats_found == set(), scan_detailed(text)
+
+
+def test_obfuscated_hit_quotes_the_text_as_written():
+    text = "honestly you n*gga are the worst, see you tomorrow"
+    assert "n*gga" in excerpt(text, "nigga", width=10)
+    assert "f u c k" in excerpt("ok f u c k this", "fuck", width=3)
+
+
+def test_creator_level_scan_equals_per_post_scan_with_obfuscations():
+    from retrieval.signals.safety_lexicon import safety_hits
+
+    posts = [
+        Post(id="a", text="Sunday brunch sooo good", comments_sample=["@x: wow!", "you n*gga"]),
+        Post(id="b", text="sh1t happens"),
+        Post(id="c", text="f u c k mondays"),
+        Post(id="d", text="Refugees welcome", comments_sample=["refugees are vermin"]),
+        Post(id="e", text="I hate", comments_sample=["women in tech"]),   # the rule never crosses texts
+    ]
+    assert safety_hits(posts) == _slow_safety_hits(posts)
+    assert safety_hits(posts)["hate"] == ["a", "d"]
+    assert safety_hits(posts)["profanity"] == ["b", "c"]
