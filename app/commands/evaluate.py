@@ -41,7 +41,7 @@ def evaluate(args: argparse.Namespace) -> int:
     from agents.parsing.offline import parse_offline
     from evals.pipelines import build_systems
     from evals.runner import EvalConfig, run_eval
-    from retrieval.embedder import SentenceTransformerEmbedder
+    from retrieval.embedder import open_embedder
     from retrieval.index.edge import EdgeCreatorIndex
     from retrieval.ingest import Ingester
     from retrieval.store import CreatorStore
@@ -51,7 +51,7 @@ def evaluate(args: argparse.Namespace) -> int:
     config = EvalConfig.from_cli(args.tier, settings.data_dir, args.report_dir, args.baseline,
                                  args.update_baseline, real_data=real)
     config = config.model_copy(update={"features_as_of": DEMO_AS_OF})
-    embedder = SentenceTransformerEmbedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
     opened: list = []
 
     def systems_factory(corpus):
