@@ -59,9 +59,21 @@ def check_index_model(index_dir: Path, model: str, dim: int, index_size: int) ->
             return write_index_model(index_dir, model, dim)
         record = IndexModel(model=DEFAULT_MODEL, dim=dim)
     if record.model != model:
-        raise IndexModelMismatch(
-            f"the index in {index_dir} was built with the embedding model {record.model!r}, but "
-            f"CASTLIST_EMBEDDING_MODEL is {model!r}: its vectors cannot be compared. Run `castlist reindex` "
-            f"to re-embed every stored creator with {model!r}, or set CASTLIST_EMBEDDING_MODEL={record.model}."
-        )
+        raise IndexModelMismatch(_mismatch(index_dir, record.model, model))
     return record
+
+
+def recorded_mismatch(index_dir: Path, model: str) -> str | None:
+    """The refusal message when the recorded model differs from `model`, without opening
+    the index or loading a model (for a check before a server starts)."""
+    from retrieval.embedder import canonical_model
+
+    record = read_index_model(index_dir)
+    model = canonical_model(model)
+    return _mismatch(index_dir, record.model, model) if record is not None and record.model != model else None
+
+
+def _mismatch(index_dir: Path, built_with: str, configured: str) -> str:
+    return (f"the index in {index_dir} was built with the embedding model {built_with!r}, but "
+            f"CASTLIST_EMBEDDING_MODEL is {configured!r}: its vectors cannot be compared. Run `castlist reindex` "
+            f"to re-embed every stored creator with {configured!r}, or set CASTLIST_EMBEDDING_MODEL={built_with}.")

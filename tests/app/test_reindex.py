@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import main
 from app.settings import get_settings
-from retrieval.index_model import IndexModelMismatch, check_index_model, read_index_model
+from retrieval.index_model import IndexModelMismatch, check_index_model, read_index_model, recorded_mismatch
 from tests.retrieval.conftest import real_sample
 
 
@@ -34,6 +34,8 @@ def test_switching_models_needs_reindex(data_dir, tmp_path, monkeypatch, capsys)
     assert main(["search", "nấu ăn"]) == 2
     err = capsys.readouterr().err
     assert "all-MiniLM-L6-v2" in err and "castlist reindex" in err
+    assert main(["serve", "--port", "8765"]) == 2  # refused before the server starts
+    assert "castlist reindex" in capsys.readouterr().err
 
     assert main(["reindex", "--batch-size", "32"]) == 0
     out = capsys.readouterr().out
@@ -66,6 +68,8 @@ def test_index_model_record(tmp_path):
     assert check_index_model(index_dir, "multilingual-e5-small", 384, index_size=0).model == "multilingual-e5-small"
     with pytest.raises(IndexModelMismatch, match="castlist reindex"):
         check_index_model(index_dir, "all-MiniLM-L6-v2", 384, index_size=10)
+    assert recorded_mismatch(index_dir, "intfloat/multilingual-e5-small") is None
+    assert "castlist reindex" in recorded_mismatch(index_dir, "all-MiniLM-L6-v2")
     # An index that predates the record was built by MiniLM, the only model then.
     legacy = tmp_path / "legacy" / "edge"
     with pytest.raises(IndexModelMismatch, match="all-MiniLM-L6-v2"):

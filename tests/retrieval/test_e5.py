@@ -50,7 +50,8 @@ def test_query_and_passage_sides_differ_and_are_unit_vectors(e5):
     ("perros y gatos mascotas", "es_pets"),
     ("voyage en Europe", "fr_travel"),
     ("Krafttraining im Fitnessstudio", "en_fitness"),
-    ("moda y outfits", "zh_fashion"),
+    ("穿搭分享", "zh_fashion"),
+    ("healthy home cooking", "vi_food"),
 ])
 def test_queries_in_other_languages_find_the_right_caption(e5, query, expected):
     names = list(CAPTIONS)
