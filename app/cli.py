@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--mode", choices=["hybrid", "dense", "sparse"], default="hybrid")
 
+    p = sub.add_parser("reindex", help="re-embed every stored creator with CASTLIST_EMBEDDING_MODEL into a fresh index")
+    _common(p)
+    p.add_argument("--batch-size", type=int, default=256)
+
     p = sub.add_parser("parse", help="print the CampaignCriteria of a brief")
     _common(p)
     p.add_argument("brief")
@@ -100,8 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CASTLIST_DATA_DIR"] = str(args.data_dir)
     from app.commands import dispatch
 
+    from retrieval.index_model import IndexModelMismatch
+
     try:
         return int(dispatch(args) or 0)
+    except IndexModelMismatch as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

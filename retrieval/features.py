@@ -111,7 +111,7 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         max_growth_jump=max_jump(creator.follower_history),
         following_ratio=following_ratio(creator.following, creator.followers),
         price=price,
-        languages_detected=detect_languages([creator.bio, *((t.post.text, t.tokens) for t in texts if t.post.text)]),
+        languages_detected=detect_languages([creator.bio, *(t.post.text for t in texts if t.post.text)]),
         safety_hits=safety_hits(posts, texts),
         brands=spons.brands,
         top_hashtags=[t for t, _ in tags.most_common(10)],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.embedder import Embedder, SentenceTransformerEmbedder
+from retrieval.embedder import Embedder, open_embedder
 from retrieval.index.base import CreatorIndex
 from retrieval.store import CreatorStore
 
@@ -38,7 +38,16 @@ def open_index(dim: int, edge_path: Path | None = None, qdrant_url: str | None =
 def open_retrieval(database_url: str, edge_path: Path, qdrant_url: str | None = None,
                    qdrant_api_key: str | None = None, embedder: Embedder | None = None,
                    model: str = "all-MiniLM-L6-v2", max_tokens: int = 64) -> Retrieval:
-    embedder = embedder or SentenceTransformerEmbedder(model, max_tokens=max_tokens)
-    store = CreatorStore.open(database_url)
+    """Raises IndexModelMismatch when the index was built by another embedding model."""
+    from retrieval.index_model import check_index_model
+
+    embedder = embedder or open_embedder(model, max_tokens=max_tokens)
     index = open_index(embedder.dim, edge_path, qdrant_url, qdrant_api_key)
+    if qdrant_url != ":memory:":
+        try:
+            check_index_model(edge_path, embedder.name, embedder.dim, len(index))
+        except Exception:
+            index.close()
+            raise
+    store = CreatorStore.open(database_url)
     return Retrieval(store=store, index=index, embedder=embedder)

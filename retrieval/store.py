@@ -219,6 +219,11 @@ class CreatorStore:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(creators_table)).scalar_one())
 
+    def keys(self) -> list[str]:
+        """Every stored key, sorted; lets a caller walk the store in batches while writing to it."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(creators_table.c.key).order_by(creators_table.c.key)).scalars())
+
     def iter_all(self, batch: int = 1000) -> Iterator[StoredCreator]:
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=batch).execute(

@@ -117,7 +117,7 @@ async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -
     text = query_text(criteria, state.get("brief", state["message"]))
     focus = " ".join(f.focus for f in facets) or text
     with stage(runtime, "retrieve", timings):
-        vectors = await asyncio.to_thread(ctx.embedder.embed, [focus] + [f.focus for f in facets])
+        vectors = await asyncio.to_thread(ctx.embedder.embed_queries, [focus] + [f.focus for f in facets])
         vector = vectors[0]
         seeds = state.get("similar_to") or []
         if seeds:

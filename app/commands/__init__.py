@@ -11,6 +11,7 @@ _COMMANDS = {
     "ingest": "app.commands.data:ingest",
     "schema": "app.commands.data:schema",
     "search": "app.commands.data:search",
+    "reindex": "app.commands.reindex:reindex",
     "parse": "app.commands.agent:parse",
     "shortlist": "app.commands.agent:shortlist",
     "serve": "app.commands.serve:serve",

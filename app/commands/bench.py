@@ -35,14 +35,14 @@ def _print_section(title: str, values: dict, indent: str = "  ") -> None:
 
 def bench(args: argparse.Namespace) -> int:
     from evals.benchmarks.retrieval_bench import bench_ingest, bench_local_mode, bench_queries, bench_recall
-    from retrieval.embedder import SentenceTransformerEmbedder
+    from retrieval.embedder import open_embedder
 
     settings = get_settings()
     only = set(args.only.split(",")) if args.only else {"ingest", "query", "recall", "local", "agent", "service"}
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     cache = settings.data_dir / "bench"
     cache.mkdir(parents=True, exist_ok=True)
-    embedder = SentenceTransformerEmbedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
     results: dict[str, dict] = {}
     for size in sizes:
         print(f"== {size:,} creators", file=sys.stderr)

@@ -15,10 +15,10 @@ from retrieval.calibration import DATA_DIR_FILE, save_calibration
 def calibrate(args: argparse.Namespace) -> int:
     from evals.calibrate import calibrate as run
     from retrieval.demo import write_demo_corpus
-    from retrieval.embedder import SentenceTransformerEmbedder
+    from retrieval.embedder import open_embedder
 
     settings = get_settings()
-    embedder = SentenceTransformerEmbedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
     real = args.real_data or (DEFAULT_REAL_DATA if DEFAULT_REAL_DATA.exists() else None)
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "calibration_demo.jsonl"

@@ -96,7 +96,7 @@ def search(args: argparse.Namespace) -> int:
 
     retrieval = open_retrieval_from_settings(get_settings())
     try:
-        vector = retrieval.embedder.embed([args.query])[0].tolist()
+        vector = retrieval.embedder.embed_queries([args.query])[0].tolist()
         hits = retrieval.index.search(vector, args.query, IndexFilter(), args.limit, mode=args.mode)
         for rank, hit in enumerate(hits, 1):
             p = hit.payload

@@ -15,14 +15,17 @@ def evaluate(args: argparse.Namespace) -> int:
     from agents.parsing.offline import parse_offline
     from evals.pipelines import DEMO_AS_OF, systems_factory
     from evals.runner import EvalConfig, run_eval
-    from retrieval.embedder import SentenceTransformerEmbedder
+    from retrieval.embedder import open_embedder
+    from retrieval.index.edge import EdgeCreatorIndex
+    from retrieval.ingest import Ingester
+    from retrieval.store import CreatorStore
 
     settings = get_settings()
     real = args.real_data or (DEFAULT_REAL_DATA if DEFAULT_REAL_DATA.exists() else None)
     config = EvalConfig.from_cli(args.tier, settings.data_dir, args.report_dir, args.baseline,
                                  args.update_baseline, real_data=real, suites=getattr(args, "suite", None))
     config = config.model_copy(update={"features_as_of": DEMO_AS_OF})
-    embedder = SentenceTransformerEmbedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
     opened: list = []
 
     try:

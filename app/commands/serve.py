@@ -91,6 +91,13 @@ def serve(args: argparse.Namespace) -> int:
         print(f"castlist serve: {exc}", file=sys.stderr)
         return 2
 
+    from retrieval.index_model import recorded_mismatch
+
+    mismatch = recorded_mismatch(settings.index_path, settings.embedding_model)
+    if mismatch:
+        print(f"castlist serve: {mismatch}", file=sys.stderr)
+        return 2
+
     creators = args.demo_creators or settings.demo_creators
     embedder = ensure_demo_index(settings, creators)
     app = create_app(settings, embedder=embedder)

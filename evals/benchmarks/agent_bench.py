@@ -35,7 +35,7 @@ async def bench_agent(store: CreatorStore, index: CreatorIndex, embedder: Embedd
         criteria = parse_offline(brief).criteria
         text = " ".join(criteria.topics) or brief
         started = time.perf_counter()
-        vector = embedder.embed([text])[0].tolist()
+        vector = embedder.embed_queries([text])[0].tolist()
         index.search(vector, text, index_filter(criteria), 100, mode="hybrid")
         floor = time.perf_counter() - started
         if i >= 2:  # the first two warm caches

@@ -51,7 +51,7 @@ def bench_ingest(corpus: Path, data_dir: Path, embedder: Embedder) -> tuple[dict
 
 
 def _queries(embedder: Embedder, rounds: int) -> list[tuple[list[float], str, object]]:
-    vectors = embedder.embed([q for q, _ in QUERIES])
+    vectors = embedder.embed_queries([q for q, _ in QUERIES])
     items = [(v.tolist(), q, f) for v, (q, f) in zip(vectors, QUERIES)]
     return [items[i % len(items)] for i in range(rounds)]
 
@@ -70,7 +70,7 @@ def bench_queries(index: CreatorIndex, embedder: Embedder, rounds: int) -> dict:
     time_queries(index, queries[:10])  # warm caches
     started = time.perf_counter()
     for _ in range(20):
-        embedder.embed([QUERIES[0][0]])
+        embedder.embed_queries([QUERIES[0][0]])
     return {
         "edge_hybrid_filtered_top100": time_queries(index, queries),
         "query_embedding_ms": round((time.perf_counter() - started) / 20 * 1000, 2),
@@ -114,7 +114,7 @@ def bench_recall(index: CreatorIndex, embedder: Embedder, k: int = 100) -> dict:
     """HNSW recall@k against exact search on the same (real) embeddings and filters."""
     from retrieval.index.base import IndexFilter
 
-    vectors = embedder.embed([q for q, _ in QUERIES])
+    vectors = embedder.embed_queries([q for q, _ in QUERIES])
     out = {}
     for label, use_filter in (("unfiltered", False), ("filtered", True)):
         recalls = []
