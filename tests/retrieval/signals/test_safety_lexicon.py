@@ -168,12 +168,11 @@ def test_categories_languages_and_severity(text, category, severity):
 @pytest.mark.parametrize("text", [
     "Kill it at the gym today", "This heat is killing me", "Murder mystery dinner party",
     "I love my gay friends", "Refugees welcome here", "Black dress, black boots, black everything",
-    "Sentadilla pistol en casa", "Vinho tinto? Não, vestido cor vinho", "Quit smoking 2 years ago today",
+    "Sentadilla pistol en casa", "Vestido cor vinho para o casamento", "Quit smoking 2 years ago today",
     "Maine coon kitten", "Jerk chicken with rice and peas", "Podemos hacerlo juntos", "Naked cake for the wedding",
 ])
 def test_context_and_everyday_words_do_not_hit(text):
-    cats_found = {c for c, _, _ in scan_detailed(text)} - {"alcohol"} if "Vinho" in text else {c for c, _, _ in scan_detailed(text)}
-    assert cats_found == set(), scan_detailed(text)
+    assert scan_detailed(text) == []
 
 
 def test_obfuscated_hit_quotes_the_text_as_written():
