@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Response
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 from starlette.concurrency import run_in_threadpool
 
 from agents.criteria import CampaignCriteria
@@ -29,6 +29,16 @@ router = APIRouter(prefix="/v1/chat", tags=["chat"])
 ThreadId = Annotated[str, Path(pattern=ID_PATTERN, description="Chosen by the client: letters, digits, _ and -, up to 64")]
 _EDITABLE = (*LIST_FIELDS, *SCALAR_FIELDS, "hard")
 
+# The fields a message may edit, each optional: given with a value it sets the field, given
+# as null it clears it, left out it stays. Unknown fields are 422 at `body.criteria.<name>`.
+CriteriaEdits = create_model(
+    "CriteriaEdits",
+    __config__=ConfigDict(extra="forbid"),
+    __doc__="Explicit field edits on a chat message: a value sets the field, null (or [] for a list) clears it.",
+    **{name: (CampaignCriteria.model_fields[name].annotation | None, Field(None, description=CampaignCriteria.model_fields[name].description))
+       for name in _EDITABLE},
+)
+
 
 class MessageRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
@@ -37,28 +47,28 @@ class MessageRequest(BaseModel):
         {"message": "", "criteria": {"exclude_brands": ["Oatly"], "budget": {"amount": 30000, "currency": "EUR"}}},
     ]})
 
-    message: str = Field("", description="A brief, or a follow-up that refines the thread's criteria (read as a patch). "
-                                         "May be empty when `criteria` carries the edit")
-    criteria: dict[str, Any] | None = Field(
+    message: str = Field(description="A brief, or a follow-up that refines the thread's criteria (read as a patch). "
+                                     "May be empty when `criteria` carries the edit")
+    criteria: CriteriaEdits | None = Field(  # type: ignore[valid-type]
         None, description="Explicit field edits, applied after the message: a value sets the field, `null` (or [] for "
-                          "a list) clears it. Fields: " + ", ".join(_EDITABLE) + ". Chip edits on the page use this.")
+                          "a list) clears it. Chip edits on the page use this.")
     label: str | None = Field(None, max_length=200, description="What the thread shows for an edit sent without a "
                                                                   "message (e.g. 'Removed Based in DE'); never parsed")
     limit: int | None = Field(None, ge=1, le=200)
 
     @model_validator(mode="after")
-    def _fields(self) -> "MessageRequest":
-        unknown = sorted(set(self.criteria or {}) - set(_EDITABLE))
-        if unknown:
-            raise ValueError(f"criteria: unknown or read-only field(s) {unknown}")
-        if self.criteria:
-            # Each value must be valid where it lands; nulls clear and need no check.
-            values = {k: v for k, v in self.criteria.items() if v is not None and k != "hard"}
-            CampaignCriteria.model_validate(values)
+    def _values(self) -> "MessageRequest":
+        if self.criteria is not None:
+            # Each value must pass the criteria's own checks (platform names, ISO codes); nulls clear.
+            edits = self.overrides() or {}
+            CampaignCriteria.model_validate({k: v for k, v in edits.items() if v is not None and k != "hard"})
         return self
 
     def overrides(self) -> dict[str, Any] | None:
-        return dict(self.criteria) if self.criteria else None
+        """Only the fields the caller gave, nulls included (they clear)."""
+        if self.criteria is None or not self.criteria.model_fields_set:
+            return None
+        return self.criteria.model_dump(mode="json", include=self.criteria.model_fields_set)
 
 
 class ShortlistRef(BaseModel):
@@ -121,7 +131,7 @@ async def post_message(thread_id: ThreadId, body: MessageRequest, settings: Sett
     if len(body.message) > settings.max_brief_chars:
         raise invalid("body.message", f"is {len(body.message)} characters; the limit is {settings.max_brief_chars}",
                       "string_too_long")
-    if not message and not body.criteria:
+    if not message and not body.overrides():
         raise invalid("body.message", "must not be empty unless `criteria` carries an edit", "string_too_short")
     if not message and await runner.thread(thread_id) is None:
         raise invalid("body.message", "a new thread starts with a brief", "string_too_short")

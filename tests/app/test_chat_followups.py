@@ -98,7 +98,7 @@ async def test_chip_edits_are_structured(client):
     assert event["criteria"]["exclude_brands"] == ["Oatly"] and "exclude_brands" in event["criteria"]["hard"]
     assert event["criteria"]["exclude_topics"] == []
     response, events = await stream_events(client, f"/v1/chat/{thread}/messages",
-                                           {"criteria": {"tiers": ["micro"]}, "label": "Tier micro"})
+                                           {"message": "", "criteria": {"tiers": ["micro"]}, "label": "Tier micro"})
     assert response.status_code == 200 and events[0].data["criteria"]["tiers"] == ["micro"]
     event, shortlist, _ = await turn(client, thread, criteria={"creators_count": 4})
     assert event["criteria"]["creators_count"] == 4 and len(shortlist["creators"]) <= 4
@@ -114,7 +114,7 @@ async def test_message_checks(client):
     thread = f"e-{uuid.uuid4().hex[:12]}"
     empty = await client.post(f"/v1/chat/{thread}/messages", json={"message": "  "})
     assert empty.status_code == 422
-    first_edit = await client.post(f"/v1/chat/{thread}/messages", json={"criteria": {"budget": None}})
+    first_edit = await client.post(f"/v1/chat/{thread}/messages", json={"message": "", "criteria": {"budget": None}})
     assert first_edit.status_code == 422 and "brief" in first_edit.json()["detail"]
     unknown = await client.post(f"/v1/chat/{thread}/messages", json={"message": "x", "criteria": {"color": "red"}})
     assert unknown.status_code == 422
