@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from agents.criteria import CampaignCriteria
 from app.deps import Caller, DatabaseDep, RunnerDep, RunsDep, SettingsDep
 from app.problems import Problem, ProblemError
-from app.routers._common import ID_PATTERN, check_brief, overrides_of
+from app.routers._common import ID_PATTERN, check_brief, check_criteria, overrides_of
 from app.routers._runs import respond
 
 router = APIRouter(prefix="/v1/chat", tags=["chat"])
@@ -66,6 +66,7 @@ _ERRORS = {code: {"model": Problem, "content": {"application/problem+json": {}}}
 async def post_message(thread_id: ThreadId, body: MessageRequest, settings: SettingsDep, runs: RunsDep,
                        _caller: Caller, accept: Annotated[str | None, Header()] = None) -> Response:
     message = check_brief(body.message, settings, field="body.message")
+    check_criteria(body.criteria)
     # SSE unless the client asked for JSON and not for a stream.
     stream = not (accept and "application/json" in accept and "text/event-stream" not in accept)
     run = runs.start(message, mode="chat", thread_id=thread_id, overrides=body.overrides(), limit=body.limit)
