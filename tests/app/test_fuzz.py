@@ -116,6 +116,7 @@ def test_schemathesis_finds_no_server_error_and_no_unexplained_failure(fuzz_serv
             except Unsatisfiable:
                 pass  # nothing to make schema-invalid (e.g. no parameters and no body)
     elapsed = time.monotonic() - started
+    print(f"schemathesis: {calls} requests in {elapsed:.0f} s; failures by check: {dict(failures)}")
     assert calls >= 200, f"only {calls} requests in {elapsed:.0f} s"
     assert not server_errors, server_errors[:5]
     unexplained = {k: n for k, n in failures.items() if k not in ALLOWED}
