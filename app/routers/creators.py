@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
-from typing import Annotated, Any, Callable, TypeVar
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
@@ -23,8 +22,6 @@ from retrieval.features import CreatorFeatures
 from retrieval.ingest import Ingester
 from retrieval.rows import MAX_DEPTH, Reject, validate
 from retrieval.schema import Creator, Platform, creator_key
-
-T = TypeVar("T")
 
 router = APIRouter(prefix="/v1/creators", tags=["creators"])
 
@@ -116,11 +113,6 @@ def _check(rows: list[tuple[int | None, Any]]) -> tuple[list[tuple[int, Creator]
     return creators, errors
 
 
-def _locked(lock: threading.Lock, fn: Callable[..., T], *args: Any) -> T:
-    with lock:
-        return fn(*args)
-
-
 _UPSERT_BODY = {
     "required": True,
     "description": "Creators in the import format: a JSON array, or NDJSON with Content-Type application/x-ndjson.",
@@ -149,10 +141,10 @@ async def upsert_creators(request: Request, retrieval: RetrievalDep, _caller: Ca
     creators, errors = await run_in_threadpool(_check, rows)
     accepted = 0
     if creators:
-        ingester = Ingester(retrieval.store, retrieval.index, retrieval.embedder)
+        ingester = Ingester(retrieval.store, retrieval.index, retrieval.embedder,
+                            write_lock=request.app.state.write_lock)
         # Embedding and index writes are blocking: a worker thread keeps the loop serving.
-        accepted, failures = await asyncio.to_thread(_locked, request.app.state.write_lock, ingester.upsert_rows,
-                                                     creators)
+        accepted, failures = await asyncio.to_thread(ingester.upsert_rows, creators)
         lines = {i: line for i, (line, _) in enumerate(rows)}
         errors += [RowError(index=f.origin, line=lines.get(f.origin), field=None, reason=f.reason, handle=f.handle)
                    for f in failures]
