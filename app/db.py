@@ -104,6 +104,9 @@ class ApiKeyRow:
     revoked_at: datetime | None
 
 
+_MAX_SEQ = 2**63 - 1
+
+
 def encode_cursor(seq: int) -> str:
     return base64.urlsafe_b64encode(f"s1:{seq}".encode()).decode().rstrip("=")
 
@@ -117,7 +120,8 @@ def decode_cursor(cursor: str) -> int:
         value = int(seq)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadCursor("the cursor is not one this service issued") from exc
-    if value < 0:
+    if not 0 <= value <= _MAX_SEQ:
+        # Out of the 64-bit range the column holds: the database would fail, not answer.
         raise BadCursor("the cursor is not one this service issued")
     return value
 

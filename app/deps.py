@@ -17,7 +17,7 @@ from app.auth import Principal, bearer_token, is_loopback, verify_key
 from app.db import Database
 from app.observability import Metrics
 from app.problems import ProblemError
-from app.ratelimit import TokenBucketLimiter
+from app.ratelimit import Decision, RateLimiter
 from app.routers._runs import RunService
 from app.settings import Settings
 from retrieval.runtime import Retrieval
@@ -65,17 +65,30 @@ def _unauthorized(detail: str) -> ProblemError:
                         headers={"WWW-Authenticate": 'Bearer realm="castlist"'})
 
 
+def _too_many(decision: Decision, what: str = "Rate limit exceeded") -> ProblemError:
+    return ProblemError(429, f"{what}; retry in {decision.retry_after_s} s.", slug="rate-limited",
+                        title="Too Many Requests", headers={"Retry-After": str(decision.retry_after_s)})
+
+
 async def authenticate(request: Request, db: DatabaseDep, settings: SettingsDep) -> Principal:
     client = request.client.host if request.client else "unknown"
     # Database reads in a worker thread: the event loop serves streams meanwhile.
     keys = await run_in_threadpool(db.active_key_count)
     if keys == 0 and is_loopback(settings.host):
         return Principal(kind="anonymous", id=client)
+    # Failed attempts are counted per address: past the limit, no key is even checked.
+    failures: RateLimiter = request.app.state.auth_limiter
+    failure_key = f"auth-failure:{client}"
+    blocked = failures.check(failure_key)
+    if not blocked.allowed:
+        raise _too_many(blocked, "Too many failed authentications")
     token = bearer_token(request.headers.get("authorization"))
     if token is None:
+        failures.take(failure_key)
         raise _unauthorized("This API needs a key: send `Authorization: Bearer <key>`.")
     row = await run_in_threadpool(verify_key, db, token)
     if row is None:
+        failures.take(failure_key)
         raise _unauthorized("The API key is not valid (wrong, malformed or revoked).")
     return Principal(kind="key", id=row.prefix)
 
@@ -84,11 +97,10 @@ PrincipalDep = Annotated[Principal, Depends(authenticate)]
 
 
 async def rate_limit(request: Request, principal: PrincipalDep) -> Principal:
-    limiter: TokenBucketLimiter = request.app.state.limiter
+    limiter: RateLimiter = request.app.state.limiter
     decision = limiter.take(principal.rate_key)
     if not decision.allowed:
-        raise ProblemError(429, f"Rate limit exceeded; retry in {decision.retry_after_s} s.", slug="rate-limited",
-                           title="Too Many Requests", headers={"Retry-After": str(decision.retry_after_s)})
+        raise _too_many(decision)
     return principal
 
 

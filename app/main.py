@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,15 +20,18 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from agents.runner import AgentRunner
+from app.content_types import ContentTypeMiddleware
 from app.db import Database
+from app.openapi import install_openapi
 from app.observability import Metrics, RequestContextMiddleware, configure_logging
 from app.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
-from app.ratelimit import TokenBucketLimiter
+from app.ratelimit import RateLimiter
 from app.routers import briefs, chat, creators, health, shortlists
 from app.routers._runs import RunService
 from app.settings import Settings, get_settings
 from app.wiring import build_agent_context, open_checkpointer, open_retrieval_from_settings
 from retrieval.embedder import Embedder
+from retrieval.ingest import reconcile
 from retrieval.runtime import Retrieval
 
 log = logging.getLogger("castlist.app")
@@ -62,6 +66,11 @@ def _lifespan(embedder: Embedder | None):
         context = None
         try:
             retrieval = await asyncio.to_thread(open_service_retrieval, settings, embedder)
+            # A crash between the database commit and the index write is repaired here,
+            # before the first request, so a creator is served from both stores or neither.
+            report = await asyncio.to_thread(reconcile, retrieval.store, retrieval.index, retrieval.embedder)
+            if report.repaired:
+                log.warning("database and index disagreed; repaired", extra=report.model_dump())
             context = build_agent_context(settings, retrieval)
             async with open_checkpointer(settings) as checkpointer:
                 runner = AgentRunner(context, checkpointer)
@@ -101,14 +110,21 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
     )
     app.state.settings = settings
     app.state.metrics = Metrics()
-    app.state.limiter = TokenBucketLimiter(settings.rate_limit_per_minute)
+    # Creator writes and the readiness count take this lock, so /readyz never sees the
+    # moment inside a write when the index already has a batch the database has not committed.
+    app.state.write_lock = threading.Lock()
+    app.state.limiter = RateLimiter(settings.rate_limit_per_minute, 60, settings.rate_limit_storage, "castlist-calls")
+    app.state.auth_limiter = RateLimiter(settings.auth_failures_per_minute, 60, settings.rate_limit_storage,
+                                         "castlist-auth-failures")
     install_problem_handlers(app)
     # Added last = outermost: every request (even a 413) gets an id and is measured.
+    app.add_middleware(ContentTypeMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     for module in (shortlists, chat, briefs, creators, health):
         app.include_router(module.router)
     _mount_web(app)
+    install_openapi(app, settings)
     return app
 
 

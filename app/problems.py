@@ -123,16 +123,41 @@ async def _http_handler(request: Request, exc: StarletteHTTPException) -> JSONRe
     detail = exc.detail if isinstance(exc.detail, str) else None
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"No route or resource at {request.url.path}"
-    elif exc.status_code == 405:
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}"
-    return problem_response(request, exc.status_code, detail, headers=exc.headers)
+        allowed = allowed_methods(request)
+        if allowed:
+            headers["Allow"] = ", ".join(allowed)
+    return problem_response(request, exc.status_code, detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API serves at this path (Starlette names only the first matching
+    route's), read from the OpenAPI document: the public list of paths and methods."""
+    from starlette.routing import compile_path
+
+    path = request.scope.get("path", "")
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        regex, _, _ = compile_path(template)
+        if regex.match(path):
+            methods |= {m.upper() for m in operations if m.lower() in _HTTP_METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
 async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
     # Our fault: logged with its traceback, answered without internals but with the id.
+    # The server drops the connection after an unhandled error, so the answer says so:
+    # a pooled client then opens a new connection instead of failing on the dead one.
     log.error("unhandled error", exc_info=exc, extra={"request_id": request_id_of(request)})
     return problem_response(request, 500, "An internal error occurred; quote the request id when reporting it.",
-                            slug="internal-error", title="Internal Server Error")
+                            slug="internal-error", title="Internal Server Error", headers={"Connection": "close"})
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -173,7 +198,10 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise self._too_large()  # rendered by the problem handler
+                    # Rendered by the problem handler; the rest of the body is never read,
+                    # so the connection cannot carry another request.
+                    raise ProblemError(413, self._too_large().detail, slug="body-too-large",
+                                       title="Content Too Large", headers={"Connection": "close"})
             return message
 
         await self.app(scope, counting_receive, send)

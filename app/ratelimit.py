@@ -1,9 +1,13 @@
-"""A token bucket per caller (API key, or client address when auth is off).
+"""Per-caller rate limits on the `limits` library (moving window).
 
-Each bucket holds up to a minute's worth of requests and refills continuously, so a
-caller may burst to the limit and then proceeds at the steady rate. Buckets live in this
-process only — right for the one-worker embedded default; a multi-process deployment would
-put them in a shared store.
+A moving window admits at most N requests in ANY window of the configured length, which is
+what "120 per minute" promises; the token bucket it replaces let a caller burst to the
+limit and then refill, so 239 requests got through in one minute. Failed authentication is
+limited separately per client address, so wrong keys cannot be tried at full speed.
+
+Storage is in memory by default (one worker process, the embedded default); a shared
+store (`redis://...`, `memcached://...`, by `CASTLIST_RATE_LIMIT_STORAGE`) serves several
+workers or hosts with the same counters.
 """
 
 from __future__ import annotations
@@ -11,54 +15,40 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from typing import Callable
 
-
-@dataclass
-class _Bucket:
-    tokens: float
-    updated: float
+from limits import RateLimitItemPerSecond, storage, strategies
 
 
 @dataclass(frozen=True)
 class Decision:
     allowed: bool
     remaining: int
-    retry_after_s: int  # whole seconds until one token is back (0 when allowed)
+    retry_after_s: int  # whole seconds until the window admits one more (0 when allowed)
 
 
-class TokenBucketLimiter:
-    # Past this many callers, buckets that have refilled completely are forgotten: a full
-    # bucket is the same as a new one, so dropping it changes nothing but memory.
-    MAX_IDLE_BUCKETS = 10_000
+class RateLimiter:
+    """`amount` requests per `window_s` seconds per key, counted by a moving window."""
 
-    def __init__(self, per_minute: int, burst: int | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        if per_minute < 1:
-            raise ValueError("per_minute must be at least 1")
-        self.rate = per_minute / 60.0  # tokens per second
-        self.capacity = float(burst if burst is not None else per_minute)
-        self._clock = clock
-        self._buckets: dict[str, _Bucket] = {}
+    def __init__(self, amount: int, window_s: int = 60, storage_uri: str = "memory://",
+                 namespace: str = "castlist") -> None:
+        if amount < 1 or window_s < 1:
+            raise ValueError("a rate limit needs at least 1 request per at least 1 second")
+        self.item = RateLimitItemPerSecond(amount, window_s, namespace=namespace)
+        self._strategy = strategies.MovingWindowRateLimiter(storage.storage_from_string(storage_uri))
 
-    def take(self, key: str, cost: float = 1.0) -> Decision:
-        # Called on the event loop only (no awaits inside), so no lock is needed.
-        now = self._clock()
-        bucket = self._buckets.get(key)
-        if bucket is None:
-            if len(self._buckets) >= self.MAX_IDLE_BUCKETS:
-                self._prune(now)
-            bucket = self._buckets[key] = _Bucket(tokens=self.capacity, updated=now)
-        bucket.tokens = min(self.capacity, bucket.tokens + (now - bucket.updated) * self.rate)
-        bucket.updated = now
-        if bucket.tokens >= cost:
-            bucket.tokens -= cost
-            return Decision(True, int(bucket.tokens), 0)
-        wait = (cost - bucket.tokens) / self.rate
-        return Decision(False, 0, max(1, math.ceil(wait)))
+    def _denied(self, key: str) -> Decision:
+        reset_at, _ = self._strategy.get_window_stats(self.item, key)
+        return Decision(False, 0, max(1, math.ceil(reset_at - time.time())))
 
-    def _prune(self, now: float) -> None:
-        full = [k for k, b in self._buckets.items()
-                if b.tokens + (now - b.updated) * self.rate >= self.capacity]
-        for key in full:
-            del self._buckets[key]
+    def take(self, key: str) -> Decision:
+        """Counts one request for `key`; denied (not counted) when its window is full."""
+        if not self._strategy.hit(self.item, key):
+            return self._denied(key)
+        _, remaining = self._strategy.get_window_stats(self.item, key)
+        return Decision(True, remaining, 0)
+
+    def check(self, key: str) -> Decision:
+        """Whether `key` may go on, without counting anything."""
+        if self._strategy.test(self.item, key):
+            return Decision(True, 0, 0)
+        return self._denied(key)

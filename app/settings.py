@@ -33,7 +33,9 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535)
     max_body_bytes: int = Field(5_000_000, ge=1_000)
     max_brief_chars: int = Field(4_000, ge=100, le=19_999)
-    rate_limit_per_minute: int = Field(120, ge=1)
+    rate_limit_per_minute: int = Field(120, ge=1, description="Requests per caller in any 60 s window")
+    auth_failures_per_minute: int = Field(10, ge=1, description="Failed authentications per client address in any 60 s window")
+    rate_limit_storage: str = Field("memory://", description="`limits` storage URI; a shared one (redis://...) for several workers")
     demo_creators: int = Field(20_000, ge=100)
     demo_seed: int = 7
     default_limit: int = Field(20, ge=1, le=200)

@@ -20,6 +20,7 @@ import logging
 import math
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -123,7 +124,11 @@ class Ingester:
         embedder: Embedder,
         as_of: datetime | None = None,
         batch_size: int = DEFAULT_BATCH,
+        write_lock: AbstractContextManager | None = None,
     ) -> None:
+        # Held around each batch's two writes only (not the embedding), so a reader that
+        # takes it (the service's /readyz) never sees one store ahead of the other.
+        self.write_lock = write_lock if write_lock is not None else nullcontext()
         self.store = store
         self.index = index
         self.embedder = embedder
@@ -148,7 +153,8 @@ class Ingester:
                               reason=f"could not compute features: {_reason(exc)}")
 
     def _write_batch(self, indexed: Sequence[IndexedCreator], rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
-        self.store.upsert_then(rows, also=lambda: self.index.upsert(indexed), undo=self.index.delete)
+        with self.write_lock:
+            self.store.upsert_then(rows, also=lambda: self.index.upsert(indexed), undo=self.index.delete)
 
     def write(self, rows: Sequence[tuple[Creator, CreatorFeatures]],
               origins: Sequence[int] | None = None) -> list[RowFailure]:

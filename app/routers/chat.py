@@ -21,7 +21,7 @@ from agents.followup.patch import LIST_FIELDS, SCALAR_FIELDS
 from agents.shortlist import Relaxation
 from app.deps import Caller, DatabaseDep, RunnerDep, RunsDep, SettingsDep
 from app.problems import Problem, ProblemError, invalid
-from app.routers._common import ID_PATTERN
+from app.routers._common import ID_PATTERN, check_brief, check_criteria
 from app.routers._runs import respond
 
 router = APIRouter(prefix="/v1/chat", tags=["chat"])
@@ -127,12 +127,11 @@ _ERRORS = {code: {"model": Problem, "content": {"application/problem+json": {}}}
 }, summary="Send a message or a field edit to a thread (streams the refined shortlist)")
 async def post_message(thread_id: ThreadId, body: MessageRequest, settings: SettingsDep, runs: RunsDep,
                        runner: RunnerDep, _caller: Caller, accept: Annotated[str | None, Header()] = None) -> Response:
-    message = body.message.strip()
-    if len(body.message) > settings.max_brief_chars:
-        raise invalid("body.message", f"is {len(body.message)} characters; the limit is {settings.max_brief_chars}",
-                      "string_too_long")
-    if not message and not body.overrides():
-        raise invalid("body.message", "must not be empty unless `criteria` carries an edit", "string_too_short")
+    # An empty message is fine when `criteria` carries the edit (chip ×); otherwise the
+    # message is checked like a brief (length, valid Unicode, has words).
+    message = "" if not body.message.strip() and body.overrides() else \
+        check_brief(body.message, settings, field="body.message")
+    check_criteria(body.criteria)
     if not message and await runner.thread(thread_id) is None:
         raise invalid("body.message", "a new thread starts with a brief", "string_too_short")
     # SSE unless the client asked for JSON and not for a stream.

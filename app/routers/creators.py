@@ -17,10 +17,10 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from app.deps import Caller, RetrievalDep
-from app.problems import Problem, ProblemError
+from app.problems import FieldError, Problem, ProblemError
 from retrieval.features import CreatorFeatures
 from retrieval.ingest import Ingester
-from retrieval.rows import Reject, validate
+from retrieval.rows import MAX_DEPTH, Reject, validate
 from retrieval.schema import Creator, Platform, creator_key
 
 router = APIRouter(prefix="/v1/creators", tags=["creators"])
@@ -42,10 +42,23 @@ class UpsertResult(BaseModel):
     errors: list[RowError]
 
 
+class UpsertProblem(Problem):
+    """The 422 when no row was accepted: a problem carrying the per-row errors."""
+
+    errors: list[RowError] | list[FieldError] | None = None  # type: ignore[assignment]
+    accepted: int | None = None
+    rejected: int | None = None
+
+
 class CreatorOut(BaseModel):
     key: str
     creator: Creator
     features: CreatorFeatures
+
+
+class _TooDeep(ValueError):
+    def __str__(self) -> str:
+        return f"nested deeper than {MAX_DEPTH} levels"
 
 
 def _rows_from_ndjson(body: bytes) -> list[tuple[int, Any]]:
@@ -57,6 +70,8 @@ def _rows_from_ndjson(body: bytes) -> list[tuple[int, Any]]:
             rows.append((number, json.loads(raw)))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             rows.append((number, exc))
+        except RecursionError:
+            rows.append((number, _TooDeep()))  # this line only: the other lines still count
     return rows
 
 
@@ -65,6 +80,10 @@ def _rows_from_json(body: bytes) -> list[tuple[int | None, Any]]:
         value = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ProblemError(400, f"The body is not valid JSON: {exc}", slug="invalid-json", title="Malformed JSON") from exc
+    except RecursionError as exc:
+        # The decoder recurses once per level; thousands of levels are an attack, not data.
+        raise ProblemError(400, f"The body is nested too deeply (each row may nest up to {MAX_DEPTH} levels)",
+                           slug="too-deep", title="Malformed JSON") from exc
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
@@ -73,10 +92,13 @@ def _rows_from_json(body: bytes) -> list[tuple[int | None, Any]]:
     return [(None, v) for v in value]
 
 
-def _check(rows: list[tuple[int | None, Any]]) -> tuple[list[Creator], list[RowError]]:
-    creators: list[Creator] = []
+def _check(rows: list[tuple[int | None, Any]]) -> tuple[list[tuple[int, Creator]], list[RowError]]:
+    creators: list[tuple[int, Creator]] = []
     errors: list[RowError] = []
     for index, (line, raw) in enumerate(rows):
+        if isinstance(raw, _TooDeep):
+            errors.append(RowError(index=index, line=line, field=None, reason=str(raw)))
+            continue
         if isinstance(raw, Exception):
             errors.append(RowError(index=index, line=line, field=None, reason=f"not valid JSON: {raw}"))
             continue
@@ -87,7 +109,7 @@ def _check(rows: list[tuple[int | None, Any]]) -> tuple[list[Creator], list[RowE
         if isinstance(result, Reject):
             errors.append(RowError(index=index, line=line, field=result.field, reason=result.reason, handle=result.handle))
         else:
-            creators.append(result)
+            creators.append((index, result))
     return creators, errors
 
 
@@ -103,7 +125,9 @@ _UPSERT_BODY = {
 
 @router.post("", response_model=UpsertResult, openapi_extra={"requestBody": _UPSERT_BODY},
              responses={207: {"model": UpsertResult, "description": "Some rows rejected; the good ones were kept"},
-                        **{c: {"model": Problem, "content": {"application/problem+json": {}}} for c in (400, 401, 413, 415, 422, 429)}},
+                        **{c: {"model": Problem, "content": {"application/problem+json": {}}} for c in (400, 401, 413, 415, 429)},
+                        422: {"model": UpsertProblem, "content": {"application/problem+json": {}},
+                              "description": "No row was accepted; `errors` names each row's problem"}},
              summary="Bulk upsert creators (identity is platform + handle; re-sending replaces)")
 async def upsert_creators(request: Request, retrieval: RetrievalDep, _caller: Caller) -> JSONResponse:
     content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
@@ -117,9 +141,14 @@ async def upsert_creators(request: Request, retrieval: RetrievalDep, _caller: Ca
     creators, errors = await run_in_threadpool(_check, rows)
     accepted = 0
     if creators:
-        ingester = Ingester(retrieval.store, retrieval.index, retrieval.embedder)
+        ingester = Ingester(retrieval.store, retrieval.index, retrieval.embedder,
+                            write_lock=request.app.state.write_lock)
         # Embedding and index writes are blocking: a worker thread keeps the loop serving.
-        accepted = await asyncio.to_thread(ingester.upsert_creators, creators)
+        accepted, failures = await asyncio.to_thread(ingester.upsert_rows, creators)
+        lines = {i: line for i, (line, _) in enumerate(rows)}
+        errors += [RowError(index=f.origin, line=lines.get(f.origin), field=None, reason=f.reason, handle=f.handle)
+                   for f in failures]
+        errors.sort(key=lambda e: e.index)
         flush = getattr(retrieval.index, "flush", None)
         if flush is not None:
             await asyncio.to_thread(flush)

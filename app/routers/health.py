@@ -40,13 +40,20 @@ async def readyz(request: Request) -> Ready:
                            title="Service Unavailable")
 
     def counts() -> tuple[int, int, int]:
-        return retrieval.store.count(), len(retrieval.index), db.count_shortlists()
+        with state.write_lock:
+            return retrieval.store.count(), len(retrieval.index), db.count_shortlists()
 
     try:
         creators, indexed, shortlists = await run_in_threadpool(counts)
     except Exception as exc:  # noqa: BLE001 - any failure here means "not ready", with the reason
         raise ProblemError(503, f"Not ready: {type(exc).__name__}: {exc}", slug="not-ready",
                            title="Service Unavailable") from exc
+    if creators != indexed:
+        # Honest, not "ready": searches would miss stored creators or find unstored ones.
+        # The start-up check repairs this (restart the service).
+        raise ProblemError(503, f"The database holds {creators} creators but the index {indexed}; "
+                                "restart to repair", slug="inconsistent", title="Service Unavailable",
+                           extra={"creators": creators, "indexed": indexed})
     return Ready(status="ready", creators=creators, indexed=indexed, shortlists=shortlists)
 
 

@@ -16,7 +16,7 @@ from agents.shortlist import Shortlist
 from app.db import BadCursor
 from app.deps import Caller, DatabaseDep, RunsDep, SettingsDep
 from app.problems import Problem, ProblemError, invalid
-from app.routers._common import ID_PATTERN, check_brief, overrides_of
+from app.routers._common import ID_PATTERN, check_brief, check_criteria, overrides_of
 from app.routers._runs import respond
 from app.sse import wants_event_stream
 
@@ -66,6 +66,7 @@ _SSE_DOC = {
 async def create_shortlist(body: ShortlistRequest, settings: SettingsDep, runs: RunsDep, _caller: Caller,
                            accept: Annotated[str | None, Header()] = None) -> Response:
     brief = check_brief(body.brief, settings)
+    check_criteria(body.criteria)
     run = runs.start(brief, mode="sse" if wants_event_stream(accept) else "json",
                      overrides=body.overrides(), limit=body.limit)
     return await respond(run, stream=wants_event_stream(accept))

@@ -80,10 +80,19 @@ def app_factory(data_dir_factory, embedder):
     return make
 
 
+def assert_stores_agree(app: Any) -> None:  # noqa: ANN401
+    """Issue 10: after every test that used a shared app, a creator is in both stores or neither."""
+    retrieval = app.state.retrieval
+    keys = retrieval.store.keys()
+    assert len(retrieval.index) == len(keys), (len(retrieval.index), len(keys))
+    assert {h.key for h in retrieval.index.get(sorted(keys))} == keys
+
+
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def app_and_client(app_factory) -> AsyncIterator[tuple[Any, httpx.AsyncClient]]:
     async with app_factory() as pair:
         yield pair
+        assert_stores_agree(pair[0])
 
 
 @pytest.fixture(scope="session")
@@ -133,5 +142,6 @@ def live_server(data_dir_factory, embedder) -> Iterator[LiveServer]:
     app = create_app(settings_for(data_dir), embedder=embedder)
     server, thread, port = start_uvicorn(app)
     yield LiveServer(base_url=f"http://127.0.0.1:{port}", headers={}, data_dir=data_dir)
+    assert_stores_agree(app)
     server.should_exit = True
     thread.join(timeout=20)

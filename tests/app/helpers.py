@@ -17,7 +17,8 @@ BRIEF = "10 vegan food creators on Instagram or TikTok, budget $20,000, no alcoh
 
 
 def settings_for(data_dir: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"data_dir": data_dir, "rate_limit_per_minute": 100_000, "max_body_bytes": 200_000}
+    values: dict[str, Any] = {"data_dir": data_dir, "rate_limit_per_minute": 100_000, "auth_failures_per_minute": 100_000,
+                              "max_body_bytes": 200_000}
     values.update(overrides)
     return Settings(**values)
 
