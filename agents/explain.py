@@ -50,7 +50,7 @@ def explain_creator(
     reasons: list[str] = []
     evidence: list[Evidence] = []
 
-    topic = scored.get("evidence")
+    topic = TopicEvidence.model_validate(scored["evidence"]) if scored.get("evidence") else None
     reason, topic_posts = topic_reason(creator, topic, criteria)
     reasons.append(reason)
     evidence.extend(post_evidence(p) for p in topic_posts)

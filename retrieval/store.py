@@ -175,10 +175,6 @@ class CreatorStore:
         finally:
             self._cache.drop(keys)
 
-    def keys(self) -> set[str]:
-        with self.engine.connect() as conn:
-            return set(conn.execute(select(creators_table.c.key)).scalars())
-
     def get_many(self, keys: Iterable[str]) -> dict[str, StoredCreator]:
         keys = list(dict.fromkeys(keys))
         if not keys:

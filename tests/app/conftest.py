@@ -83,7 +83,7 @@ def app_factory(data_dir_factory, embedder):
 def assert_stores_agree(app: Any) -> None:  # noqa: ANN401
     """Issue 10: after every test that used a shared app, a creator is in both stores or neither."""
     retrieval = app.state.retrieval
-    keys = retrieval.store.keys()
+    keys = set(retrieval.store.keys())
     assert len(retrieval.index) == len(keys), (len(retrieval.index), len(keys))
     assert {h.key for h in retrieval.index.get(sorted(keys))} == keys
 
