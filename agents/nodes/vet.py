@@ -51,7 +51,8 @@ def vet_and_score(candidates: list[Candidate], stored: dict[str, StoredCreator],
         scored.append({
             "key": cand["key"], "score": result.score, "components": result.components,
             "vetting": [v.model_dump() for v in vetting], "platform": item.creator.platform,
-            "handle": item.creator.handle, "subtopic": subtopic_of(item), # Plain data: scored entries live in the thread's checkpoint ("more like #n" reuses them).
+            "handle": item.creator.handle, "subtopic": subtopic_of(item),
+            # Plain data: scored entries live in the thread's checkpoint ("more like #n" reuses them).
             "evidence": ev.model_dump() if (ev := cand.get("evidence")) is not None else None,
             "price_low_usd": price.low if usd else None, "price_high_usd": price.high if usd else None,
         })
