@@ -16,6 +16,7 @@ The two similarity bars come from a calibration on labelled data per embedding m
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Literal, Sequence
@@ -32,6 +33,7 @@ inspiration lover lovers life lifestyle content daily vlog vlogs vlogger vlogger
 account accounts page pages channel channels video videos photo photos post posts creator creators influencer
 influencers blogger bloggers people folks enthusiast enthusiasts fans fan related stuff things world scene
 creadores creador contenido influencer influencers kanal kanäle inhalte créateurs créatrices contenu chaîne
+comptes compte cuentas cuenta konten konto perfiles profils lancement lanzamiento launch marque marca marke
 """.split())
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 FREQUENCY_LANGUAGES = ("en", "de", "es", "fr", "pt", "it")
@@ -75,21 +77,35 @@ def facets_of(topics: Sequence[str]) -> list[TopicFacet]:
     return [f for f in (facet_of(t) for t in topics) if f is not None]
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ies", "es", "s"):
-        if len(word) > 4 + len(suffix) and word.endswith(suffix):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def word_prefix(word: str) -> str:
+    """What a matching word starts with: the Snowball stem where it is a prefix of the
+    word ("gardeners" -> "garden", "photography" -> "photograph"), else the word itself
+    ("weddings" stems to "wed", too short to be safe)."""
+    word = word.lower()
+    stem = _stemmer().stemWord(word)
+    common = os.path.commonprefix([stem, word])
+    if len(common) >= 4:
+        return common
+    if len(word) <= 5:
+        return stem  # a short word: matched whole, plural allowed ("cats" -> "cat")
+    return word[:-1] if word.endswith("s") else word
 
 
 @lru_cache(maxsize=1024)
 def word_pattern(word: str) -> re.Pattern[str]:
     """The distinguishing word at the start of a word or anywhere in a hashtag
-    ("vegan" in "vegans", "#veganfood"); short words only as whole words."""
-    stem = re.escape(_stem(word.lower()))
-    if len(stem) <= 3:
-        return re.compile(rf"(?<![^\W_]){stem}(?![^\W_])")
-    return re.compile(rf"(?<![^\W_]){stem}|#[^\W_]*{stem}")
+    ("vegan" in "vegans", "#veganfood"); short words only as whole words (plural allowed)."""
+    prefix = re.escape(word_prefix(word))
+    if len(prefix) <= 3:
+        return re.compile(rf"(?<![^\W_]){prefix}(?:e?s)?(?![^\W_])")
+    return re.compile(rf"(?<![^\W_]){prefix}|#[^\W_]*{prefix}")
 
 
 def shows_word(text: str, word: str) -> bool:
@@ -130,12 +146,16 @@ def topic_evidence(
     return None
 
 
-def relevance(evidence: TopicEvidence | None, profile_similarity: float, calibration: TopicCalibration) -> float:
-    """0..1: post evidence first (words beat meaning beat profile), then how close the
-    best post and the profile are. Bio text plays no part."""
+def relevance(evidence: TopicEvidence | None, profile_similarity: float, calibration: TopicCalibration,
+              coverage: float = 1.0, head_shown: bool = True) -> float:
+    """0..1: post evidence first (words beat meaning beat profile), then whether the
+    posts show the brief's first topic (its head: "landscape photographers" in "landscape
+    photographers shooting mountains, sunsets and nature"; the rest qualify it), how many
+    of its facets they show, and how close the best post and the profile are.
+    Bio text plays no part."""
     route_weight = {"post_words": 1.0, "post_meaning": 0.8, "profile": 0.5}
     post = evidence.post_similarity if evidence else 0.0
     base = route_weight[evidence.route] if evidence else 0.0
     post_scaled = min(1.0, max(0.0, (post - 0.1) / 0.6))
     profile_scaled = min(1.0, max(0.0, (profile_similarity - calibration.profile_floor) / 0.4))
-    return round(0.45 * base + 0.3 * post_scaled + 0.25 * profile_scaled, 4)
+    return round(0.3 * base + 0.2 * head_shown + 0.15 * coverage + 0.2 * post_scaled + 0.15 * profile_scaled, 4)

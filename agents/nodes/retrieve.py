@@ -71,16 +71,21 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
         texts = {p.id: post_text(p) for p in item.creator.posts} if item else {}
         best: TopicEvidence | None = None
         best_profile = 0.0
+        shown = 0
+        head_shown = False
         for j, facet in enumerate(facets):
             profile_sim = float(profile @ focus_dense[j]) if profile is not None else 0.0
             best_profile = max(best_profile, profile_sim)
             ev = topic_evidence(facet, texts, pv.post_ids if pv else [], matrix, focus_posts[j], profile_sim, calibration)
+            shown += ev is not None
+            head_shown = head_shown or (j == 0 and ev is not None)
             if ev is not None and (best is None or _strength(ev) > _strength(best)):
                 best = ev
         if best is None:
             missing += 1
             continue
-        out.append(Candidate(key=h.key, retrieval_score=relevance(best, best_profile, calibration), retrieval_rank=i + 1,
+        score = relevance(best, best_profile, calibration, coverage=shown / len(facets), head_shown=head_shown)
+        out.append(Candidate(key=h.key, retrieval_score=score, retrieval_rank=i + 1,
                              similarity=round(best_profile, 4), payload=h.payload, evidence=best))
     out.sort(key=lambda c: (-c["retrieval_score"], c["retrieval_rank"]))
     return out, missing
