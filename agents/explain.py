@@ -57,6 +57,9 @@ def explain_creator(
     if topic is not None and topic.route == "profile":
         evidence.append(Evidence(kind="metric", metric="profile_similarity", value=topic.profile_similarity,
                                  method="cosine of the content-profile embedding and the topic"))
+    if topic is not None and topic.route == "post_meaning":
+        evidence.append(Evidence(kind="metric", metric="post_similarity", value=topic.post_similarity,
+                                 method="cosine of the post's static embedding and the topic"))
     er = features.engagement
     if er.median is not None:
         reasons.append(f"Median engagement {_pct(er.median)} over {er.posts_used} posts ({er.method})")
@@ -113,9 +116,12 @@ def topic_reason(creator: Creator, topic: TopicEvidence | None, criteria: Campai
     posts = {p.id: p for p in creator.posts}
     post = posts.get(topic.post_id or "")
     quoted = excerpt(post) if post else ""
-    if topic.route in ("post_words", "post_meaning") and post is not None and quoted:
-        return f"Posts on “{topic.facet}”, e.g. “{quoted}”", [post]
-    if topic.route in ("post_words", "post_meaning") and post is not None:
-        return f"Posts on “{topic.facet}” (a post with hashtags only: {' '.join('#' + h for h in post.hashtags[:5])})", [post]
-    return (f"No single post names “{topic.facet}”; matched on the overall content profile only "
+    shown = f"“{quoted}”" if quoted else "a post with hashtags only: " + " ".join("#" + h for h in post.hashtags[:5]) \
+        if post is not None else ""
+    if topic.route == "post_words" and post is not None:
+        return f"Posts on “{topic.facet}”, e.g. {shown}", [post]
+    if topic.route == "post_meaning" and post is not None:
+        # Closeness, not a claim: the word itself is in none of their posts.
+        return f"A post close in meaning to “{topic.facet}” (similarity {topic.post_similarity:.2f}): {shown}", [post]
+    return (f"Near miss: no post shows “{topic.facet}”; only the overall content profile is close "
             f"(similarity {topic.profile_similarity:.2f})"), []

@@ -32,7 +32,8 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     with stage(runtime, "select", timings):
         options = [
             Option(key=s["key"], score=s["score"], platform=s["platform"], handle=s["handle"],
-                   subtopic=s["subtopic"], price_low_usd=s["price_low_usd"], price_high_usd=s["price_high_usd"])
+                   subtopic=s["subtopic"], price_low_usd=s["price_low_usd"], price_high_usd=s["price_high_usd"],
+                   near_miss=(s.get("evidence") or {}).get("route") == "profile")
             for s in state.get("scored") or [] if s["key"] not in avoid
         ]
         chosen = select(options, max(count - len(kept), 0), budget, criteria.platforms)

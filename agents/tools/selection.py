@@ -16,6 +16,7 @@ class Option:
     subtopic: str | None
     price_low_usd: float | None
     price_high_usd: float | None
+    near_miss: bool = False  # no post shows the topic: listed only after every creator whose posts do
 
 
 @dataclass
@@ -40,6 +41,7 @@ def select(
     """Greedy by score under three caps, relaxed in a second pass if the count is short:
     a sub-topic takes at most 40 % of the list and, when several platforms are asked for,
     one platform at most 70 %, so a list is not twenty near-copies of one niche."""
+    ranked = sorted(ranked, key=lambda o: (o.near_miss, -o.score))
     subtopic_cap = max(2, math.ceil(count * 0.4))
     platform_cap = max(1, math.ceil(count * 0.7)) if platforms and len(platforms) > 1 else count
     chosen: list[Option] = []
@@ -76,5 +78,5 @@ def select(
             if option in chosen:
                 continue
             try_add(option, capped)
-    chosen.sort(key=lambda o: -o.score)
+    chosen.sort(key=lambda o: (o.near_miss, -o.score))
     return Selection(chosen=chosen, spend_low_usd=spend_low, spend_high_usd=spend_high, skipped=skipped)

@@ -26,14 +26,17 @@ async def test_every_topical_reason_quotes_a_post_that_shows_it(demo, embedder):
         for c in shortlist.creators:
             stored = demo.store.get(f"{c.platform}:{c.handle.lower()}")
             topical = c.reasons[0]
-            if topical.startswith("Posts on"):
-                assert c.topic_match in ("post_words", "post_meaning")
+            if topical.startswith(("Posts on", "A post close in meaning")):
+                assert c.topic_match == ("post_words" if topical.startswith("Posts on") else "post_meaning")
                 post = next(p for p in stored.creator.posts if p.id == c.topic_post_id)
                 assert any(e.kind == "post" and e.post_id == post.id for e in c.evidence)
                 quoted = next(e.text for e in c.evidence if e.post_id == post.id)
                 assert quoted is None or quoted in (post.text or "")
             else:
-                assert c.topic_match == "profile" and "profile" in topical
+                assert c.topic_match == "profile" and topical.startswith("Near miss")
+        # Near misses only after every creator whose posts show the topic.
+        routes = [c.topic_match for c in shortlist.creators]
+        assert routes == sorted(routes, key=lambda r: r == "profile"), routes
 
 
 async def test_stuffed_bio_does_not_buy_rank(demo, embedder):
