@@ -54,6 +54,11 @@ def reindex(args: argparse.Namespace) -> int:
     finally:
         index.close()
         store.close()
+    # The per-post encoder is distilled once per model and cached; pay for it here rather
+    # than on the first brief after the switch (minutes for multilingual-e5-small).
+    if not args.skip_post_encoder:
+        print(f"preparing the per-post encoder of {embedder.name} (cached after the first time)", file=sys.stderr)
+        embedder.posts
     _swap(fresh, live)
     write_index_model(live, embedder.name, embedder.dim)
     seconds = time.perf_counter() - started
