@@ -143,5 +143,5 @@ class E5Embedder(SentenceTransformerEmbedder):
                     tokenizer = Path(self._path) / "tokenizer.json"
                     self._posts = StaticPostEncoder(
                         self._path, self.name, token_ids=lambda: frequent_token_ids(tokenizer, LANGUAGES),
-                        vocabulary_tag="frequent-words")
+                        vocabulary_tag="frequent-words-en50k-5k")
         return self._posts
