@@ -4,6 +4,7 @@ configured embedding model (CASTLIST_EMBEDDING_MODEL), then swap it in.
 The store is the source of truth; the index is derived from it, so switching models
 never needs the original import files. The new index is built beside the live one and
 only replaces it once complete, so an interrupted run leaves the old index working.
+Stop `castlist serve` first: a running server keeps the old index open.
 Languages are re-detected on the way (the detector changed with the multilingual work;
 the other stored features keep their as-of time).
 """
