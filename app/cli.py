@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reindex", help="re-embed every stored creator with CASTLIST_EMBEDDING_MODEL into a fresh index")
     _common(p)
     p.add_argument("--batch-size", type=int, default=256)
+    p.add_argument("--skip-post-encoder", action="store_true",
+                   help="do not prepare the per-post encoder now (it is then distilled on first use)")
 
     p = sub.add_parser("parse", help="print the CampaignCriteria of a brief")
     _common(p)

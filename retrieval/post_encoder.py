@@ -9,12 +9,13 @@ It is weaker on paraphrase than the transformer, which is why retrieval keeps th
 transformer's profile vector for recall and uses post vectors as evidence.
 
 A large multilingual vocabulary makes the one pass expensive: multilingual-e5-small has
-250k tokens and twice MiniLM's layers; measured on this project's shared 2-core machine,
-~30 tokens/s under load, so the full distillation would take hours (and ~25 minutes on
-two idle cores). For such models only a frequent-token vocabulary is distilled
-(`frequent_token_ids`: the first 10k SentencePiece ids plus the tokens of each
-supported language's 2,000 most frequent words, from wordfreq); every other token gets a
-zero vector and so simply does not count in a post's mean.
+250k tokens and twice MiniLM's layers. On this project's shared 2-core machine the pass
+ran at 50–300 tokens/s depending on load, so the full vocabulary would take 15–80
+minutes on first use. For such models only a frequent-token vocabulary is distilled
+(`frequent_token_ids`: the first 10k SentencePiece ids plus the tokens of the 50,000
+most frequent English words and 5,000 of each other supported language, from wordfreq:
+88,366 tokens). Every other token gets a zero vector and so does not count in a post's
+mean.
 """
 
 from __future__ import annotations
@@ -103,8 +104,9 @@ def _distill_subset(model_path: str, ids: list[int]):
     # SentencePiece ids are ordered by piece score, so an id is its frequency rank.
     vocab_size = tokenizer.get_vocab_size()
     weights = compute_weights(vocab_size, sif_coefficient=SIF_COEFFICIENT)[ids]
-    table = np.zeros((vocab_size, vectors.shape[1]), dtype=np.float32)
-    table[ids] = vectors * weights[:, None]
+    # float16 like model2vec's own default: the table keeps all 250k rows (mostly zeros).
+    table = np.zeros((vocab_size, vectors.shape[1]), dtype=np.float16)
+    table[ids] = (vectors * weights[:, None]).astype(np.float16)
     config = {"model_type": "model2vec", "architectures": ["StaticModel"], "apply_pca": PCA_DIMS,
               "sif_coefficient": SIF_COEFFICIENT, "hidden_dim": int(table.shape[1]), "seq_length": 1000000,
               "normalize": True, "pooling": "mean", "distilled_tokens": len(ids)}
@@ -113,17 +115,20 @@ def _distill_subset(model_path: str, ids: list[int]):
 
 
 def frequent_token_ids(tokenizer_path: Path, languages: Sequence[str], first_ids: int = 10_000,
-                       words_per_language: int = 2_000) -> list[int]:
+                       words_per_language: int = 5_000, english_words: int = 50_000) -> list[int]:
     """Ids of the tokens frequent text is made of: the first `first_ids` SentencePiece ids
     (the highest-scoring pieces) plus the tokens of each language's most frequent words
-    (wordfreq), lower-case and capitalised."""
+    (wordfreq), lower-case and capitalised. English gets a longer list: briefs and most
+    captions are English, and topic words sit far down the frequency list (with 2,000
+    words per language, "gym", "vegan", "yoga", "makeup" and "outfit" had no vector)."""
     from tokenizers import Tokenizer
     from wordfreq import available_languages, top_n_list
 
     tokenizer = Tokenizer.from_file(str(tokenizer_path))
     ids = set(range(min(first_ids, tokenizer.get_vocab_size())))
     known = set(available_languages())
-    words = [w for lang in languages if lang in known for w in top_n_list(lang, words_per_language)]
+    words = [w for lang in languages if lang in known
+             for w in top_n_list(lang, english_words if lang == "en" else words_per_language)]
     for encoding in tokenizer.encode_batch(words + [w.capitalize() for w in words], add_special_tokens=False):
         ids.update(encoding.ids)
     return sorted(ids)

@@ -4,6 +4,7 @@ configured embedding model (CASTLIST_EMBEDDING_MODEL), then swap it in.
 The store is the source of truth; the index is derived from it, so switching models
 never needs the original import files. The new index is built beside the live one and
 only replaces it once complete, so an interrupted run leaves the old index working.
+Stop `castlist serve` first: a running server keeps the old index open.
 Languages are re-detected on the way (the detector changed with the multilingual work;
 the other stored features keep their as-of time).
 """
@@ -54,6 +55,11 @@ def reindex(args: argparse.Namespace) -> int:
     finally:
         index.close()
         store.close()
+    # The per-post encoder is distilled once per model and cached; pay for it here rather
+    # than on the first brief after the switch (minutes for multilingual-e5-small).
+    if not args.skip_post_encoder:
+        print(f"preparing the per-post encoder of {embedder.name} (cached after the first time)", file=sys.stderr)
+        embedder.posts
     _swap(fresh, live)
     write_index_model(live, embedder.name, embedder.dim)
     seconds = time.perf_counter() - started
