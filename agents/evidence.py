@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from agents.shortlist import Evidence
 from retrieval.schema import Post
 
@@ -21,5 +23,19 @@ def excerpt(post: Post) -> str:
     return cut[: cut.rfind(" ")] if " " in cut else cut
 
 
-def post_evidence(post: Post) -> Evidence:
-    return Evidence(kind="post", post_id=post.id, url=post.url, text=excerpt(post) or None)
+def excerpt_around(post: Post, pattern: re.Pattern[str]) -> str:
+    """A verbatim window of the post text that shows the match, "…"-led when it does not
+    start the post (the faithfulness check accepts ellipsis-joined fragments)."""
+    text = (post.text or "").strip()
+    found = pattern.search(text.lower())
+    if found is None or found.end() <= EXCERPT_CHARS:
+        return excerpt(post)
+    start = max(0, found.start() - EXCERPT_CHARS // 3)
+    start = text.find(" ", start) + 1 if " " in text[start:found.start()] else start
+    window = text[start:start + EXCERPT_CHARS]
+    cut = window[: window.rfind(" ")] if " " in window[found.end() - start:] else window
+    return "…" + cut.strip()
+
+
+def post_evidence(post: Post, text: str | None = None) -> Evidence:
+    return Evidence(kind="post", post_id=post.id, url=post.url, text=(text if text is not None else excerpt(post)) or None)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from agents.criteria import CampaignCriteria
-from agents.evidence import excerpt, post_evidence
+from agents.evidence import excerpt, excerpt_around, post_evidence
 from agents.shortlist import Evidence, PriceRange, ShortlistedCreator, VettingResult
-from agents.topicality import TopicEvidence
+from agents.topicality import TopicEvidence, word_pattern
 from retrieval.schema import Creator, Post
 from retrieval.store import StoredCreator
 
@@ -53,7 +53,7 @@ def explain_creator(
     topic = TopicEvidence.model_validate(scored["evidence"]) if scored.get("evidence") else None
     reason, topic_posts = topic_reason(creator, topic, criteria)
     reasons.append(reason)
-    evidence.extend(post_evidence(p) for p in topic_posts)
+    evidence.extend(post_evidence(p, quote_of(p, topic)) for p in topic_posts)
     if topic is not None and topic.route == "profile":
         evidence.append(Evidence(kind="metric", metric="profile_similarity", value=topic.profile_similarity,
                                  method="cosine of the content-profile embedding and the topic"))
@@ -109,13 +109,20 @@ def explain_creator(
     )
 
 
+def quote_of(post: Post, topic: TopicEvidence | None) -> str:
+    """The part of the post that shows the topic word, else its opening."""
+    if topic is not None and topic.word:
+        return excerpt_around(post, word_pattern(topic.word))
+    return excerpt(post)
+
+
 def topic_reason(creator: Creator, topic: TopicEvidence | None, criteria: CampaignCriteria) -> tuple[str, list[Post]]:
     """The topical reason says what it rests on; "posts on" only with the post quoted."""
     if topic is None:
         return "Listed on your filters: the brief names no topic", []
     posts = {p.id: p for p in creator.posts}
     post = posts.get(topic.post_id or "")
-    quoted = excerpt(post) if post else ""
+    quoted = quote_of(post, topic) if post else ""
     shown = f"“{quoted}”" if quoted else "a post with hashtags only: " + " ".join("#" + h for h in post.hashtags[:5]) \
         if post is not None else ""
     if topic.route == "post_words" and post is not None:

@@ -53,6 +53,7 @@ class TopicEvidence(BaseModel):
     facet: str
     route: Route
     post_id: str | None = None
+    word: str | None = None  # the distinguishing word the post shows (route post_words)
     post_similarity: float = 0.0  # the evidence post's similarity to the focus
     profile_similarity: float = 0.0
 
@@ -112,12 +113,14 @@ def shows_word(text: str, word: str) -> bool:
     return bool(word_pattern(word).search(text.lower()))
 
 
-def best_post(post_ids: Sequence[str], post_vectors: np.ndarray | None, focus_vector: np.ndarray) -> tuple[str | None, float]:
-    if post_vectors is None or not len(post_ids):
-        return None, 0.0
-    sims = post_vectors @ focus_vector
-    i = int(np.argmax(sims))
-    return post_ids[i], float(sims[i])
+# A post that names the distinguishing word needs less closeness than one that does not:
+# two thirds of the meaning bar (the word itself is half the evidence).
+WORD_CONFIRM_SHARE = 2 / 3
+MIN_MEANING_WORDS = 5  # a static vector of one or two words is noise ("brunch♡" came out 0.51 to "sushi")
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 def topic_evidence(
@@ -129,14 +132,27 @@ def topic_evidence(
     profile_similarity: float,
     calibration: TopicCalibration,
 ) -> TopicEvidence | None:
-    """The strongest evidence this creator makes the facet, or None."""
-    best_id, best_sim = best_post(post_ids, post_vectors, focus_post_vector)
-    worded = [pid for pid, text in post_texts.items() if shows_word(text, facet.distinguishing)]
+    """The strongest evidence this creator makes the facet, or None.
+
+    Words: the distinguishing word in a post; for a focus of several words the post must
+    also carry another of them or be two thirds of the way to the meaning bar ("japanese"
+    in a tulip-field post is not "japanese food"). Meaning: a post of a few words or
+    more whose vector clears the calibrated bar. Profile: the stricter profile bar."""
+    sims = dict(zip(post_ids, (post_vectors @ focus_post_vector).tolist())) if post_vectors is not None else {}
+    others = [w for w in facet.focus.split() if w != facet.distinguishing]
+
+    def confirmed(pid: str, text: str) -> bool:
+        return not others or any(shows_word(text, w) for w in others) or \
+            sims.get(pid, 0.0) >= calibration.post_threshold * WORD_CONFIRM_SHARE
+
+    worded = [pid for pid, text in post_texts.items()
+              if shows_word(text, facet.distinguishing) and confirmed(pid, text)]
     if worded:
-        sims = dict(zip(post_ids, (post_vectors @ focus_post_vector).tolist())) if post_vectors is not None else {}
         pid = max(worded, key=lambda p: sims.get(p, 0.0))
-        return TopicEvidence(facet=facet.phrase, route="post_words", post_id=pid,
+        return TopicEvidence(facet=facet.phrase, route="post_words", post_id=pid, word=facet.distinguishing,
                              post_similarity=round(sims.get(pid, 0.0), 4), profile_similarity=round(profile_similarity, 4))
+    meaningful = [(sim, pid) for pid, sim in sims.items() if _word_count(post_texts.get(pid, "")) >= MIN_MEANING_WORDS]
+    best_sim, best_id = max(meaningful, default=(0.0, None))
     if best_id is not None and best_sim >= calibration.post_threshold:
         return TopicEvidence(facet=facet.phrase, route="post_meaning", post_id=best_id,
                              post_similarity=round(best_sim, 4), profile_similarity=round(profile_similarity, 4))

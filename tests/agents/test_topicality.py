@@ -80,3 +80,38 @@ def test_packaged_calibration_exists_for_the_default_model(embedder):
     cal = load_calibration(embedder.name)
     assert 0 < cal.post_threshold < 1 and 0 < cal.profile_threshold < 1
     assert "pooled" in cal.measured and cal.sources
+
+
+def test_a_broad_word_alone_is_not_a_multiword_topic(embedder):
+    """'japanese' in a tulip-field post is not 'japanese food'; with a food word it is."""
+    facet = facet_of("japanese food")
+    cal = load_calibration(embedder.name)
+    posts = {"p1": "Tulip field in the park, so pretty in spring #japanesegarden #flowers"}
+    vectors = embedder.posts.embed(list(posts.values()))
+    focus = embedder.posts.embed([facet.focus])[0]
+    assert topic_evidence(facet, posts, list(posts), vectors, focus, 0.0, cal) is None
+    posts = {"p2": "Ramen night: the best japanese food in town, rich tonkotsu broth #ramen"}
+    vectors = embedder.posts.embed(list(posts.values()))
+    ev = topic_evidence(facet, posts, list(posts), vectors, focus, 0.0, cal)
+    assert ev is not None and ev.route == "post_words" and ev.word == facet.distinguishing
+
+
+def test_a_post_of_one_or_two_words_is_no_evidence_of_meaning():
+    facet = facet_of("sushi")
+    posts = {"p1": "brunch ♡"}
+    # A vector identical to the focus: only the post's length can refuse it.
+    focus = np.ones(4, dtype=np.float32) / 2
+    ev = topic_evidence(facet, posts, list(posts), focus[None, :], focus, 0.0, CAL)
+    assert ev is None
+
+
+def test_quote_shows_the_matched_word_verbatim():
+    from agents.evidence import excerpt_around
+    from agents.topicality import word_pattern
+    from retrieval.schema import Post
+
+    text = ("Happy Saturday! Up early scheming about weekend projects and thinking about what to do with "
+            "the garage, the garden, the shed and the little room under the stairs that nobody uses. "
+            "Long story short, we start our DIY renovation next week. #home")
+    quote = excerpt_around(Post(id="1", text=text), word_pattern("diy"))
+    assert quote.startswith("…") and "DIY" in quote and quote[1:] in text
