@@ -54,12 +54,6 @@ def explain_creator(
     reason, topic_posts = topic_reason(creator, topic, criteria)
     reasons.append(reason)
     evidence.extend(post_evidence(p, quote_of(p, topic)) for p in topic_posts)
-    if topic is not None and topic.route == "profile":
-        evidence.append(Evidence(kind="metric", metric="profile_similarity", value=topic.profile_similarity,
-                                 method="cosine of the content-profile embedding and the topic"))
-    if topic is not None and topic.route == "post_meaning":
-        evidence.append(Evidence(kind="metric", metric="post_similarity", value=topic.post_similarity,
-                                 method="cosine of the post's static embedding and the topic"))
     er = features.engagement
     if er.median is not None:
         reasons.append(f"Median engagement {_pct(er.median)} over {er.posts_used} posts ({er.method})")
@@ -129,6 +123,7 @@ def topic_reason(creator: Creator, topic: TopicEvidence | None, criteria: Campai
         return f"Posts on “{topic.facet}”, e.g. {shown}", [post]
     if topic.route == "post_meaning" and post is not None:
         # Closeness, not a claim: the word itself is in none of their posts.
-        return f"A post close in meaning to “{topic.facet}” (similarity {topic.post_similarity:.2f}): {shown}", [post]
-    return (f"Near miss: no post shows “{topic.facet}”; only the overall content profile is close "
-            f"(similarity {topic.profile_similarity:.2f})"), []
+        return f"A post close in meaning to “{topic.facet}”: {shown}", [post]
+    # No similarity figure in the text: it is computed per brief, not stored, so the
+    # faithfulness check could not verify it.
+    return f"Near miss: no post shows “{topic.facet}”; only the overall content profile is close", []
