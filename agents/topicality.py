@@ -163,15 +163,17 @@ def topic_evidence(
 
 
 def relevance(evidence: TopicEvidence | None, profile_similarity: float, calibration: TopicCalibration,
-              coverage: float = 1.0, head_shown: bool = True) -> float:
+              coverage: float = 1.0, head_shown: bool = True, fused: float = 0.0) -> float:
     """0..1: post evidence first (words beat meaning beat profile), then whether the
     posts show the brief's first topic (its head: "landscape photographers" in "landscape
     photographers shooting mountains, sunsets and nature"; the rest qualify it), how many
-    of its facets they show, and how close the best post and the profile are.
-    Bio text plays no part."""
+    of its facets they show, how close the best post and the profile are, and the hybrid
+    search's own order (`fused`, 1 for its first hit). Bio text plays no part: it is in
+    neither the profile vector nor the BM25 text."""
     route_weight = {"post_words": 1.0, "post_meaning": 0.8, "profile": 0.5}
     post = evidence.post_similarity if evidence else 0.0
     base = route_weight[evidence.route] if evidence else 0.0
     post_scaled = min(1.0, max(0.0, (post - 0.1) / 0.6))
     profile_scaled = min(1.0, max(0.0, (profile_similarity - calibration.profile_floor) / 0.4))
-    return round(0.3 * base + 0.2 * head_shown + 0.15 * coverage + 0.2 * post_scaled + 0.15 * profile_scaled, 4)
+    return round(0.25 * base + 0.1 * head_shown + 0.1 * coverage + 0.15 * post_scaled + 0.1 * profile_scaled
+                 + 0.3 * fused, 4)

@@ -27,18 +27,17 @@ def _clean(text: str | None) -> str:
 
 
 def dense_text(creator: Creator, features: CreatorFeatures) -> str:
-    """A short content profile: categories, top hashtags, bio, then caption openings.
+    """A short content profile: categories, top hashtags, then caption openings.
 
     Short on purpose: embedding cost grows with length and dominates ingest, while the
-    full text still reaches retrieval through the BM25 vector.
+    full text still reaches retrieval through the BM25 vector. No bio: it is the
+    creator's own claim, and stuffing it with a brief's words must not buy rank.
     """
     parts: list[str] = []
     if creator.categories:
         parts.append(", ".join(creator.categories) + ".")
     if features.top_hashtags:
         parts.append(" ".join(features.top_hashtags[:8]) + ".")
-    if creator.bio:
-        parts.append(_clean(creator.bio)[:160])
     for post in creator.posts[:6]:
         opening = _clean(post.text)[:90]
         if opening:
@@ -60,7 +59,8 @@ def post_documents(creator: Creator) -> list[tuple[str, str]]:
 
 
 def sparse_text(creator: Creator) -> str:
-    parts = [creator.display_name or "", creator.bio or "", " ".join(creator.categories)]
+    # The bio stays out of BM25 too (see dense_text); what creators post is what ranks.
+    parts = [creator.display_name or "", " ".join(creator.categories)]
     for post in creator.posts:
         parts.append(post.text or "")
         parts.append(" ".join(post.hashtags))

@@ -84,7 +84,8 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
         if best is None:
             missing += 1
             continue
-        score = relevance(best, best_profile, calibration, coverage=shown / len(facets), head_shown=head_shown)
+        score = relevance(best, best_profile, calibration, coverage=shown / len(facets), head_shown=head_shown,
+                          fused=1.0 - i / max(len(hits), 1))
         out.append(Candidate(key=h.key, retrieval_score=score, retrieval_rank=i + 1,
                              similarity=round(best_profile, 4), payload=h.payload, evidence=best))
     out.sort(key=lambda c: (-c["retrieval_score"], c["retrieval_rank"]))
