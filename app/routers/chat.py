@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Response
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from starlette.concurrency import run_in_threadpool
 
 from agents.criteria import CampaignCriteria
@@ -55,14 +55,6 @@ class MessageRequest(BaseModel):
     label: str | None = Field(None, max_length=200, description="What the thread shows for an edit sent without a "
                                                                   "message (e.g. 'Removed Based in DE'); never parsed")
     limit: int | None = Field(None, ge=1, le=200)
-
-    @model_validator(mode="after")
-    def _values(self) -> "MessageRequest":
-        if self.criteria is not None:
-            # Each value must pass the criteria's own checks (platform names, ISO codes); nulls clear.
-            edits = self.overrides() or {}
-            CampaignCriteria.model_validate({k: v for k, v in edits.items() if v is not None and k != "hard"})
-        return self
 
     def overrides(self) -> dict[str, Any] | None:
         """Only the fields the caller gave, nulls included (they clear)."""
@@ -118,6 +110,18 @@ class ThreadList(BaseModel):
 _ERRORS = {code: {"model": Problem, "content": {"application/problem+json": {}}} for code in (400, 401, 404, 413, 422, 429)}
 
 
+def check_edit_values(edits: dict[str, Any] | None) -> None:
+    """Each edited value must pass the criteria's own checks (platform names, ISO codes);
+    nulls clear. A 422 names the edited field (`body.criteria.<name>`)."""
+    values = {k: v for k, v in (edits or {}).items() if v is not None and k != "hard"}
+    try:
+        CampaignCriteria.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise invalid(f"body.criteria.{where}" if where else "body.criteria", first["msg"], first["type"]) from None
+
+
 @router.post("/{thread_id}/messages", status_code=200, responses={
     200: {"description": "SSE: criteria (with `changes`: what the message changed), progress, creator, warning, "
                          "done or error (as POST /v1/shortlists)",
@@ -132,6 +136,7 @@ async def post_message(thread_id: ThreadId, body: MessageRequest, settings: Sett
     message = "" if not body.message.strip() and body.overrides() else \
         check_brief(body.message, settings, field="body.message")
     check_criteria(body.criteria)
+    check_edit_values(body.overrides())
     if not message and await runner.thread(thread_id) is None:
         raise invalid("body.message", "a new thread starts with a brief", "string_too_short")
     # SSE unless the client asked for JSON and not for a stream.
