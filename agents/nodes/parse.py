@@ -39,6 +39,17 @@ def apply_overrides(criteria: CampaignCriteria, overrides: dict[str, Any] | None
     return CampaignCriteria.model_validate(data)
 
 
+def topics_are_a_must(criteria: CampaignCriteria) -> CampaignCriteria:
+    """Retrieval lists only creators whose posts show the topic (agents/topicality.py),
+    whatever the parser made of the wording; the criteria say so, so a client shows the
+    topic as a must."""
+    if criteria.topics and "topics" not in criteria.hard:
+        return criteria.model_copy(update={"hard": [*criteria.hard, "topics"]})
+    if not criteria.topics and "topics" in criteria.hard:
+        return criteria.model_copy(update={"hard": [h for h in criteria.hard if h != "topics"]})
+    return criteria
+
+
 def similar_to(more_like: list[str], previous: list[dict]) -> list[str]:
     """Creator keys a patch points at by rank ("#3") or handle ("@x") in the last shortlist."""
     keys: list[str] = []
@@ -95,6 +106,7 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
                 "creators_count": ctx.default_count,
                 "assumptions": criteria.assumptions + [f"No count in the brief: aiming for {ctx.default_count} creators."],
             })
+        criteria = topics_are_a_must(criteria)
     turn["parser"] = parser
     messages = [*(state.get("messages") or []), turn["message"]]
     # The criteria come first: a client renders them, then the warnings about them.

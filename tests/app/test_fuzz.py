@@ -40,6 +40,9 @@ ALLOWED: dict[tuple[str, str, str], str] = {
        "Schema regex can say (the schema says it in words)" for op, field in (
            ("POST /v1/shortlists", "body.brief"), ("POST /v1/briefs/parse", "body.brief"),
            ("POST /v1/chat/{thread_id}/messages", "body.message"))},
+    ("Schema-valid request rejected", "POST /v1/creators", "audience."):
+        "audience shares are keyed by ISO codes and age bands (`propertyNames` in the schema), which the generator "
+        "does not honour; such rows are rejected per row with the key named",
     ("Schema-violating request accepted", "POST /v1/creators", ""):
         "bulk upserts answer 207 with per-row reasons: a bad row never costs the good ones (DESIGN 5.1)",
 }
