@@ -91,7 +91,7 @@ def _path(parts: tuple[Any, ...]) -> str | None:
     return ".".join(str(p) for p in parts) or None
 
 
-def _has_surrogate(text: str) -> bool:
+def has_surrogate(text: str) -> bool:
     # JSON's \ud800 escapes decode to lone surrogates: text no encoder can store or send.
     try:
         text.encode("utf-8")
@@ -111,11 +111,11 @@ def check_raw(raw: Any, max_depth: int = MAX_DEPTH) -> tuple[str | None, str] | 
         if len(parts) > max_depth:
             return _path(parts[:max_depth]), f"nested deeper than {max_depth} levels"
         if isinstance(value, str):
-            if _has_surrogate(value):
+            if has_surrogate(value):
                 return _path(parts), "text holds an unpaired UTF-16 surrogate (e.g. \\ud800); send valid Unicode"
         elif isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(key, str) and _has_surrogate(key):
+                if isinstance(key, str) and has_surrogate(key):
                     return _path(parts), "a key holds an unpaired UTF-16 surrogate; send valid Unicode"
                 stack.append((item, parts + (key,)))
         elif isinstance(value, list):
@@ -126,7 +126,7 @@ def check_raw(raw: Any, max_depth: int = MAX_DEPTH) -> tuple[str | None, str] | 
 def validate(raw: dict[str, Any], file: str, line: int) -> Creator | Reject:
     problem = check_raw(raw)
     if problem is not None:
-        handle = raw.get("handle") if isinstance(raw.get("handle"), str) and not _has_surrogate(raw["handle"]) else None
+        handle = raw.get("handle") if isinstance(raw.get("handle"), str) and not has_surrogate(raw["handle"]) else None
         return Reject(file=file, line=line, field=problem[0], reason=problem[1], handle=handle)
     try:
         return Creator.model_validate(raw)

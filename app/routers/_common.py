@@ -9,18 +9,11 @@ from typing import Any
 from agents.criteria import CampaignCriteria
 from app.problems import invalid
 from app.settings import Settings
+from retrieval.rows import has_surrogate
 from retrieval.signals.pricing import FX_TO_USD
 
 # Ids we generate are uuid4 hex; thread ids are the caller's, so only plain tokens are taken.
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def _without_controls(text: str) -> str:
@@ -33,7 +26,7 @@ def check_brief(text: str, settings: Settings, field: str = "body.brief") -> str
     over the configured length, not valid Unicode, or holds no word at all."""
     if len(text) > settings.max_brief_chars:
         raise invalid(field, f"is {len(text)} characters; the limit is {settings.max_brief_chars}", "string_too_long")
-    if _has_surrogate(text):
+    if has_surrogate(text):
         # A lone UTF-16 surrogate (JSON "\ud800") cannot be stored or sent back.
         raise invalid(field, "holds an unpaired UTF-16 surrogate (e.g. \\ud800); send valid Unicode", "unicode_error")
     stripped = _without_controls(text).strip()
@@ -50,7 +43,7 @@ def check_criteria(criteria: CampaignCriteria | None, field: str = "body.criteri
     budget would be silently ignored)."""
     if criteria is None:
         return
-    if _has_surrogate(json.dumps(criteria.model_dump(mode="python"), ensure_ascii=False, default=str)):
+    if has_surrogate(json.dumps(criteria.model_dump(mode="python"), ensure_ascii=False, default=str)):
         raise invalid(field, "holds an unpaired UTF-16 surrogate (e.g. \\ud800); send valid Unicode", "unicode_error")
     for name in ("budget", "max_price_per_post"):
         money = getattr(criteria, name, None)

@@ -49,6 +49,18 @@ class PostVectors(BaseModel):
     vectors: list[list[float]]
 
 
+def post_vectors_of(records: Sequence[object], name: str) -> dict[str, PostVectors]:
+    """Retrieved points (Edge or qdrant-client records: `.payload`, `.vector`) -> per-post
+    vectors by creator key; creators without posts are left out."""
+    out: dict[str, PostVectors] = {}
+    for r in records:
+        vectors = r.vector.get(name) if isinstance(r.vector, dict) else None  # type: ignore[attr-defined]
+        if vectors:
+            payload = r.payload  # type: ignore[attr-defined]
+            out[payload["key"]] = PostVectors(post_ids=payload.get("post_ids") or [], vectors=vectors)
+    return out
+
+
 class IndexOutdated(RuntimeError):
     """The index on disk was built by an older castlist without per-post vectors."""
 

@@ -13,7 +13,7 @@ from typing import Sequence
 import qdrant_edge as qe
 
 from retrieval.index.base import (IndexedCreator, IndexFilter, IndexOutdated, PostVectors, SearchHit, SearchMode,
-                                  fusion_arm_limit, search_arms)
+                                  fusion_arm_limit, post_vectors_of, search_arms)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.sparse import document_vector, query_vector
 from retrieval.post_encoder import PCA_DIMS
@@ -197,12 +197,7 @@ class EdgeCreatorIndex:
         with self._lock:
             records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=["key", "post_ids"],
                                            with_vector=[POSTS])
-        out: dict[str, PostVectors] = {}
-        for r in records:
-            vectors = r.vector.get(POSTS) if isinstance(r.vector, dict) else None
-            if vectors:
-                out[r.payload["key"]] = PostVectors(post_ids=r.payload.get("post_ids") or [], vectors=vectors)
-        return out
+        return post_vectors_of(records, POSTS)
 
     def optimize(self) -> None:
         with self._lock:

@@ -13,7 +13,7 @@ from typing import Sequence
 from qdrant_client import QdrantClient, models
 
 from retrieval.index.base import (IndexedCreator, IndexFilter, PostVectors, SearchHit, SearchMode, fusion_arm_limit,
-                                  search_arms)
+                                  post_vectors_of, search_arms)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.edge import DENSE, POSTS, RRF_K, SPARSE, HnswParams
 from retrieval.post_encoder import PCA_DIMS
@@ -182,12 +182,7 @@ class QdrantServerCreatorIndex:
         with self._lock:
             records = self._client.retrieve(self.collection, ids=[point_id_for(k) for k in keys],
                                             with_payload=["key", "post_ids"], with_vectors=[POSTS])
-        out: dict[str, PostVectors] = {}
-        for r in records:
-            vectors = r.vector.get(POSTS) if isinstance(r.vector, dict) else None
-            if vectors:
-                out[r.payload["key"]] = PostVectors(post_ids=r.payload.get("post_ids") or [], vectors=vectors)
-        return out
+        return post_vectors_of(records, POSTS)
 
     def optimize(self) -> None:
         """The server optimises in the background; nothing to do in-process."""

@@ -131,3 +131,18 @@ def test_edge_index_persists_across_reopen(tmp_path, embedder):
         assert reopened.count(IndexFilter(platforms=["tiktok"])) == 2
     finally:
         reopened.close()
+
+
+def test_per_post_vectors_round_trip(index, embedder):
+    """Each backend keeps a creator's post vectors (a MaxSim multivector) with their post ids."""
+    posts = ["tofu scramble for breakfast #vegan", "oat milk latte art at home", "lentil curry, no dairy"]
+    vectors = embedder.posts.embed(posts)
+    key = creator_key("instagram", "leafy.kitchen")
+    base = next(c for c in _indexed(embedder) if c.key == key)
+    index.upsert([base.model_copy(update={"posts": vectors.tolist(),
+                                          "payload": {**base.payload, "post_ids": ["p1", "p2", "p3"]}})])
+    stored = index.post_vectors([key, creator_key("youtube", "clack.lab")])
+    assert list(stored) == [key]  # a creator indexed without posts has none
+    assert stored[key].post_ids == ["p1", "p2", "p3"]
+    got = [[round(x, 4) for x in v] for v in stored[key].vectors]
+    assert got == [[round(float(x), 4) for x in v] for v in vectors]
