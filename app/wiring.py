@@ -66,7 +66,10 @@ def build_brief_parser(settings: Settings):
 
 
 def build_agent_context(settings: Settings, retrieval: Retrieval):
+    """The graph's context. The topic calibration is loaded here, so a model without one
+    fails at start with the command to run, not on the first brief."""
     from agents.context import AgentContext
+    from retrieval.calibration import load_calibration
 
     return AgentContext(
         store=retrieval.store,
@@ -75,6 +78,7 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
         parser=build_brief_parser(settings),
         followups=build_followup_parser(settings),
         default_count=settings.default_limit,
+        calibration=load_calibration(retrieval.embedder.name, settings.data_dir),
     )
 
 
