@@ -138,6 +138,7 @@ async def test_phone_width_no_sideways_scroll_and_results_in_view(browser, base_
         await page.evaluate("window.scrollTo(0, 0)")
         await _send(page, BROAD)
         assert await page.locator("#cards > .card").count() >= 1
+        await page.wait_for_timeout(400)  # the cards' fade-in animation
         await page.screenshot(path=str(SHOTS / "workspace_400_view.png"))  # what the phone shows after the brief
         top = await page.evaluate("document.querySelector('#results').getBoundingClientRect().top")
         assert 0 <= top <= 120, top
