@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -14,7 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from agents.criteria import CampaignCriteria
 from agents.shortlist import Shortlist
 from app.db import BadCursor
-from app.deps import Caller, DatabaseDep, RunsDep, SettingsDep
+from app.deps import Caller, DatabaseDep, RetrievalDep, RunsDep, SettingsDep
+from app.export import to_csv
 from app.problems import Problem, ProblemError, invalid
 from app.routers._common import ID_PATTERN, check_brief, check_criteria, overrides_of
 from app.routers._runs import respond
@@ -88,40 +87,21 @@ async def list_shortlists(db: DatabaseDep, _caller: Caller,
 
 
 @router.get("/{shortlist_id}", response_model=Shortlist,
-            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, 404: _ERRORS[400], **_ERRORS},
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, 404: _ERRORS[400],
+                       409: _ERRORS[400], **_ERRORS},
             summary="One shortlist (JSON, or CSV with ?format=csv)")
-async def get_shortlist(shortlist_id: Annotated[str, Path(pattern=ID_PATTERN)], db: DatabaseDep, _caller: Caller,
+async def get_shortlist(shortlist_id: Annotated[str, Path(pattern=ID_PATTERN)], db: DatabaseDep,
+                        retrieval: RetrievalDep, _caller: Caller,
                         format: Annotated[Literal["json", "csv"], Query()] = "json") -> Response:
     shortlist = await run_in_threadpool(db.get_shortlist, shortlist_id)
     if shortlist is None:
         raise ProblemError(404, f"No shortlist {shortlist_id!r}", slug="not-found", title="Not Found")
     if format == "csv":
-        return Response(to_csv(shortlist), media_type="text/csv; charset=utf-8",
+        if not shortlist.creators:
+            # A file with a header and no creators is nothing to hand a client.
+            raise ProblemError(409, "The shortlist has no creators, so there is nothing to export",
+                               slug="empty-shortlist", title="Nothing to export")
+        text = await run_in_threadpool(to_csv, shortlist, retrieval.store.get_many)
+        return Response(text, media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="shortlist-{shortlist_id}.csv"'})
     return Response(shortlist.model_dump_json(), media_type="application/json")
-
-
-CSV_COLUMNS = ("rank", "platform", "handle", "display_name", "followers", "country", "engagement_rate",
-               "engagement_method", "score", "price_low", "price_high", "currency", "reasons", "risks", "url")
-
-
-def _cell(value: object) -> object:
-    # Creator text is untrusted: a cell starting with = + - @ would run as a formula in a
-    # spreadsheet (CSV injection), so such text is prefixed with a quote.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
-
-
-def to_csv(shortlist: Shortlist) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for c in shortlist.creators:
-        price = c.price_estimate
-        writer.writerow([_cell(v) for v in (
-            c.rank, c.platform, c.handle, c.display_name, c.followers, c.country, c.engagement_rate,
-            c.engagement_method, round(c.score, 4), price.low if price else None, price.high if price else None,
-            price.currency if price else None, "; ".join(c.reasons), "; ".join(c.risks), c.url,
-        )])
-    return out.getvalue()

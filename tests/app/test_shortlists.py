@@ -8,7 +8,7 @@ import io
 import time
 
 from agents.shortlist import Shortlist
-from app.routers.shortlists import CSV_COLUMNS, to_csv
+from app.export import BOM, CSV_COLUMNS, VETTING_TOOLS, table_rows, to_csv
 from tests.app.helpers import BRIEF, stream_events
 
 
@@ -61,30 +61,81 @@ async def test_criteria_overrides_are_applied_as_hard_constraints(client):
 
 
 async def test_csv_export(client):
-    created = (await client.post("/v1/shortlists", json={"brief": BRIEF, "limit": 4})).json()
+    brief = "10 vegan food creators on Instagram or TikTok, budget $20,000, no alcohol, audience aged 25-34"
+    created = (await client.post("/v1/shortlists", json={"brief": brief, "limit": 4})).json()
     response = await client.get(f"/v1/shortlists/{created['id']}", params={"format": "csv"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     assert f"shortlist-{created['id']}.csv" in response.headers["content-disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert tuple(rows[0].keys()) == CSV_COLUMNS
-    assert len(rows) == len(created["creators"])
+    assert response.content.startswith(BOM.encode("utf-8")), "Excel needs the BOM to read UTF-8"
+
+    # The header block says what was asked before the table starts.
+    head = list(csv.reader(io.StringIO(response.text.removeprefix(BOM))))
+    block = {row[0]: row[1] for row in head[:head.index(list(CSV_COLUMNS))] if len(row) >= 2}
+    assert block["Brief"] == brief
+    assert "platforms: instagram, tiktok" in block["Criteria"] and "exclude_topics: alcohol" in block["Criteria"]
+    assert "audience_age_min: 25" in block["Criteria"]
+
+    rows = table_rows(response.text)
+    assert len(rows) == len(created["creators"]) >= 1
     for row, creator in zip(rows, created["creators"]):
         assert row["rank"] == str(creator["rank"]) and row["handle"] == creator["handle"]
         assert row["platform"] == creator["platform"] and int(row["followers"]) == creator["followers"]
         assert row["reasons"] == "; ".join(creator["reasons"])
+        # Score as the page shows it (0-100), engagement as a percentage with its formula.
+        assert row["score"] == str(round(creator["score"] * 100))
+        if creator["engagement_rate"] is not None:
+            assert row["engagement_rate"] == f"{creator['engagement_rate'] * 100:.2f}%"
+            assert row["engagement_method"] == creator["engagement_method"]
         if creator["price_estimate"]:
             assert float(row["price_low"]) == creator["price_estimate"]["low"]
+            assert row["price_currency"] == creator["price_estimate"]["currency"]
+            assert row["price_method"] == creator["price_estimate"]["method"]
+        verdicts = {v["tool"]: v["verdict"] for v in creator["vetting"]}
+        for tool in VETTING_TOOLS:
+            if tool in verdicts:
+                assert row[f"vetting_{tool}"] == {"insufficient_data": "no data"}.get(verdicts[tool], verdicts[tool])
+        assert "audience_fit" in row["vetting_details"]
+        assert "25-24" not in row["vetting_details"] + row["risks"]
+        # From the creator store: audience split and the last post date.
+        stored = (await client.get(f"/v1/creators/{creator['platform']}/{creator['handle']}")).json()
+        countries = (stored["creator"].get("audience") or {}).get("countries")
+        if countries:
+            top = max(countries, key=countries.get)
+            assert row["top_audience_country"] == f"{top} {countries[top] * 100:.0f}%"
+        assert row["last_post_date"] == (stored["features"]["last_post_at"] or "")[:10]
+        assert row["topic_match"] == (creator["topic_match"] or "")
+        post_urls = {p.get("id"): p.get("url") for p in stored["creator"]["posts"]}
+        # The quoted post's link when it has one (creators upserted by other tests may have none).
+        assert row["topic_post_url"] == (post_urls.get(creator["topic_post_id"]) or ""), row
+
+
+async def test_csv_says_not_asked_for_an_audience_nobody_asked_about(client):
+    created = (await client.post("/v1/shortlists", json={"brief": "vegan food creators", "limit": 2})).json()
+    rows = table_rows((await client.get(f"/v1/shortlists/{created['id']}", params={"format": "csv"})).text)
+    assert rows and all(r["vetting_audience_fit"] == "not asked" for r in rows)
+
+
+async def test_csv_is_refused_for_an_empty_shortlist(client):
+    created = (await client.post("/v1/shortlists", json={"brief": "vegan food creators",
+                                                         "criteria": {"followers_min": 900_000_000}})).json()
+    assert created["creators"] == []
+    response = await client.get(f"/v1/shortlists/{created['id']}", params={"format": "csv"})
+    assert response.status_code == 409
+    assert "nothing to export" in response.json()["detail"]
 
 
 def test_csv_neutralises_formulas():
     shortlist = Shortlist.model_validate({
-        "id": "x", "brief": "b", "criteria": {},
+        "id": "x", "brief": "=cmd|' /C calc'!A0", "criteria": {},
         "creators": [{"rank": 1, "platform": "instagram", "handle": "h", "display_name": "=HYPERLINK(\"http://e\")",
                       "followers": 10, "score": 0.5, "explanation": "e", "reasons": ["+1 great"], "risks": ["@risk"]}],
     })
-    row = next(csv.DictReader(io.StringIO(to_csv(shortlist))))
+    text = to_csv(shortlist)
+    row = table_rows(text)[0]
     assert row["display_name"].startswith("'=") and row["reasons"].startswith("'+") and row["risks"].startswith("'@")
+    assert row["score"] == "50"
+    assert "Brief,'=cmd" in text
 
 
 async def test_pagination_newest_first_with_opaque_cursor(client):

@@ -4,12 +4,12 @@ refinement -> CSV export, plus untrusted creator text rendered inert."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import httpx
 import pytest
+
+from app.export import table_rows
 
 # One event loop for the session: the browser fixture lives in it.
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
@@ -108,13 +108,11 @@ async def test_brief_refine_export(page, base_url, api_headers):
     async with page.expect_download() as info:
         await page.click("#export")
     download = await info.value
-    rows = list(csv.reader(io.StringIO(Path(await download.path()).read_text(encoding="utf-8"))))
-    header, body = rows[0], rows[1:]
-    assert header[:3] == ["rank", "platform", "handle"]
+    body = table_rows(Path(await download.path()).read_text(encoding="utf-8"))
     assert len(body) == len(platforms)
-    assert {r[header.index("platform")] for r in body} == {"tiktok"}
+    assert {r["platform"] for r in body} == {"tiktok"}
     handles = await page.locator("#cards .handle").all_text_contents()
-    assert [f"@{r[header.index('handle')]}" for r in body] == handles
+    assert [f"@{r['handle']}" for r in body] == handles
 
     # --- a reload reopens the thread from the server (GET /v1/chat/{id}, then its shortlist)
     await page.reload()
@@ -217,7 +215,7 @@ async def test_api_key_from_settings(page, base_url, web_settings):
         async with page.expect_download() as info:
             await page.click("#export")
         text = Path(await (await info.value).path()).read_text(encoding="utf-8")
-        assert text.startswith("rank,platform,handle")
+        assert text.startswith("\ufeffcastlist shortlist,") and table_rows(text)
     finally:
         db.revoke_key(row.prefix)  # auth off again for any later test on this server
         db.close()

@@ -99,9 +99,10 @@ def check_audience_fit(inp: VettingInput) -> VettingResult:
             if crit.audience_age_max is None:
                 span = f"{crit.audience_age_min}+"
             partial = ""
-            if crit.audience_age_min is not None and crit.audience_age_min >= 21 and "18-24" in aud.ages:
-                frac = bucket_overlap("18-24", crit.audience_age_min, crit.audience_age_max)
-                partial = f" (18-24 counted {frac:.2f}, ages {crit.audience_age_min}-24 only)"
+            frac = bucket_overlap("18-24", crit.audience_age_min, crit.audience_age_max) if "18-24" in aud.ages else 0.0
+            # Said only when the bucket is split: a 25+ brief leaves it out entirely.
+            if 0 < frac < 1 and crit.audience_age_min is not None and crit.audience_age_min > 18:
+                partial = f" (the 18-24 bucket counted {frac * 100:.0f}%: ages {crit.audience_age_min}-24 only)"
             notes.append(f"{_range_text(low, high)} aged {span}{partial}")
             evidence.append(metric("audience_in_age_range", low,
                                    f"age-bucket overlap with {span}, uniform ages within buckets, 55+ read as 55-74; pass >= 50%, fail < 20%"))

@@ -51,19 +51,20 @@ export const getThread = (threadId) => getJson(chatUrl(threadId));
 
 export const getShortlist = (shortlistId) => getJson(`/v1/shortlists/${encodeURIComponent(shortlistId)}`);
 
-export function csvUrl(shortlistId) {
-  return `/v1/shortlists/${encodeURIComponent(shortlistId)}?format=csv`;
+export function exportUrl(shortlistId, format = "csv") {
+  return `/v1/shortlists/${encodeURIComponent(shortlistId)}?format=${format}`;
 }
 
-// A plain link cannot carry the Authorization header, so with a key set the CSV is
+// A plain link cannot carry the Authorization header, so with a key set the export is
 // fetched here and handed to the browser as a file.
-export async function downloadCsv(shortlistId) {
-  const response = await fetch(csvUrl(shortlistId), { headers: { Accept: "text/csv", ...authHeaders() } });
+export async function download(shortlistId, format = "csv") {
+  const accept = format === "csv" ? "text/csv" : "application/json";
+  const response = await fetch(exportUrl(shortlistId, format), { headers: { Accept: accept, ...authHeaders() } });
   if (!response.ok) throw await errorFrom(response);
   const blob = await response.blob();
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
-  link.download = `castlist-${shortlistId}.csv`;
+  link.download = `castlist-${shortlistId}.${format}`;
   document.body.append(link);
   link.click();
   link.remove();

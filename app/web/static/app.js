@@ -14,7 +14,8 @@ const ui = {
   transcript: $("transcript"), examples: $("examples"), criteria: $("criteria"), chips: $("chips"),
   parser: $("parser-name"), assumptionsBox: $("assumptions-box"), assumptions: $("assumptions"),
   assumptionCount: $("assumption-count"), composer: $("composer"), input: $("composer-input"), send: $("send"),
-  summary: $("summary"), exportLink: $("export"), error: $("error"), warnings: $("warnings"), empty: $("empty"),
+  summary: $("summary"), exportLink: $("export"), exportJson: $("export-json"), exportNote: $("export-note"),
+  results: $("results"), counter: $("char-count"), error: $("error"), warnings: $("warnings"), empty: $("empty"),
   cards: $("cards"), newBrief: $("new-brief"), settings: $("settings"), openSettings: $("open-settings"),
   apiKey: $("api-key"), keyIndicator: $("key-indicator"), threads: $("threads"), threadList: $("thread-list"),
 };
@@ -37,7 +38,9 @@ function say(role, text, notes = []) {
     el("p", { text }),
     notes.length ? el("ul", { class: "msg-notes small" }, ...notes.map((n) => el("li", { text: n }))) : null));
   ui.examples.hidden = true;
-  ui.transcript.lastElementChild.scrollIntoView({ block: "nearest" });
+  // Scroll the transcript box only: scrollIntoView would also move the window, pulling a
+  // phone back up from the results it was just scrolled to.
+  ui.transcript.scrollTop = ui.transcript.scrollHeight;
 }
 
 // ---------------------------------------------------------------- errors and warnings
@@ -111,24 +114,49 @@ function showCriteria(criteria, parser, assumptions) {
 
 function prefill(text) {
   ui.input.value = text;
+  updateCounter();
   ui.input.focus();
   ui.input.setSelectionRange(text.length, text.length);
 }
 
 // ---------------------------------------------------------------- shortlist
 
-function setExport(shortlistId) {
+// An empty shortlist is nothing to hand a client: the links stay in place but disabled,
+// with the reason next to them (the API answers 409 for it too).
+function setExport(shortlistId, count = 0) {
   state.shortlistId = shortlistId;
-  if (shortlistId) {
-    ui.exportLink.href = api.csvUrl(shortlistId);
-    ui.exportLink.download = `castlist-${shortlistId}.csv`;
+  const empty = Boolean(shortlistId) && count === 0;
+  for (const [link, format] of [[ui.exportLink, "csv"], [ui.exportJson, "json"]]) {
+    if (shortlistId && !empty) {
+      link.href = api.exportUrl(shortlistId, format);
+      link.download = `castlist-${shortlistId}.${format}`;
+      link.removeAttribute("aria-disabled");
+    } else {
+      link.removeAttribute("href");
+      link.setAttribute("aria-disabled", "true");
+    }
+    link.hidden = !shortlistId;
   }
-  ui.exportLink.hidden = !shortlistId;
+  ui.exportNote.hidden = !empty;
+}
+
+// The brief's audience constraints decide whether an audience-fit verdict means anything.
+function cardOptions() {
+  const c = state.criteria || {};
+  return {
+    audienceAsked: Boolean(c.audience_countries?.length || c.audience_gender
+      || c.audience_age_min != null || c.audience_age_max != null),
+  };
+}
+
+// Stacked layout (phones): the results sit under the composer, so bring them into view.
+function revealResults() {
+  if (window.matchMedia("(max-width: 900px)").matches) ui.results.scrollIntoView({ block: "start" });
 }
 
 function renderCreators(creators) {
   clear(ui.cards);
-  for (const c of creators) ui.cards.append(creatorCard(c));
+  for (const c of creators) ui.cards.append(creatorCard(c, cardOptions()));
   ui.empty.hidden = creators.length > 0;
   if (!creators.length) {
     ui.empty.replaceChildren(el("p", { class: "empty-title", text: "No creators matched" }),
@@ -139,7 +167,7 @@ function renderCreators(creators) {
 function showShortlist(shortlist) {
   const streamed = ui.cards.children.length;
   // The done event's shortlist is authoritative: re-render only if the stream differed.
-  if (streamed !== shortlist.creators.length || ui.cards.classList.contains("stale")) {
+  if (streamed !== shortlist.creators.length || ui.cards.classList.contains("stale") || !streamed) {
     renderCreators(shortlist.creators);
   }
   ui.cards.classList.remove("stale");
@@ -147,7 +175,7 @@ function showShortlist(shortlist) {
   ui.summary.textContent = summaryText(shortlist);
   for (const w of shortlist.warnings || []) addWarning(w);
   showRelaxations(shortlist);
-  setExport(shortlist.id);
+  setExport(shortlist.id, shortlist.creators.length);
 }
 
 // ---------------------------------------------------------------- running a message
@@ -212,15 +240,21 @@ async function send(message, criteria = null, removing = null) {
           clear(ui.cards);
           ui.cards.classList.remove("stale");
           ui.empty.hidden = true;
+          ui.cards.append(creatorCard(data.creator, cardOptions()));
+          revealResults(); // the chips above have rendered by now, so the position holds
+          break;
         }
-        ui.cards.append(creatorCard(data.creator));
+        ui.cards.append(creatorCard(data.creator, cardOptions()));
         progress.say(`Added @${data.creator.handle} (${fresh} so far)`);
         break;
       case "done":
         finished = true;
         showShortlist(data.shortlist);
         progress.finish(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        say("assistant", `Shortlisted ${data.shortlist.creators.length} creators. Refine with a follow-up, or export the list.`, changes);
+        say("assistant", data.shortlist.creators.length
+          ? `Shortlisted ${data.shortlist.creators.length} creators. Refine with a follow-up, or export the list.`
+          : "No creator matched every constraint. Try the suggestions on the shortlist, or drop a chip.", changes);
+        if (!fresh) revealResults(); // no card arrived: show the advice instead
         break;
       case "error":
         finished = true;
@@ -248,8 +282,14 @@ async function send(message, criteria = null, removing = null) {
         say("assistant", "Stopped.");
       }
     } else {
-      const text = err instanceof TypeError ? "Could not reach the server. Check your connection and try again." : err.message;
+      const text = err instanceof TypeError ? "Could not reach the server. Check your connection and try again."
+        : String(err.message).replace(/^body\.message: /, "Your message "); // the API's 422 names the field
       showError(text);
+      // A refused message (e.g. over the length limit) goes back in the box to be edited.
+      if (!ui.input.value && !criteria) {
+        ui.input.value = message;
+        updateCounter();
+      }
       progress.finish("Failed.");
     }
   } finally {
@@ -364,13 +404,27 @@ function wireSettings() {
 
 // ---------------------------------------------------------------- composer
 
+// The server's limit (settings.max_brief_chars) is shown, not enforced by cutting the text:
+// a pasted brief over it stays whole and the server's 422 says what is wrong.
+const LIMIT = Number(ui.input.dataset.maxChars) || 4000;
+
+function updateCounter() {
+  const n = ui.input.value.length;
+  const over = n > LIMIT;
+  ui.counter.textContent = `${n.toLocaleString("en")} / ${LIMIT.toLocaleString("en")} characters${over ? " — over the limit" : ""}`;
+  ui.counter.classList.toggle("over", over);
+}
+
 function wireComposer() {
+  ui.input.addEventListener("input", updateCounter);
+  updateCounter();
   ui.composer.addEventListener("submit", (event) => {
     event.preventDefault();
     if (state.running) return state.running.abort();
     const text = ui.input.value;
     if (!text.trim()) return ui.input.focus();
     ui.input.value = "";
+    updateCounter();
     send(text);
   });
   ui.input.addEventListener("keydown", (event) => {
@@ -383,16 +437,19 @@ function wireComposer() {
   for (const button of document.querySelectorAll(".example")) {
     button.addEventListener("click", () => send(button.textContent));
   }
-  ui.exportLink.addEventListener("click", async (event) => {
-    // Without a key the plain link downloads natively; with one, fetch it with the header.
-    if (!state.shortlistId || !api.hasApiKey()) return;
-    event.preventDefault();
-    try {
-      await api.downloadCsv(state.shortlistId);
-    } catch (err) {
-      showError(`Export failed: ${err.message}`);
-    }
-  });
+  for (const [link, format] of [[ui.exportLink, "csv"], [ui.exportJson, "json"]]) {
+    link.addEventListener("click", async (event) => {
+      if (link.getAttribute("aria-disabled") === "true") return event.preventDefault();
+      // Without a key the plain link downloads natively; with one, fetch it with the header.
+      if (!state.shortlistId || !api.hasApiKey()) return;
+      event.preventDefault();
+      try {
+        await api.download(state.shortlistId, format);
+      } catch (err) {
+        showError(`Export failed: ${err.message}`);
+      }
+    });
+  }
 }
 
 // ---------------------------------------------------------------- start

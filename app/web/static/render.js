@@ -61,15 +61,16 @@ function evidenceList(items) {
   const metrics = items.filter((e) => e.kind === "metric");
   if (!posts.length && !metrics.length) return null;
   return el("div", { class: "evidence" },
-    posts.length && el("ul", { class: "posts" }, posts.map((e) =>
+    // Ternaries, not `&&`: a count of 0 would otherwise render as the text "0".
+    posts.length ? el("ul", { class: "posts" }, posts.map((e) =>
       el("li", {},
         e.text ? el("blockquote", { class: "quote", text: e.text }) : null,
-        externalLink(e.url, e.url ? "View post ↗" : `post ${e.post_id || ""}`, { class: "post-link" })))),
-    metrics.length && el("ul", { class: "metrics" }, metrics.map((e) =>
+        externalLink(e.url, e.url ? "View post ↗" : `post ${e.post_id || ""}`, { class: "post-link" })))) : null,
+    metrics.length ? el("ul", { class: "metrics" }, metrics.map((e) =>
       el("li", {},
         el("span", { class: "metric-name", text: humanize(e.metric) }), ": ",
         el("strong", { text: e.value == null ? "–" : metricValue(e) }),
-        e.method ? el("small", { class: "method", text: ` — ${e.method}` }) : null))),
+        e.method ? el("small", { class: "method", text: ` — ${e.method}` }) : null))) : null,
   );
 }
 
@@ -83,18 +84,34 @@ function metricValue(e) {
 // Problems first: a fail or warn should not hide among a row of passes.
 const VERDICT_ORDER = { fail: 0, warn: 1, insufficient_data: 2, pass: 3 };
 
-function vettingPills(results) {
+// The pills are the summary of a <details>: a tap (or Enter) opens every check's verdict,
+// confidence and summary as text, so nothing depends on a hover tooltip.
+function vettingBox(results, { audienceAsked = true } = {}) {
   if (!results?.length) return null;
-  const sorted = [...results].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
-  return el("ul", { class: "pills", "aria-label": "Vetting" }, sorted.map((v) =>
-    el("li", {
-      class: `pill verdict-${v.verdict}`,
-      title: `${v.summary || ""} (confidence ${Math.round((v.confidence || 0) * 100)}%)`,
-    }, el("span", { class: "pill-tool", text: humanize(v.tool) }), " ",
-      el("span", { class: "pill-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }))));
+  // "Audience fit: pass" on a brief that names no audience would claim a fit nobody asked for.
+  const shown = results.filter((v) => audienceAsked || v.tool !== "audience_fit");
+  if (!shown.length) return null;
+  const sorted = [...shown].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
+  const confidence = (v) => `${Math.round((v.confidence || 0) * 100)}% confidence`;
+  return el("details", { class: "vetting" },
+    el("summary", { "aria-label": `Vetting: ${sorted.map((v) => `${humanize(v.tool)} ${VERDICT_LABELS[v.verdict] || v.verdict}`).join(", ")}. Show details` },
+      el("ul", { class: "pills", "aria-hidden": "true" }, sorted.map((v) =>
+        el("li", { class: `pill verdict-${v.verdict}`, title: `${v.summary || ""} (${confidence(v)})` },
+          el("span", { class: "pill-tool", text: humanize(v.tool) }), " ",
+          el("span", { class: "pill-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }))))),
+    el("ul", { class: "vetting-details" }, sorted.map((v) =>
+      el("li", { class: `check verdict-${v.verdict}`, dataset: { tool: v.tool } },
+        el("p", {},
+          el("strong", { text: humanize(v.tool) }), " ",
+          el("span", { class: "check-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }),
+          el("span", { class: "muted small", text: ` · ${confidence(v)}` })),
+        v.summary ? el("p", { class: "check-summary", text: v.summary }) : null,
+        v.evidence?.length ? evidenceList(v.evidence) : null))),
+  );
 }
 
-export function creatorCard(creator) {
+// `options.audienceAsked`: whether the brief set any audience constraint.
+export function creatorCard(creator, options = {}) {
   const name = creator.display_name;
   const headingId = `creator-${creator.rank}-${String(creator.platform)}`;
   return el("li", { class: "card", dataset: { platform: creator.platform, rank: String(creator.rank) } },
@@ -129,7 +146,7 @@ export function creatorCard(creator) {
         ? el("details", { class: "evidence-box" },
             el("summary", { text: `Evidence (${creator.evidence.length})` }), evidenceList(creator.evidence))
         : null,
-      vettingPills(creator.vetting),
+      vettingBox(creator.vetting, options),
     ),
   );
 }

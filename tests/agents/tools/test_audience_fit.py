@@ -48,10 +48,17 @@ def test_21_plus_counts_18_24_partially():
     ev = next(e for e in r.evidence if e.metric == "audience_in_age_range")
     assert ev.value == pytest.approx(0.70)
     assert r.verdict == "pass"
-    assert "18-24 counted 0.57" in r.summary
+    assert "the 18-24 bucket counted 57%: ages 21-24 only" in r.summary
     young = {"ages": {"13-17": 0.60, "18-24": 0.40}}
     r = check_audience_fit(make({"audience": young}, {"audience_age_min": 21}))
     assert r.verdict == "warn"  # 0.40 * 4/7 = 22.9 %
+
+
+def test_no_partial_bucket_note_when_the_bucket_is_left_out():
+    # A 25+ brief leaves 18-24 out entirely: no "ages 25-24 only" note (issue 12).
+    r = check_audience_fit(make({"audience": AUDIENCE}, {"audience_age_min": 25, "audience_age_max": 34}))
+    assert "18-24" not in r.summary and "25-24" not in r.summary
+    assert "45% aged 25-34" in r.summary
 
 
 def test_age_fail_when_far_outside():
