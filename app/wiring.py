@@ -75,6 +75,7 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
         parser=build_brief_parser(settings),
         followups=build_followup_parser(settings),
         default_count=settings.default_limit,
+        vet_batch=settings.vet_batch,
     )
 
 

@@ -29,10 +29,17 @@ log = logging.getLogger(__name__)
 def frontier(unvetted: list[Candidate], avoid: set[str], weights: ScoringWeights) -> tuple[bool, float] | None:
     """The best selection order any unvetted candidate could still reach: its near-miss
     flag is known from retrieval, its score is at most the ceiling of its relevance."""
-    keys = [((c["evidence"] is not None and c["evidence"].route == "profile"),
-             -score_ceiling(c["retrieval_score"], weights))
+    keys = [(_route(c) == "profile", -score_ceiling(c["retrieval_score"], weights))
             for c in unvetted if c["key"] not in avoid]
     return min(keys) if keys else None
+
+
+def _route(candidate: Candidate) -> str | None:
+    evidence = candidate.get("evidence")
+    if evidence is None:
+        return None
+    # A model in a live run, plain data once a checkpoint has held it.
+    return evidence.get("route") if isinstance(evidence, dict) else evidence.route
 
 
 async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
