@@ -26,6 +26,9 @@ class AgentContext:
     # Candidates fetched per shortlist slot: vetting rejects some, variety skips others.
     overfetch: int = 4
     min_candidates: int = 80
+    # Candidates in the first vetting batch; later batches double. Smaller: the first
+    # creator streams sooner, at a few more rounds of the graph.
+    vet_batch: int = 8
     now: datetime | None = None
     calibration: TopicCalibration | None = None  # None: the packaged one for the embedder's model
 

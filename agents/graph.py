@@ -1,4 +1,9 @@
-"""The shortlist graph: parse -> retrieve -> vet -> select -> explain."""
+"""The shortlist graph: parse -> retrieve -> (vet -> select -> explain)* -> end.
+
+The loop vets candidates in batches, best retrieval score first; explain streams each
+creator as soon as selection has settled it and sends the graph back to vetting until
+the whole list is settled.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
 from agents.context import AgentContext
-from agents.nodes.explain import explain_node
+from agents.nodes.explain import after_explain, explain_node
 from agents.nodes.parse import parse_node
 from agents.nodes.retrieve import retrieve_node
 from agents.nodes.select import select_node
@@ -28,5 +33,5 @@ def build_graph(checkpointer: BaseCheckpointSaver | None = None):
     builder.add_edge("retrieve", "vet")
     builder.add_edge("vet", "select")
     builder.add_edge("select", "explain")
-    builder.add_edge("explain", END)
+    builder.add_conditional_edges("explain", after_explain, ["vet", END])
     return builder.compile(checkpointer=checkpointer)

@@ -76,6 +76,9 @@ class AgentRunner:
             graph, config = self._threads, {"configurable": {"thread_id": thread_id}}
         else:
             graph, config = self._oneoff, {}
+        # Each vetting batch is three steps of the graph (agents/graph.py); batches double,
+        # so this bound is far above any real run and only stops a runaway loop.
+        config = {**config, "recursion_limit": 100}
         final: dict[str, Any] | None = None
         # Threads persist once per run, at the end: intermediate candidate lists are large
         # and a half-finished run has nothing worth resuming.

@@ -6,7 +6,7 @@ import operator
 from typing import Annotated, Any, TypedDict
 
 from agents.criteria import CampaignCriteria
-from agents.shortlist import Shortlist
+from agents.shortlist import Shortlist, ShortlistedCreator
 from agents.topicality import TopicEvidence
 
 
@@ -69,7 +69,10 @@ class ShortlistState(TypedDict, total=False):
     candidates: list[Candidate]
     scored: list[dict[str, Any]]  # passed vetting, best first
     rejected: dict[str, str]  # key -> reason
-    selected: list[str]
+    vetted: int  # candidates vetted so far, from the top of `candidates`
+    selected: list[str]  # settled creators in rank order; grows while vetting goes on
+    settled: bool  # the whole list is decided: vetting stops, the shortlist is assembled
+    explained: list[ShortlistedCreator]  # the creators streamed so far, in rank order
     relaxations: list[dict[str, Any]]
     spend_usd: dict[str, float]
     shortlist: Shortlist

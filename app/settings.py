@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     demo_creators: int = Field(20_000, ge=100)
     demo_seed: int = 7
     default_limit: int = Field(20, ge=1, le=200)
+    vet_batch: int = Field(8, ge=1, le=1_000, description="Candidates in a brief's first vetting batch; later "
+                           "batches double. Smaller streams the first creator sooner, at more rounds of the graph")
 
     @field_validator("data_dir")
     @classmethod

@@ -79,6 +79,7 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
         followups=build_followup_parser(settings),
         default_count=settings.default_limit,
         calibration=load_calibration(retrieval.embedder.name, settings.data_dir),
+        vet_batch=settings.vet_batch,
     )
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from agents.context import AgentContext
 from agents.events import ProgressEvent
+from agents.state import ShortlistState
 
 
 def emit(runtime: Runtime[AgentContext], event: BaseModel) -> None:
@@ -28,3 +29,15 @@ def stage(runtime: Runtime[AgentContext], name: str, timings: dict[str, float]) 
 
 def progress(runtime: Runtime[AgentContext], name: str, message: str, timings: dict[str, float]) -> None:
     emit(runtime, ProgressEvent(stage=name, message=message, elapsed_ms=timings.get(name, 0.0)))
+
+
+def add_earlier_rounds(state: ShortlistState, timings: dict[str, float], name: str, first_round: bool) -> None:
+    """Vet, select and explain run once per vetting batch: a stage's time is the sum of its rounds."""
+    earlier = (state.get("timings") or {}).get(name)
+    if not first_round and earlier is not None and name in timings:
+        timings[name] = round(timings[name] + earlier, 2)
+
+
+def first_round(state: ShortlistState, runtime: Runtime[AgentContext]) -> bool:
+    """Whether select and explain are in the turn's first vetting round (see agents/nodes/vet.py)."""
+    return (state.get("vetted") or 0) <= runtime.context.vet_batch

@@ -1,5 +1,6 @@
-"""Explain node: each selected creator with reasons, evidence and risks, streamed as it
-is final; then the whole shortlist."""
+"""Explain node: each settled creator with reasons, evidence and risks, streamed as soon
+as selection has settled it (ranks 1, 2, 3 ... in order); once the whole list is settled,
+the shortlist, which is exactly the creators streamed."""
 
 from __future__ import annotations
 
@@ -7,31 +8,42 @@ import asyncio
 import time
 from typing import Any
 
+from langgraph.graph import END
 from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
 from agents.events import CreatorEvent
 from agents.explain import explain_creator
-from agents.nodes.common import emit, progress
+from agents.nodes.common import add_earlier_rounds, emit, first_round, progress
 from agents.shortlist import Relaxation, Shortlist
 from agents.state import ShortlistState
+
+
+def after_explain(state: ShortlistState) -> str:
+    """Back to vetting until selection has settled the whole list."""
+    return END if state.get("settled") else "vet"
 
 
 async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     ctx = runtime.context
     criteria = state["criteria"]
     started = time.perf_counter()
-    selected = state.get("selected") or []
-    scored = {s["key"]: s for s in state.get("scored") or []}
-    stored = await asyncio.to_thread(ctx.store.get_many, selected)
-    creators = []
-    for rank, key in enumerate(selected, start=1):
+    explained = list(state.get("explained") or [])
+    streamed = {f"{c.platform}:{c.handle.lower()}" for c in explained}
+    fresh = [key for key in (state.get("selected") or []) if key not in streamed]
+    scored = {s["key"]: s for s in [*(state.get("scored") or []), *(state.get("kept") or [])]}
+    stored = await asyncio.to_thread(ctx.store.get_many, fresh) if fresh else {}
+    for key in fresh:
         if key not in stored:
             continue
-        creator = explain_creator(rank, stored[key], scored[key], criteria)
-        creators.append(creator)
+        creator = explain_creator(len(explained) + 1, stored[key], scored[key], criteria)
+        explained.append(creator)
         emit(runtime, CreatorEvent(creator=creator))
     timings = {"explain": round((time.perf_counter() - started) * 1000, 2)}
+    add_earlier_rounds(state, timings, "explain", first_round(state, runtime))
+    if not state.get("settled"):
+        return {"explained": explained, "timings": timings}
+    creators = explained
     all_timings = {**(state.get("timings") or {}), **timings}
     rejected = state.get("rejected") or {}
     shortlist = Shortlist(
@@ -45,6 +57,7 @@ async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) ->
         weights=ctx.weights.normalised(),
         stats={
             "candidates": len(state.get("candidates") or []),
+            "vetted": state.get("vetted") or 0,  # the rest could not reach the list
             "passed_vetting": len(scored),
             "rejected": len(rejected),
             "rejected_by": _count_reasons(rejected),
@@ -58,7 +71,7 @@ async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) ->
     )
     progress(runtime, "explain", f"Explained {len(creators)} creators", timings)
     previous = [{"rank": c.rank, "key": f"{c.platform}:{c.handle.lower()}", "handle": c.handle} for c in creators]
-    return {"shortlist": shortlist, "previous": previous, "timings": timings}
+    return {"shortlist": shortlist, "previous": previous, "explained": explained, "timings": timings}
 
 
 def _count_reasons(rejected: dict[str, str]) -> dict[str, int]:

@@ -22,6 +22,7 @@ from retrieval.schema import PLATFORMS
 
 # Working fields of a turn: they start empty every turn and are not thread memory.
 _WORKING: dict[str, Any] = {"candidates": [], "scored": [], "rejected": {}, "selected": [], "relaxations": [],
+                            "vetted": 0, "settled": False, "explained": [],
                             "similar_to": [], "query_text": "", "query_vector": [], "kept": [], "shown_before": []}
 
 

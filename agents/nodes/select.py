@@ -1,8 +1,14 @@
-"""Select node: the requested count within budget, with variety; advice when short."""
+"""Select node: the requested count within budget, with variety; advice when short.
+
+It runs after every vetting batch and settles the head of the list that no candidate
+still unvetted can change (agents/tools/selection.settled), so those creators can be
+explained and streamed while vetting goes on; once the whole list is settled, vetting stops.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -11,10 +17,29 @@ from agents.context import AgentContext
 from agents.events import WarningEvent
 from agents.filters import index_filter
 from agents.money import money_usd
-from agents.nodes.common import emit, progress, stage
+from agents.nodes.common import add_earlier_rounds, emit, first_round, progress, stage
 from agents.relax import suggest_relaxations
-from agents.state import ShortlistState
-from agents.tools.selection import Option, select
+from agents.state import Candidate, ShortlistState
+from agents.tools.scoring import ScoringWeights, score_ceiling
+from agents.tools.selection import Option, settled
+
+log = logging.getLogger(__name__)
+
+
+def frontier(unvetted: list[Candidate], avoid: set[str], weights: ScoringWeights) -> tuple[bool, float] | None:
+    """The best selection order any unvetted candidate could still reach: its near-miss
+    flag is known from retrieval, its score is at most the ceiling of its relevance."""
+    keys = [(_route(c) == "profile", -score_ceiling(c["retrieval_score"], weights))
+            for c in unvetted if c["key"] not in avoid]
+    return min(keys) if keys else None
+
+
+def _route(candidate: Candidate) -> str | None:
+    evidence = candidate.get("evidence")
+    if evidence is None:
+        return None
+    # A model in a live run, plain data once a checkpoint has held it.
+    return evidence.get("route") if isinstance(evidence, dict) else evidence.route
 
 
 async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -29,6 +54,8 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     budget = money_usd(criteria.budget)
     if budget is not None and kept:
         budget = max(0.0, budget - sum(k["price_low_usd"] or 0 for k in kept))
+    wanted = max(count - len(kept), 0)
+    candidates = state.get("candidates") or []
     with stage(runtime, "select", timings):
         options = [
             Option(key=s["key"], score=s["score"], platform=s["platform"], handle=s["handle"],
@@ -36,25 +63,34 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
                    near_miss=(s.get("evidence") or {}).get("route") == "profile")
             for s in state.get("scored") or [] if s["key"] not in avoid
         ]
-        chosen = select(options, max(count - len(kept), 0), budget, criteria.platforms)
+        edge = frontier(candidates[state.get("vetted") or 0:], avoid, ctx.weights)
+        chosen = settled(options, edge, wanted, budget, criteria.platforms)
+        done = edge is None or len(chosen.chosen) >= wanted
         relaxations: list[dict[str, Any]] = []
-        if len(chosen.chosen) + len(kept) < count:
+        if done and len(chosen.chosen) + len(kept) < count:
             found = await asyncio.to_thread(
                 suggest_relaxations, ctx.index, state.get("query_vector"), index_filter(criteria),
                 ctx.topic_calibration().profile_threshold)
             relaxations = [r.model_dump() for r in found]
-    if len(chosen.chosen) + len(kept) < count:
+    selected = [k["key"] for k in kept] + [o.key for o in chosen.chosen]
+    before = state.get("selected") or []
+    if selected[:len(before)] != before:  # settled() guarantees this; a break would split stream and list
+        log.error("settled head changed: streamed %s, now %s", before, selected)
+    if done and len(selected) < count:
         advice = "; ".join(f"{r['suggestion']} (+{r['adds']})" for r in relaxations[:3]) or \
             "no single constraint change adds on-topic creators: try broader topic words"
         emit(runtime, WarningEvent(
             code="short",
-            message=f"Only {len(chosen.chosen) + len(kept)} of {count} creators matched every constraint. To find more: {advice}.",
+            message=f"Only {len(selected)} of {count} creators matched every constraint. To find more: {advice}.",
         ))
-    progress(runtime, "select", f"Selected {len(chosen.chosen) + len(kept)} of {count} requested", timings)
-    changed: dict[str, Any] = {"scored": [*(state.get("scored") or []), *kept]} if kept else {}
+    add_earlier_rounds(state, timings, "select", first_round(state, runtime))
+    if done:
+        progress(runtime, "select", f"Selected {len(selected)} of {count} requested", timings)
+    changed: dict[str, Any] = {"scored": [*(state.get("scored") or []), *kept]} if kept and done else {}
     return {
         **changed,
-        "selected": [k["key"] for k in kept] + [o.key for o in chosen.chosen],
+        "selected": selected,
+        "settled": done,
         "relaxations": relaxations,
         "spend_usd": {"low": round(chosen.spend_low_usd, 2), "high": round(chosen.spend_high_usd, 2)},
         "timings": timings,

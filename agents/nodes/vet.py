@@ -1,4 +1,6 @@
-"""Vet node: every vetting tool on every candidate, then the named score components."""
+"""Vet node: every vetting tool on the next batch of candidates (best retrieval score
+first), then the named score components. The graph comes back here until selection has
+settled the whole list, so candidates that cannot reach it are never vetted."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
 from agents.criteria import CampaignCriteria
-from agents.nodes.common import progress, stage
+from agents.nodes.common import add_earlier_rounds, progress, stage
 from agents.state import Candidate, ShortlistState
 from agents.tools.scoring import ScoringWeights, score_creator
 from agents.tools.vetting import run_all
@@ -60,16 +62,30 @@ def vet_and_score(candidates: list[Candidate], stored: dict[str, StoredCreator],
     return scored, rejected
 
 
+def next_batch(vetted: int, first: int) -> int:
+    """Small first so the first creators settle early, then doubling, so a brief that needs
+    every candidate vetted takes only a few rounds of the graph."""
+    return max(first, vetted)
+
+
 async def vet_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     ctx = runtime.context
     timings: dict[str, float] = {}
     candidates = state.get("candidates") or []
+    start = state.get("vetted") or 0
+    batch = candidates[start:start + next_batch(start, ctx.vet_batch)]
     with stage(runtime, "vet", timings):
-        stored = await asyncio.to_thread(ctx.store.get_many, [c["key"] for c in candidates])
-        scored, rejected = await asyncio.to_thread(
-            vet_and_score, candidates, stored, state["criteria"], ctx.weights, ctx.now)
+        stored = await asyncio.to_thread(ctx.store.get_many, [c["key"] for c in batch])
+        new, new_rejected = await asyncio.to_thread(
+            vet_and_score, batch, stored, state["criteria"], ctx.weights, ctx.now)
+    # Earlier batches hold earlier candidates, so a stable sort keeps ties in candidate
+    # order, as vetting every candidate at once would.
+    scored = sorted([*(state.get("scored") or []), *new], key=lambda s: -s["score"])
+    rejected = {**(state.get("rejected") or {}), **new_rejected}
+    done = start + len(batch)
     reasons = Counter(reason.split(":")[0] for reason in rejected.values())
     detail = ", ".join(f"{n} by {tool.replace('_', ' ')}" for tool, n in reasons.most_common())
-    progress(runtime, "vet", f"Vetted {len(candidates)} candidates: {len(scored)} passed"
+    add_earlier_rounds(state, timings, "vet", first_round=start == 0)
+    progress(runtime, "vet", f"Vetted {done} of {len(candidates)} candidates: {len(scored)} passed"
              + (f", {len(rejected)} rejected ({detail})" if rejected else ""), timings)
-    return {"scored": scored, "rejected": rejected, "timings": timings}
+    return {"scored": scored, "rejected": rejected, "vetted": done, "timings": timings}

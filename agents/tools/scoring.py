@@ -136,3 +136,12 @@ def score_creator(
     w = weights.normalised()
     score = sum(w[name] * value for name, value in components.items())
     return Scored(key=key, score=round(score, 4), components={k: round(v, 3) for k, v in components.items()})
+
+
+def score_ceiling(relevance: float, weights: ScoringWeights) -> float:
+    """The most score_creator can give a creator of this relevance before vetting: every
+    other component is at most 1. Lets selection settle the head of a list while the
+    rest is still being vetted. The margin covers the score's rounding."""
+    w = weights.normalised()
+    others = sum(v for name, v in w.items() if name != "relevance")
+    return w["relevance"] * max(0.0, min(1.0, relevance)) + others + 1e-4

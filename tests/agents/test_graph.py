@@ -28,7 +28,9 @@ async def test_stream_order_and_hard_constraints(demo, embedder):
     assert isinstance(events[0], CriteriaEvent)
     assert isinstance(events[-1], DoneEvent)
     stages = [e.stage for e in events if isinstance(e, ProgressEvent)]
-    assert stages == ["parse", "retrieve", "vet", "select", "explain"]
+    # Vetting runs in batches until the list is settled: vet may report more than once.
+    assert list(dict.fromkeys(stages)) == ["parse", "retrieve", "vet", "select", "explain"]
+    assert stages[-2:] == ["select", "explain"]
     creators = [e.creator for e in events if isinstance(e, CreatorEvent)]
     shortlist = done(events).shortlist
     assert [c.rank for c in creators] == list(range(1, len(creators) + 1))

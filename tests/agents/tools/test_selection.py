@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from agents.tools.selection import Option, person_id, select
+import random
+
+from agents.tools.selection import Option, order, person_id, select, settled
 
 
 def opt(key, score, platform="instagram", handle=None, subtopic="a", low=100.0, high=200.0):
@@ -60,3 +62,46 @@ def test_subtopic_is_a_hashtag_not_the_category_or_a_signature_tag():
     signature_first = CreatorFeatures(top_hashtags=["kirafitnessdaily", "legday", "gym"])
     assert subtopic_of(StoredCreator(creator, signature_first)) == "legday"
     assert subtopic_of(StoredCreator(creator, CreatorFeatures())) is None
+
+
+def _random_case(rng: random.Random):
+    """Options in retrieval order, each with a ceiling its score stays under (as score_ceiling
+    bounds a score before vetting), and a point up to which they are known (vetted)."""
+    options, ceilings = [], []
+    for i in range(rng.randint(0, 30)):
+        score = round(rng.uniform(0.3, 0.95), 2)
+        options.append(Option(
+            key=f"k{i}", score=score, platform=rng.choice(["instagram", "tiktok", "youtube"]),
+            handle=rng.choice([f"h{i}", f"h{i}", f"h{i % 5}"]), subtopic=rng.choice(["a", "b", "c", None]),
+            price_low_usd=rng.choice([None, 100.0, 400.0]), price_high_usd=800.0, near_miss=rng.random() < 0.15))
+        ceilings.append(score + rng.choice([0.0, 0.05, 0.3]))
+    known = rng.randint(0, len(options))
+    budget = rng.choice([None, 1000.0, 3000.0])
+    platforms = rng.choice([None, ["instagram", "tiktok"]])
+    return options, ceilings, known, rng.randint(1, 10), budget, platforms
+
+
+def test_settled_head_is_what_select_answers_with_every_option_known():
+    rng = random.Random(7)
+    heads = complete = 0
+    for _ in range(3000):
+        options, ceilings, known, count, budget, platforms = _random_case(rng)
+        unknown = [(o.near_miss, -c - 1e-9) for o, c in zip(options[known:], ceilings[known:])]
+        head = settled(options[:known], min(unknown) if unknown else None, count, budget, platforms)
+        final = select(options, count, budget, platforms)
+        keys, final_keys = [o.key for o in head.chosen], [o.key for o in final.chosen]
+        assert final_keys[:len(keys)] == keys, (keys, final_keys)
+        heads += bool(keys) and bool(unknown)
+        complete += len(keys) == count and bool(unknown)
+        if len(keys) == count:
+            assert keys == final_keys
+    assert heads > 300 and complete > 30  # the property was exercised, not vacuous
+
+
+def test_settled_stops_at_a_variety_skip_that_the_second_pass_may_revisit():
+    ranked = [opt("a1", 0.9, subtopic="a"), opt("a2", 0.85, subtopic="a"), opt("a3", 0.8, subtopic="a"),
+              opt("b1", 0.7, subtopic="b")]
+    head = settled(ranked, (False, -0.6), 5)
+    assert [o.key for o in head.chosen] == ["a1", "a2"]
+    assert order(ranked[0]) < order(ranked[3])
+    assert [o.key for o in settled(ranked, None, 5).chosen] == ["a1", "a2", "a3", "b1"]
