@@ -6,8 +6,8 @@ word of the focus by general word frequency: "vegan" in "vegan food", "keyboards
 "mechanical keyboards", "crypto" in "crypto exchange"). A creator is on topic only when
 a post shows the focus: the distinguishing word in the post's words or hashtags, or the
 post's meaning close to the focus (per-post vectors). A profile-level match (the
-transformer's vector of the whole content profile) counts only above a stricter bar and
-is labelled as such. Bios never count: they are the creator's own claims and the first
+transformer's vector of the whole content profile) above a stricter bar is only a near
+miss: labelled so and listed after every creator whose posts show the topic. Bios never count: they are the creator's own claims and the first
 place keyword stuffing and injected instructions go.
 
 The two similarity bars come from a calibration on labelled data per embedding model
