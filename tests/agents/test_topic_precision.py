@@ -74,6 +74,10 @@ async def test_stuffing_an_on_topic_creators_bio_changes_nothing(demo, embedder)
     try:
         ingester.upsert_creators([stuffed])
         after = await runner.run("vegan food creators", limit=10)
-        assert [c.handle for c in after.creators] == [c.handle for c in before.creators]
+        # The same creators, and the stuffed one no higher (re-writing a point can move
+        # near-ties in a shared index, so the order of others is not compared).
+        assert {c.handle for c in after.creators} == {c.handle for c in before.creators}
+        ranks = {c.handle: c.rank for c in after.creators}
+        assert ranks[target.handle] >= target.rank
     finally:
         ingester.upsert_creators([stored.creator])
