@@ -16,9 +16,6 @@ def evaluate(args: argparse.Namespace) -> int:
     from evals.pipelines import DEMO_AS_OF, systems_factory
     from evals.runner import EvalConfig, run_eval
     from retrieval.embedder import open_embedder
-    from retrieval.index.edge import EdgeCreatorIndex
-    from retrieval.ingest import Ingester
-    from retrieval.store import CreatorStore
 
     settings = get_settings()
     real = args.real_data or (DEFAULT_REAL_DATA if DEFAULT_REAL_DATA.exists() else None)
