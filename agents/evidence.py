@@ -27,14 +27,17 @@ def excerpt_around(post: Post, pattern: re.Pattern[str]) -> str:
     """A verbatim window of the post text that shows the match, "…"-led when it does not
     start the post (the faithfulness check accepts ellipsis-joined fragments)."""
     text = (post.text or "").strip()
-    found = pattern.search(text.lower())
-    if found is None or found.end() <= EXCERPT_CHARS:
-        return excerpt(post)
+    # Matched on the text itself: lower() can change a string's length ("İ"), and offsets
+    # into the lowered copy would then point beside the word.
+    found = re.compile(pattern.pattern, pattern.flags | re.IGNORECASE).search(text)
+    opening = excerpt(post)
+    if found is None or found.end() <= len(opening):
+        return opening
     start = max(0, found.start() - EXCERPT_CHARS // 3)
     start = text.find(" ", start) + 1 if " " in text[start:found.start()] else start
-    window = text[start:start + EXCERPT_CHARS]
+    window = text[start:max(start + EXCERPT_CHARS, found.end())]
     cut = window[: window.rfind(" ")] if " " in window[found.end() - start:] else window
-    return "…" + cut.strip()
+    return ("…" if start else "") + cut.strip()
 
 
 def post_evidence(post: Post, text: str | None = None) -> Evidence:

@@ -11,7 +11,7 @@ from typing import Any
 from agents.criteria import CampaignCriteria
 from agents.evidence import excerpt, excerpt_around, post_evidence
 from agents.shortlist import Evidence, PriceRange, ShortlistedCreator, VettingResult
-from agents.topicality import TopicEvidence, word_pattern
+from agents.topicality import TopicEvidence, shows_word, word_pattern
 from retrieval.schema import Creator, Post
 from retrieval.store import StoredCreator
 
@@ -104,10 +104,17 @@ def explain_creator(
 
 
 def quote_of(post: Post, topic: TopicEvidence | None) -> str:
-    """The part of the post that shows the topic word, else its opening."""
+    """The part of the post text that shows the topic word ("" when only its hashtags
+    show it), else the post's opening."""
     if topic is not None and topic.word:
-        return excerpt_around(post, word_pattern(topic.word))
+        pattern = word_pattern(topic.word)
+        quote = excerpt_around(post, pattern)
+        return quote if pattern.search(quote.lower()) else ""
     return excerpt(post)
+
+
+def _tags_showing(post: Post, word: str | None) -> list[str]:
+    return [h for h in post.hashtags if word and shows_word("#" + h, word)] or post.hashtags
 
 
 def topic_reason(creator: Creator, topic: TopicEvidence | None, criteria: CampaignCriteria) -> tuple[str, list[Post]]:
@@ -117,8 +124,8 @@ def topic_reason(creator: Creator, topic: TopicEvidence | None, criteria: Campai
     posts = {p.id: p for p in creator.posts}
     post = posts.get(topic.post_id or "")
     quoted = quote_of(post, topic) if post else ""
-    shown = f"“{quoted}”" if quoted else "a post with hashtags only: " + " ".join("#" + h for h in post.hashtags[:5]) \
-        if post is not None else ""
+    shown = f"“{quoted}”" if quoted else "a post tagged " + " ".join(
+        "#" + h for h in _tags_showing(post, topic.word)[:5]) if post is not None else ""
     if topic.route == "post_words" and post is not None:
         return f"Posts on “{topic.facet}”, e.g. {shown}", [post]
     if topic.route == "post_meaning" and post is not None:

@@ -74,8 +74,26 @@ def facet_of(phrase: str) -> TopicFacet | None:
     return TopicFacet(phrase=phrase, focus=" ".join(content), distinguishing=distinguishing)
 
 
+def _only_generic(phrase: str) -> bool:
+    return all(w in GENERIC_WORDS for w in _WORD.findall(phrase.lower()))
+
+
 def facets_of(topics: Sequence[str]) -> list[TopicFacet]:
-    return [f for f in (facet_of(t) for t in topics) if f is not None]
+    """One facet per topic phrase; a phrase of generic words only ("accounts",
+    "lifestyle") is a facet only when the brief names nothing more specific."""
+    specific = [t for t in topics if not _only_generic(t)]
+    return [f for f in (facet_of(t) for t in (specific or topics)) if f is not None]
+
+
+@lru_cache(maxsize=4096)
+def readable_in_english(word: str) -> bool:
+    """Whether an English-only model can read the word: known in English and not more of
+    another language's word ("pérdida", "tatuajes", "chats" are not). Such a model puts an
+    unknown word near every caption in a foreign language, so its closeness means nothing."""
+    from wordfreq import zipf_frequency
+
+    english = zipf_frequency(word, "en")
+    return english > 0 and english >= max(zipf_frequency(word, lang) for lang in FREQUENCY_LANGUAGES[1:]) - 0.5
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +149,15 @@ def topic_evidence(
     focus_post_vector: np.ndarray,
     profile_similarity: float,
     calibration: TopicCalibration,
+    closeness: bool = True,
 ) -> TopicEvidence | None:
     """The strongest evidence this creator makes the facet, or None.
 
     Words: the distinguishing word in a post; for a focus of several words the post must
     also carry another of them or be two thirds of the way to the meaning bar ("japanese"
     in a tulip-field post is not "japanese food"). Meaning: a post of a few words or
-    more whose vector clears the calibrated bar. Profile: the stricter profile bar."""
+    more whose vector clears the calibrated bar. Profile: the stricter profile bar. Both
+    closeness routes only where the model can read the focus (`closeness`)."""
     sims = dict(zip(post_ids, (post_vectors @ focus_post_vector).tolist())) if post_vectors is not None else {}
     others = [w for w in facet.focus.split() if w != facet.distinguishing]
 
@@ -151,12 +171,13 @@ def topic_evidence(
         pid = max(worded, key=lambda p: sims.get(p, 0.0))
         return TopicEvidence(facet=facet.phrase, route="post_words", post_id=pid, word=facet.distinguishing,
                              post_similarity=round(sims.get(pid, 0.0), 4), profile_similarity=round(profile_similarity, 4))
-    meaningful = [(sim, pid) for pid, sim in sims.items() if _word_count(post_texts.get(pid, "")) >= MIN_MEANING_WORDS]
+    meaningful = [(sim, pid) for pid, sim in sims.items()
+                  if closeness and _word_count(post_texts.get(pid, "")) >= MIN_MEANING_WORDS]
     best_sim, best_id = max(meaningful, default=(0.0, None))
     if best_id is not None and best_sim >= calibration.post_threshold:
         return TopicEvidence(facet=facet.phrase, route="post_meaning", post_id=best_id,
                              post_similarity=round(best_sim, 4), profile_similarity=round(profile_similarity, 4))
-    if profile_similarity >= calibration.profile_threshold:
+    if closeness and profile_similarity >= calibration.profile_threshold:
         return TopicEvidence(facet=facet.phrase, route="profile", post_id=best_id,
                              post_similarity=round(best_sim, 4), profile_similarity=round(profile_similarity, 4))
     return None

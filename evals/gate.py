@@ -43,6 +43,8 @@ DEFAULT_TOLERANCES: dict[str, tuple[float, Direction]] = {
     "demo_v2.ndcg@10": (0.02, "higher"),
     "demo_v2.p@10": (0.03, "higher"),
     "demo_v2.faithfulness": (0.0, "higher"),
+    "demo_v2.topic_labels_unsupported": (0.0, "lower"),
+    "fine.topic_labels_unsupported": (0.0, "lower"),
     "fine.strict_p@10": (0.03, "higher"),
     "fine.p@10": (0.03, "higher"),
     "fine.ndcg@10": (0.03, "higher"),
@@ -158,6 +160,8 @@ TARGETS: tuple[Target, ...] = (
            threshold=0.1, relative_to="bm25/demo.ndcg@10"),
     # Issue 8: topical precision measured by graded judgments.
     Target(name="demo v2 (facets) nDCG@10 >= 0.90", metric="primary/demo_v2.ndcg@10", op=">=", threshold=0.90),
+    Target(name="demo v2: 0 cards on topic without a quoted post", metric="primary/demo_v2.topic_labels_unsupported",
+           op="==", threshold=0),
     Target(name="fine set strict P@10 >= 0.80", metric="primary/fine.strict_p@10", op=">=", threshold=0.80),
     Target(name="fine strict P@10 beats BM25-only by >= 0.20", metric="primary/fine.strict_p@10", op=">=",
            threshold=0.20, relative_to="bm25/fine.strict_p@10"),

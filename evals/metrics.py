@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from agents.criteria import CampaignCriteria
+from agents.evidence import post_text
 from agents.shortlist import ShortlistedCreator
+from agents.topicality import facet_of, shows_word
 from evals.labels import CreatorLabel
 from evals.numbers import CitedNumber, cited_numbers, strip_quotes
 from retrieval.schema import Creator, Money
@@ -569,3 +571,39 @@ def latency_summary(ms: Sequence[float]) -> dict[str, float]:
         "mean": statistics.fmean(ms) if ms else math.nan,
         "max": max(ms) if ms else math.nan,
     }
+
+
+# --------------------------------------------------------------------------- topic labels
+
+_ON_TOPIC_CLAIMS = ("Posts on “", "A post close in meaning to “")
+
+
+def unsupported_topic_label(sc: ShortlistedCreator, creator: Any) -> str | None:
+    """Why this card's topical label is not backed by a quoted post of the creator, or None.
+
+    A card that says the creator posts on the topic ("Posts on …", "A post close in
+    meaning to …") must name the post (`topic_post_id`), that post must be the creator's,
+    and what the reason shows of it (a quote, or its hashtags) must be verbatim from it;
+    "Posts on" must show the topic's distinguishing word. A profile-only match must say
+    it is a near miss."""
+    claim = next((r for r in sc.reasons if r.startswith(_ON_TOPIC_CLAIMS)), None)
+    if sc.topic_match in (None, "profile"):
+        return f"labelled on topic with topic_match={sc.topic_match}" if claim else None
+    if claim is None:
+        return "on-topic match without its reason"
+    post = {p.id: p for p in getattr(creator, "posts", [])}.get(sc.topic_post_id or "")
+    if post is None:
+        return f"topic post {sc.topic_post_id!r} is not the creator's"
+    facet, _, rest = claim.partition("“")[2].partition("”")
+    opened, closed = rest.find("“"), rest.rfind("”")
+    shown = [rest[opened + 1:closed]] if 0 <= opened < closed else []
+    tags = [] if shown else re.findall(r"#[^\s#]+", rest.partition("tagged")[2])
+    if not shown and not tags:
+        return "nothing of the post is shown"
+    source = post_text(post)
+    if not all(is_verbatim_excerpt(q, source) for q in shown + tags):
+        return "the shown post text is not in the post"
+    ff = facet_of(facet)
+    if claim.startswith("Posts on") and ff is not None and not shows_word(" ".join(shown + tags), ff.distinguishing):
+        return f"the shown post text does not show “{ff.distinguishing}”"
+    return None

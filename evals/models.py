@@ -41,6 +41,8 @@ class CaseResult(BaseModel):
     safety: RatioOut = Field(default_factory=RatioOut)
     faithfulness: RatioOut = Field(default_factory=RatioOut)
     unsupported_claims: list[str] = Field(default_factory=list)
+    unsupported_topic_labels: list[str] = Field(
+        default_factory=list, description="cards labelled on topic without a quoted post of the creator that shows it")
     latency_ms: float
     stage_ms: dict[str, float] = Field(default_factory=dict)
     top_keys: list[str] = Field(default_factory=list, description="demo suite only: real handles are never written")

@@ -36,6 +36,8 @@ TABLE_METRICS: tuple[tuple[str, str], ...] = (
     ("demo_v2.ndcg@10", "demo v2 (facets) nDCG@10"),
     ("demo_v2.p@10", "demo v2 (facets) P@10"),
     ("demo_v2.faithfulness", "demo v2 faithfulness"),
+    ("demo_v2.topic_labels_unsupported", "demo v2 cards on topic without a quoted post"),
+    ("fine.topic_labels_unsupported", "fine cards on topic without a quoted post"),
     ("fine.strict_p@10", "fine strict P@10 (grade 2)"),
     ("fine.p@10", "fine lenient P@10 (grade >= 1)"),
     ("fine.ndcg@10", "fine nDCG@10"),
@@ -55,7 +57,7 @@ def _fmt(value: float | None, metric: str = "") -> str:
         return "–"
     if metric.endswith("_ms"):
         return f"{value:,.0f}" if value >= 10 else f"{value:.1f}"
-    if metric.endswith(("hard_violations", "list_violations", "errors", "unjudged_returned")):
+    if metric.endswith(("hard_violations", "list_violations", "errors", "unjudged_returned", "_unsupported")):
         return f"{value:.0f}"
     return f"{value:.3f}"
 
@@ -190,7 +192,7 @@ def markdown(report: EvalReport) -> str:
         md.append(_md_table(["case", "relevant", "nDCG", "P", "violations", "unsupported", "error"],
                             [[c.case_id, str(c.relevant), f"{c.ndcg:.3f}", f"{c.precision:.2f}", str(c.violating_creators + len(c.list_violations)),
                               str(len(c.unsupported_claims)), (c.error or "")[:60]] for c in worst]))
-        problems = [(c.case_id, v) for c in suite.cases for v in (*c.violations, *c.list_violations, *c.unsupported_claims)]
+        problems = [(c.case_id, v) for c in suite.cases for v in (*c.violations, *c.list_violations, *c.unsupported_claims, *c.unsupported_topic_labels)]
         if problems:
             md += ["", "Violations and unsupported claims (first 30):", "", *(f"- {cid}: {v}" for cid, v in problems[:30])]
     md += fine_sections(report)

@@ -197,6 +197,7 @@ def score_case(
         list_violations.extend(m.repeated_people(top, loaded.labels))
 
     faith = m.Faithfulness()
+    topic_labels: list[str] = []
     if result is not None and result.shortlist is not None:
         for sc in result.shortlist.creators[: case.k]:
             creator = loaded.creators.get(creator_key(sc.platform, sc.handle))
@@ -209,6 +210,9 @@ def score_case(
             faith.checked += one.checked
             who = f"{sc.platform}:{sc.handle}" if suite.startswith("demo") else f"#{sc.rank}"
             faith.unsupported.extend(f"{who}: {u}" for u in one.unsupported)
+            label = m.unsupported_topic_label(sc, creator)
+            if label:
+                topic_labels.append(f"{who}: {label}")
 
     fraud = m.fraud_leakage(top, loaded.labels) if loaded.labels else m.Ratio(0, 0)
     safety = m.safety_leakage(top, loaded.labels, criteria.exclude_topics) if loaded.labels else m.Ratio(0, 0)
@@ -219,7 +223,7 @@ def score_case(
         violating_creators=violating, violations=violations, list_violations=list_violations,
         fraud=RatioOut(hits=fraud.hits, total=fraud.total), safety=RatioOut(hits=safety.hits, total=safety.total),
         faithfulness=RatioOut(hits=faith.ratio.hits, total=faith.ratio.total), unsupported_claims=faith.unsupported[:50],
-        latency_ms=latency_ms, stage_ms=dict(result.stage_ms) if result is not None else {},
+        unsupported_topic_labels=topic_labels, latency_ms=latency_ms, stage_ms=dict(result.stage_ms) if result is not None else {},
         top_keys=top if suite.startswith("demo") else [], tags=list(case.tags), error=error,
         strict_precision=m.precision_at_k(top, qrels, case.k, min_grade=2) if judged is not None else None,
         unjudged=[k for k in top if not judged.judged(k)] if judged is not None else [],
@@ -265,6 +269,7 @@ def aggregate(suite: str, system: str, cases: list[CaseResult]) -> SuiteResult:
         f"{suite}.hard_violation_rate": violating / listed if listed else 0.0,
         f"{suite}.list_violations": float(sum(1 for c in cases if c.list_violations)),
         f"{suite}.faithfulness": _sum_ratio(cases, "faithfulness"),
+        f"{suite}.topic_labels_unsupported": float(sum(len(c.unsupported_topic_labels) for c in cases)),
         f"{suite}.latency_p50_ms": lat["p50"],
         f"{suite}.latency_p95_ms": lat["p95"],
         f"{suite}.errors": float(sum(1 for c in cases if c.error)),

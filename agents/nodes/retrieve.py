@@ -20,11 +20,16 @@ from langgraph.runtime import Runtime
 from agents.context import AgentContext
 from agents.criteria import CampaignCriteria
 from agents.filters import index_filter
+from agents.followup.locale_names import english_name
+from agents.parsing.stopwords import brief_language
 from agents.nodes.common import progress, stage
 from agents.state import Candidate, ShortlistState
 from agents.evidence import post_text
-from agents.topicality import TopicEvidence, TopicFacet, facets_of, relevance, topic_evidence
+from agents.topicality import (
+    TopicEvidence, TopicFacet, facets_of, readable_in_english, relevance, topic_evidence,
+)
 from retrieval.calibration import TopicCalibration
+from retrieval.e5_weights import E5_MODEL
 from retrieval.documents import dense_text
 from retrieval.index.base import PostVectors, SearchHit
 from retrieval.store import StoredCreator
@@ -59,8 +64,13 @@ def feedback_terms(top_hashtags: list[list[str]], query: str) -> list[str]:
 
 def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: dict[str, StoredCreator],
                      posts: dict[str, PostVectors], focus_dense: np.ndarray, focus_posts: np.ndarray,
-                     calibration: TopicCalibration) -> tuple[list[Candidate], int]:
-    """Candidates with post evidence for a facet, best first; and how many had none."""
+                     calibration: TopicCalibration, multilingual: bool = False) -> tuple[list[Candidate], int]:
+    """Candidates with post evidence for a facet, best first; and how many had none.
+
+    An English-only model reads a facet in another language on its words alone (closeness
+    to a word it does not know means nothing); the words still count, as niche words are
+    often shared ("vegane" shows "vegan", "yoga", "espresso")."""
+    readable = [multilingual or _readable(f) for f in facets]
     out: list[Candidate] = []
     missing = 0
     for i, h in enumerate(hits):
@@ -76,7 +86,8 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
         for j, facet in enumerate(facets):
             profile_sim = float(profile @ focus_dense[j]) if profile is not None else 0.0
             best_profile = max(best_profile, profile_sim)
-            ev = topic_evidence(facet, texts, pv.post_ids if pv else [], matrix, focus_posts[j], profile_sim, calibration)
+            ev = topic_evidence(facet, texts, pv.post_ids if pv else [], matrix, focus_posts[j], profile_sim, calibration,
+                                closeness=readable[j])
             shown += ev is not None
             head_shown = head_shown or (j == 0 and ev is not None)
             if ev is not None and (best is None or _strength(ev) > _strength(best)):
@@ -92,8 +103,22 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
     return out, missing
 
 
+def _readable(facet: TopicFacet) -> bool:
+    return all(readable_in_english(w) for w in facet.focus.split())
+
+
 def _strength(ev: TopicEvidence) -> tuple[int, float]:
     return ({"post_words": 2, "post_meaning": 1, "profile": 0}[ev.route], ev.post_similarity)
+
+
+def language_warning(language: str | None, facets: list[TopicFacet], multilingual: bool, model: str) -> str | None:
+    """An English-only model matches a brief in another language on its literal words only."""
+    if multilingual or language in (None, "en") or all(_readable(f) for f in facets):
+        return None
+    name = english_name("language", language)
+    return (f"Your brief reads as {name}; the index's embedding model ({model}) reads English only, so posts "
+            f"are matched on the brief's own words, and {name} words only in creators who write {name}. Write the topic in "
+            f"English, or run the service with CASTLIST_EMBEDDING_MODEL={E5_MODEL} and `castlist reindex`.")
 
 
 def unranked_candidates(hits: list[SearchHit], vector: np.ndarray) -> list[Candidate]:
@@ -109,7 +134,10 @@ def shortfall_warning(facets: list[TopicFacet], found: int, wanted: int, missing
     topic = " / ".join(f"“{f.focus}”" for f in facets)
     more = (f"; {missing} more matched the filters but show no post on it, so they are not listed as on topic"
             if missing else "")
-    return f"Only {found} creators show posts on {topic} under your filters (you asked for {wanted}){more}."
+    if found == 0:
+        return f"No creator shows posts on {topic} under your filters (you asked for {wanted}){more}."
+    who = "creator shows" if found == 1 else "creators show"
+    return f"Only {found} {who} posts on {topic} under your filters (you asked for {wanted}){more}."
 
 
 async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -150,8 +178,13 @@ async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -
             stored_hits = await asyncio.to_thread(ctx.store.get_many, keys)
             post_vecs = await asyncio.to_thread(ctx.index.post_vectors, keys)
             focus_posts = await asyncio.to_thread(ctx.embedder.posts.embed, [f.focus for f in facets])
+            multilingual = ctx.embedder.name == E5_MODEL
+            language = brief_language(state.get("brief", state["message"]))
             candidates, missing = topic_candidates(hits, facets, stored_hits, post_vecs, vectors[1:], focus_posts,
-                                                   ctx.topic_calibration())
+                                                   ctx.topic_calibration(), multilingual)
+            foreign = language_warning(language, facets, multilingual, ctx.embedder.name)
+            if foreign:
+                warnings.append(foreign)
             short = shortfall_warning(facets, len(candidates), count, missing)
             if short:
                 warnings.append(short)

@@ -6,6 +6,9 @@ phrases break. It holds no topic vocabulary: what remains is in the brief's own 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 _ENGLISH = """
 a an the and or but nor not no yes so as than then too very really just only also even still both either
 of in on at to from by for with without within into onto over under above below between across through
@@ -66,17 +69,52 @@ sollten sollte kein keine keinen nicht nur etwa ca rund mindestens maximal höch
 influencer influencerinnen creator kreative inhalte inhalt follower abonnenten zielgruppe kampagne
 marke marken deutschsprachige deutschsprachig ist sind sein haben hat plattform plattformen land
 länder sprache thema themen anzahl innen ansässig wohnhaft basiert
+konto konten kanal kanäle teilen teilt zeigen zeigt posten postet veröffentlichen veröffentlicht
 """
 _SPANISH = """
 el la los las un una unos unas y o con para de del en por que buscamos necesitamos queremos sobre entre
 hasta más mas menos al lo se su sus nuestro nuestra nuestros nuestras creadores creadoras creador
 influencers influenciadores presupuesto contenido contenidos marca campaña seguidores audiencia público es
 son como muy también tambien sin cada basado basada basados basadas ubicados
+cuenta cuentas canal canales comparten compartir comparte muestran mostrar muestra publican publicar publica
 """
 _FRENCH = """
 le la les un une des et ou avec pour de du en par que qui nous cherchons recherchons voulons besoin sur entre
 plus moins au aux ce cette ces nos notre créateurs créatrices créateur influenceurs influenceuses contenu
 marque campagne abonnés abonnes est sont comme très aussi sans chaque d l basé basée basés basées
+compte comptes chaîne chaînes partagent partager partage montrent montrer montre publient publier publie
+lancement
 """
 
 STOPWORDS: frozenset[str] = frozenset((_ENGLISH + _GERMAN + _SPANISH + _FRENCH).split())
+
+# The grammar words of a brief's own language, from a maintained list. Only for a brief
+# in that language: the lists hold words that are topics in English ("solo", "fine",
+# "grande", "usa").
+_LISTED_LANGUAGES = {"de": "german", "es": "spanish", "fr": "french", "pt": "portuguese", "it": "italian",
+                     "nl": "dutch"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ENGLISH_GRAMMAR = frozenset(_ENGLISH.split())
+
+
+@lru_cache(maxsize=8)
+def _grammar_words(language: str) -> frozenset[str]:
+    from stop_words import get_stop_words
+
+    return frozenset(w.lower() for w in get_stop_words(_LISTED_LANGUAGES[language]))
+
+
+def brief_language(text: str) -> str | None:
+    """The brief's language when its grammar words say so: at least two of that language's
+    and more than of English's. A statistical detector guesses Italian for "solo travel
+    creators"; grammar words do not (a brief of topic words alone stays English)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    english = sum(w in _ENGLISH_GRAMMAR for w in words)
+    hits = {lang: sum(w in _grammar_words(lang) for w in words) for lang in _LISTED_LANGUAGES}
+    best = max(hits, key=lambda lang: hits[lang])
+    return best if hits[best] >= 2 and hits[best] > english else None
+
+
+def stopwords_for(language: str | None) -> frozenset[str]:
+    """STOPWORDS plus the grammar words of the brief's language, when it is not English."""
+    return STOPWORDS | _grammar_words(language) if language in _LISTED_LANGUAGES else STOPWORDS

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from agents.parsing.counts import CREATOR_NOUN
-from agents.parsing.stopwords import STOPWORDS
+from agents.parsing.stopwords import STOPWORDS, brief_language, stopwords_for
 from agents.parsing.text import Brief, Finding
 
 _CHUNK_BREAK = re.compile(r"[\x00.,;:!?()\[\]{}\"\n/|•·*<>=~…]+|\s[-&+]+\s")
@@ -42,8 +42,11 @@ _BRAND_SIDE_RIGHT = re.compile(
 )
 
 
+_ELISION = re.compile(r"^(?:[dljmnstc]|qu)['’](?=\w{2})", re.IGNORECASE)  # French "d'une", "l'art"
+
+
 def _clean(token: str) -> str:
-    token = token.lstrip("#").rstrip("'-&+")
+    token = _ELISION.sub("", token.lstrip("#").rstrip("'-&+"))
     if token.endswith("'s") and token[:-2].lower() in STOPWORDS:
         return ""
     return token
@@ -52,6 +55,7 @@ def _clean(token: str) -> str:
 def extract_topics(brief: Brief) -> list[Finding]:
     """Topic phrases, lower-cased, in order of appearance, without duplicates."""
     residual = brief.residual()
+    stopwords = stopwords_for(brief_language(brief.text))
     found: list[Finding] = []
     sides: list[str] = []
     seen: set[str] = set()
@@ -64,7 +68,7 @@ def extract_topics(brief: Brief) -> list[Finding]:
         for m in [*_TOKEN.finditer(residual, start, end), None]:
             word = _clean(m.group(0)) if m else ""
             low = word.lower()
-            if m is not None and low not in STOPWORDS and len(low) > 1 and not _NUMBERISH.match(low):
+            if m is not None and low not in stopwords and len(low) > 1 and not _NUMBERISH.match(low):
                 run.append((low, m.start(), m.end()))
                 continue
             if run:

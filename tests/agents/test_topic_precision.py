@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agents.runner import AgentRunner
+from evals.metrics import unsupported_topic_label
 from retrieval.ingest import Ingester
 
 NEAR_VEGAN = {"local_food", "baking", "healthy_eating", "coffee", "wine_cocktails"}
@@ -34,6 +35,7 @@ async def test_every_topical_reason_quotes_a_post_that_shows_it(demo, embedder):
                 assert quoted is None or quoted.lstrip("…") in (post.text or "")
             else:
                 assert c.topic_match == "profile" and topical.startswith("Near miss")
+            assert unsupported_topic_label(c, stored.creator) is None, c.reasons[0]
         # Near misses only after every creator whose posts show the topic.
         routes = [c.topic_match for c in shortlist.creators]
         assert routes == sorted(routes, key=lambda r: r == "profile"), routes
@@ -60,7 +62,16 @@ async def test_stuffed_bio_does_not_buy_rank(demo, embedder):
 async def test_shortfall_is_said_not_filled(demo, embedder):
     shortlist = await AgentRunner(demo.context(embedder)).run("30 creators who post about competitive curling", limit=30)
     assert len(shortlist.creators) < 30
-    assert any("show posts on" in w for w in shortlist.warnings)
+    assert any(w.startswith(("No creator shows posts on", "Only ")) and "show" in w for w in shortlist.warnings), \
+        shortlist.warnings
+
+
+async def test_a_brief_in_another_language_is_told_what_the_model_reads(demo, embedder):
+    shortlist = await AgentRunner(demo.context(embedder)).run(
+        "Créateurs de contenu mariage et mariée pour une marque de robes de mariée", limit=10)
+    warning = next(w for w in shortlist.warnings if "reads English only" in w)
+    assert warning.startswith("Your brief reads as French") and "castlist reindex" in warning
+    assert all(c.topic_match == "post_words" for c in shortlist.creators)
 
 
 async def test_stuffing_an_on_topic_creators_bio_changes_nothing(demo, embedder):

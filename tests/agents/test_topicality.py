@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from agents.topicality import facet_of, relevance, shows_word, topic_evidence
+from agents.topicality import facet_of, facets_of, readable_in_english, relevance, shows_word, topic_evidence
 from retrieval.calibration import TopicCalibration, fit_threshold, load_calibration
 
 CAL = TopicCalibration(model="test", post_threshold=0.4, profile_threshold=0.45, profile_floor=0.1)
@@ -115,3 +115,30 @@ def test_quote_shows_the_matched_word_verbatim():
             "Long story short, we start our DIY renovation next week. #home")
     quote = excerpt_around(Post(id="1", text=text), word_pattern("diy"))
     assert quote.startswith("…") and "DIY" in quote and quote[1:] in text
+
+
+@pytest.mark.parametrize(("word", "readable"), [("vegan", True), ("yoga", True), ("makeup", True),
+                                                ("pérdida", False), ("tatuajes", False), ("chats", False),
+                                                ("landschaftsfotografen", False)])
+def test_readable_in_english(word: str, readable: bool) -> None:
+    assert readable_in_english(word) is readable
+
+
+def test_closeness_routes_off_for_a_focus_the_model_cannot_read(embedder):
+    # An English-only model puts an unknown Spanish word near any Spanish caption.
+    facet = facet_of("tatuajes")
+    posts = {"p1": "Hoy os enseño en el blog un nuevo rincón de mi casa después de la reforma"}
+    vectors = embedder.posts.embed(list(posts.values()))
+    focus = embedder.posts.embed([facet.focus])[0]
+    strict = topic_evidence(facet, posts, list(posts), vectors, focus, profile_similarity=0.99, calibration=CAL,
+                            closeness=False)
+    assert strict is None
+    worded = {"p2": "Mis nuevos tatuajes del fin de semana"}
+    ev = topic_evidence(facet, worded, list(worded), embedder.posts.embed(list(worded.values())),
+                        focus, profile_similarity=0.0, calibration=CAL, closeness=False)
+    assert ev is not None and ev.route == "post_words"
+
+
+def test_generic_only_phrases_are_no_facet_beside_a_specific_one():
+    assert [f.focus for f in facets_of(["comptes", "chats"])] == ["chats"]
+    assert [f.focus for f in facets_of(["lifestyle"])] == ["lifestyle"]

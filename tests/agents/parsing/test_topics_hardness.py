@@ -79,3 +79,22 @@ def test_hard_by_default() -> None:
 )
 def test_advertiser_phrases_give_way_to_creator_topics(brief: str, topics: list[str]) -> None:
     assert crit(brief).topics == topics
+
+
+@pytest.mark.parametrize(
+    ("brief", "topics"),
+    [
+        # Grammar words of the brief's own language (a maintained list), campaign verbs, French elision.
+        ("Comptes de chats pour le lancement d'une nourriture premium pour chats", ["chats", "nourriture premium"]),
+        ("Cuentas de pérdida de peso que comparten su transformación antes y después",
+         ["pérdida", "peso", "transformación"]),
+        ("Tatuadores y creadores tatuados que muestran sus tatuajes", ["tatuadores", "tatuados", "tatuajes"]),
+    ],
+)
+def test_topics_of_briefs_in_other_languages(brief: str, topics: list[str]) -> None:
+    assert crit(brief).topics == topics
+
+
+def test_other_languages_grammar_words_do_not_cut_english_topics() -> None:
+    # "solo" and "grande" are Spanish/Italian stopwords but English topics.
+    assert crit("solo travel creators").topics == ["solo travel"]
