@@ -34,6 +34,9 @@ async def open_postgres_checkpointer(url: str, pool_size: int, connect_timeout_s
     pool = AsyncConnectionPool(
         libpq_url(url), min_size=1, max_size=pool_size, open=False, name="castlist-checkpoints",
         timeout=connect_timeout_s * 2,
+        # A connection is checked before it is handed out: after the server restarts, the
+        # pool replaces dead connections instead of failing one request per dead one.
+        check=AsyncConnectionPool.check_connection,
         kwargs={"autocommit": True, "prepare_threshold": None, "row_factory": dict_row,
                 "connect_timeout": connect_timeout_s, "application_name": "castlist-checkpoints"},
     )
