@@ -7,7 +7,7 @@ indexes, two processes creating the collection at once) is tested against a smal
 Qdrant's REST API in tests/retrieval/index/test_qdrant_server_mode.py.
 
 Every call we make is idempotent (upserts by id, deletes by id, reads), so a call that
-could not connect, timed out or met a 502/503/504/429 is tried again.
+could not connect, timed out or met a 408/429/502/503/504 is tried again.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ COLLECTION = "creators"
 log = logging.getLogger("castlist.index")
 T = TypeVar("T")
 
-_TRANSIENT_STATUS = frozenset({429, 502, 503, 504})
+# 408: the server's own operation timed out (Qdrant maps its Timeout error to it).
+_TRANSIENT_STATUS = frozenset({408, 429, 502, 503, 504})
 
 
 @dataclass(frozen=True)
