@@ -35,7 +35,7 @@ class FakeQdrant:
     # (method, path) -> what to do with the next requests there: an HTTP status to answer
     # with, or ("sleep", seconds) before answering normally.
     faults: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
-    points: int = 0
+    points: dict[Any, dict[str, Any]] = field(default_factory=dict)  # id -> payload
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -110,10 +110,13 @@ class FakeQdrant:
                 collection["payload_schema"][r.body["field_name"]] = {"data_type": r.body["field_schema"], "points": 0}
                 return 200, {"operation_id": len(self.requests), "status": "completed"}
             if rest == "/points/count" and r.method == "POST":
-                return 200, {"count": self.points}
-            if rest == "/points" and r.method == "PUT":
-                self.points += len(r.body.get("points", []))
+                return 200, {"count": len(self.points)}
+            if rest == "/points" and r.method == "PUT":  # upsert
+                for point in r.body.get("points", []):
+                    self.points[point["id"]] = point.get("payload") or {}
                 return 200, {"operation_id": len(self.requests), "status": "completed"}
+            if rest == "/points" and r.method == "POST":  # retrieve by ids
+                return 200, [{"id": i, "payload": self.points[i]} for i in r.body.get("ids", []) if i in self.points]
         return 404, f"no route {r.method} {r.path}"
 
     @staticmethod

@@ -90,7 +90,7 @@ def test_a_worker_that_loses_the_race_to_create_the_collection_goes_on(server):
 
 def test_busy_answers_are_retried_until_one_succeeds(server):
     index = connect(server, retries=3)
-    server.points = 7
+    server.points = {n: {} for n in range(7)}
     server.fail("POST", f"{PATH}/points/count", 503, 502)
     assert len(index) == 7
     assert len(server.seen("POST", f"{PATH}/points/count")) == 3
@@ -118,7 +118,7 @@ def test_a_caller_mistake_is_not_retried(server):
 
 def test_a_slow_server_times_out_and_the_call_is_tried_again(server):
     index = connect(server, timeout_s=1, retries=2)
-    server.points = 3
+    server.points = {n: {} for n in range(3)}
     server.fail("POST", f"{PATH}/points/count", ("sleep", 2.5))
     started = time.monotonic()
     assert len(index) == 3
