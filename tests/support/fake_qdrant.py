@@ -88,7 +88,7 @@ class FakeQdrant:
 
     def _route(self, r: Request) -> tuple[int, Any]:
         if r.path == "/":
-            return 200, {"title": "qdrant - vector search engine", "version": "1.16.3"}
+            return 200, {"title": "qdrant - vector search engine", "version": "1.20.0"}
         m = re.fullmatch(r"/collections/([^/]+)(/.*)?", r.path)
         if not m:
             return 404, f"no route {r.path}"
