@@ -113,7 +113,15 @@ def serve(args: argparse.Namespace) -> int:
         return 2
 
     creators = args.demo_creators or settings.demo_creators
-    embedder = ensure_demo_index(settings, creators)
+    if workers == 1:
+        embedder = ensure_demo_index(settings, creators)
+    else:
+        # Built in a child process: the supervisor only watches the workers and should not
+        # keep the model and torch in memory (about 900 MB measured) for nothing.
+        embedder = None
+        if not _build_demo_in_child(settings, creators):
+            print("castlist serve: building the demo index failed (see above)", file=sys.stderr)
+            return 1
     print(f"castlist: serving on http://{host}:{port} (docs at /docs)" + ("" if keys else " - no API keys, loopback only")
           + (f" with {workers} workers" if workers > 1 else ""), file=sys.stderr, flush=True)
     if workers == 1:
@@ -124,7 +132,6 @@ def serve(args: argparse.Namespace) -> int:
         return 0
     for warning in multi_worker_warnings(settings):
         print(f"castlist serve: note: {warning}", file=sys.stderr, flush=True)
-    del embedder  # each worker loads its own; the supervisor only watches them
     # Workers are new processes that build the app from the environment: hand them the
     # host and port chosen on the command line.
     os.environ["CASTLIST_HOST"], os.environ["CASTLIST_PORT"] = host, str(port)
@@ -132,6 +139,20 @@ def serve(args: argparse.Namespace) -> int:
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, log_config=None,
                 access_log=False, timeout_graceful_shutdown=15)
     return 0
+
+
+def _demo_child(settings: Settings, creators: int) -> None:
+    ensure_demo_index(settings, creators)
+
+
+def _build_demo_in_child(settings: Settings, creators: int) -> bool:
+    import multiprocessing
+
+    child = multiprocessing.get_context("spawn").Process(target=_demo_child, args=(settings, creators),
+                                                         name="castlist-demo-build")
+    child.start()
+    child.join()
+    return child.exitcode == 0
 
 
 def workers_refusal(settings: Settings) -> str | None:

@@ -138,9 +138,10 @@ class QdrantServerCreatorIndex:
                     collection,
                     vectors_config={
                         DENSE: models.VectorParams(size=self.dim, distance=models.Distance.COSINE),
-                        # Read back for evidence only: no HNSW graph over every post (m=0).
+                        # Read back for evidence only: no HNSW graph over every post (m=0),
+                        # and kept on disk (the bulk of the index: one vector per post).
                         POSTS: models.VectorParams(
-                            size=post_dim, distance=models.Distance.COSINE,
+                            size=post_dim, distance=models.Distance.COSINE, on_disk=True,
                             multivector_config=models.MultiVectorConfig(
                                 comparator=models.MultiVectorComparator.MAX_SIM),
                             hnsw_config=models.HnswConfigDiff(m=0)),

@@ -47,6 +47,7 @@ def test_a_new_collection_is_laid_out_as_configured_with_every_payload_index(ser
         assert body["vectors"][DENSE] == {"size": DIM, "distance": "Cosine"}
         assert body["vectors"][POSTS]["multivector_config"] == {"comparator": "max_sim"}
         assert body["vectors"][POSTS]["hnsw_config"] == {"m": 0}  # read back only, no graph
+        assert body["vectors"][POSTS]["on_disk"] is True
         assert body["sparse_vectors"][SPARSE] == {"modifier": "idf"}
         assert body["hnsw_config"] == {"m": HnswParams.m, "ef_construct": HnswParams.ef_construct}
 
