@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", default=None, help="reference date for activity features (ISO date; default now)")
     p.add_argument("--batch-size", type=int, default=256)
 
+    p = sub.add_parser("export", help="write every stored creator as import-format JSON Lines (move or back up)")
+    _common(p)
+    p.add_argument("--out", type=Path, required=True)
+
     p = sub.add_parser("schema", help="print the JSON Schema of the creator import format")
     _common(p)
 

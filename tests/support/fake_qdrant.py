@@ -81,14 +81,14 @@ class FakeQdrant:
             time.sleep(action[1])
         elif isinstance(action, int):
             return self._reply(h, action, {"status": {"error": f"injected {action}"}, "time": 0.0})
+        if request.path == "/":  # the version probe: the one answer not wrapped in "result"
+            return self._reply(h, 200, {"title": "qdrant - vector search engine", "version": "1.20.0"})
         status, result = self._route(request)
         if status != 200:
             return self._reply(h, status, {"status": {"error": result}, "time": 0.0})
         self._reply(h, 200, {"result": result, "status": "ok", "time": 0.0})
 
     def _route(self, r: Request) -> tuple[int, Any]:
-        if r.path == "/":
-            return 200, {"title": "qdrant - vector search engine", "version": "1.20.0"}
         m = re.fullmatch(r"/collections/([^/]+)(/.*)?", r.path)
         if not m:
             return 404, f"no route {r.path}"
