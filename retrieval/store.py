@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, Sequence
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, event, func, select
+from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, Text, create_engine, event, func, select
 from sqlalchemy.engine import URL, Engine
 
 from retrieval.features import CreatorFeatures
@@ -31,7 +31,8 @@ creators_table = Table(
     Column("key", String(140), primary_key=True),
     Column("platform", String(20), nullable=False, index=True),
     Column("handle", String(100), nullable=False),
-    Column("followers", Integer, nullable=False),
+    # BIGINT: the import format allows up to 10**12 followers; PostgreSQL's INTEGER stops at 2**31.
+    Column("followers", BigInteger, nullable=False),
     Column("data", Text, nullable=False),
     Column("features", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),

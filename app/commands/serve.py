@@ -84,7 +84,7 @@ def serve(args: argparse.Namespace) -> int:
     base = get_settings()
     host = args.host or base.host
     port = args.port or base.port
-    workers = args.workers or base.workers
+    workers = getattr(args, "workers", None) or base.workers
     settings = base.model_copy(update={"host": host, "port": port, "workers": workers})
     configure_logging()
 
