@@ -5,11 +5,15 @@ connection settings are the ones langgraph-checkpoint-postgres requires (autocom
 dict rows, no server-side prepared statements so a transaction-mode PgBouncer also
 works). The saver's own migrations run under an advisory lock: several workers starting
 together would otherwise race on CREATE TABLE IF NOT EXISTS, which PostgreSQL does not
-make safe against concurrent callers.
+make safe against concurrent callers. The lock is polled, not waited for: the saver's
+migrations include CREATE INDEX CONCURRENTLY, which waits for every running statement,
+so a worker blocked inside pg_advisory_lock() would deadlock with the worker holding it
+(a test with four workers hung this way).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,6 +27,17 @@ _SETUP_LOCK_KEY = 0x6C67_6370  # "lgcp": any constant shared by every castlist p
 def libpq_url(sqlalchemy_url: str) -> str:
     """postgresql+psycopg://... (SQLAlchemy) -> postgresql://... (libpq, psycopg)."""
     return make_url(sqlalchemy_url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def _take_setup_lock(conn, wait_s: float = 300.0) -> None:  # noqa: ANN001 - a psycopg AsyncConnection
+    deadline = asyncio.get_running_loop().time() + wait_s
+    while True:
+        row = await (await conn.execute("SELECT pg_try_advisory_lock(%s) AS ok", (_SETUP_LOCK_KEY,))).fetchone()
+        if row["ok"]:
+            return
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError(f"another process held the chat-checkpoint setup lock for {wait_s:.0f} s")
+        await asyncio.sleep(0.2)
 
 
 @asynccontextmanager
@@ -50,7 +65,7 @@ async def open_postgres_checkpointer(url: str, pool_size: int, connect_timeout_s
     try:
         saver = AsyncPostgresSaver(pool)
         async with pool.connection() as lock_conn:
-            await lock_conn.execute("SELECT pg_advisory_lock(%s)", (_SETUP_LOCK_KEY,))
+            await _take_setup_lock(lock_conn)
             try:
                 await saver.setup()
             finally:
