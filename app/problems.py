@@ -165,6 +165,8 @@ async def _database_down_handler(request: Request, exc: Exception) -> JSONRespon
     # unreachable. 503 with Retry-After tells clients and load balancers to come back.
     from retrieval.store import DatabaseUnavailable
 
+    if not _is_unreachable(exc):
+        return await _unhandled_handler(request, exc)
     log.error("database unavailable", extra={"request_id": request_id_of(request), "error": str(exc).splitlines()[0]
                                               if str(exc) else type(exc).__name__})
     detail = (str(exc) if isinstance(exc, DatabaseUnavailable)
@@ -173,11 +175,22 @@ async def _database_down_handler(request: Request, exc: Exception) -> JSONRespon
                             headers={"Retry-After": "5"})
 
 
+def _is_unreachable(exc: Exception) -> bool:
+    """SQLite raises the same OperationalError for "locked" (busy: try again) and for our
+    own mistakes ("no such table"); only the first is the database being unavailable."""
+    import sqlite3
+
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.OperationalError):
+        return "locked" in str(orig) or "busy" in str(orig)
+    return True
+
+
 def database_down_errors() -> tuple[type[Exception], ...]:
     """The exceptions that mean "the database server is unreachable": SQLAlchemy's
     OperationalError (psycopg cannot connect, the connection dropped; SQLite's "locked"
-    too, also temporary), the psycopg pool's timeout (chat checkpoints), and our own
-    DatabaseUnavailable."""
+    too, also temporary; other SQLite errors stay 500s), the psycopg pool's timeout (chat
+    checkpoints), and our own DatabaseUnavailable."""
     from sqlalchemy.exc import OperationalError
 
     from retrieval.store import DatabaseUnavailable

@@ -76,3 +76,15 @@ async def test_the_api_answers_503_while_the_database_is_away(app_factory, data_
             assert (await client.get("/readyz")).status_code == 200
     finally:
         proxy.close()
+
+
+async def test_a_sqlite_error_of_ours_stays_a_500_and_is_not_called_an_outage(app_factory, data_dir_factory,
+                                                                               database_backend):
+    if database_backend != "sqlite":
+        pytest.skip("the SQLite side of telling an outage from a bug")
+    async with app_factory(data_dir_factory()) as (app, client):
+        with app.state.db.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE chat_threads")  # "no such table": a bug, not a busy database
+        response = await client.get("/v1/chat")
+        assert response.status_code == 500
+        assert response.json()["type"] == "/problems/internal-error"

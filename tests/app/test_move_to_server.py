@@ -17,6 +17,8 @@ from tests.support import postgres
 from tests.support.fake_qdrant import FakeQdrant
 
 CREATORS = 60
+# qdrant-client checks the server version in a background thread that can outlive the fake.
+pytestmark = pytest.mark.filterwarnings("ignore:Failed to obtain server version")
 
 
 @pytest.fixture
