@@ -16,6 +16,7 @@ COPY evals ./evals
 RUN pip install .
 VOLUME /data
 EXPOSE 8000
-# Qdrant Edge locks its shard: one worker process. Binding 0.0.0.0 requires API keys
-# (`docker run ... castlist keys create` against the same volume first).
+# One worker with the embedded Qdrant Edge index (it locks its shard); with
+# CASTLIST_QDRANT_URL, CASTLIST_WORKERS=N runs N (deploy/compose.yaml). Binding 0.0.0.0
+# requires API keys (`castlist keys create` against the same database first).
 CMD ["castlist", "serve", "--host", "0.0.0.0", "--port", "8000"]

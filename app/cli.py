@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", default=None, help="reference date for activity features (ISO date; default now)")
     p.add_argument("--batch-size", type=int, default=256)
 
+    p = sub.add_parser("export", help="write every stored creator as import-format JSON Lines (move or back up)")
+    _common(p)
+    p.add_argument("--out", type=Path, required=True)
+
     p = sub.add_parser("schema", help="print the JSON Schema of the creator import format")
     _common(p)
 
@@ -64,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default=None)
     p.add_argument("--port", type=int, default=None)
     p.add_argument("--demo-creators", type=int, default=None, help="size of the demo index built on first start")
+    p.add_argument("--workers", type=int, default=None,
+                   help="uvicorn worker processes (default $CASTLIST_WORKERS or 1); above 1 needs CASTLIST_QDRANT_URL")
 
     p = sub.add_parser("eval", help="offline eval suite with a regression gate")
     _common(p)
@@ -107,10 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     from app.commands import dispatch
 
     from retrieval.index_model import IndexModelMismatch
+    from retrieval.store import DatabaseUnavailable
 
     try:
         return int(dispatch(args) or 0)
-    except IndexModelMismatch as exc:
+    except (IndexModelMismatch, DatabaseUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

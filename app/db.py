@@ -1,7 +1,9 @@
-"""The service's own tables: shortlists, the chat-thread index and API keys.
+"""The service's own tables: shortlists, the chat-thread index, API keys and saved lists.
 
 SQLAlchemy Core on `settings.resolved_database_url`: the SQLite file in the data dir by
 default (WAL, through the same engine factory as the creator store), PostgreSQL by URL.
+The schema is migrated with Alembic when a database is opened (app/migrate.py); a change
+to these tables needs a revision in app/migrations/versions.
 All methods are blocking; the service calls them from worker threads.
 """
 
@@ -12,13 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import (
-    BigInteger, Column, DateTime, Integer, MetaData, String, Table, Text, func, insert, select, update,
+    BigInteger, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, func, insert, select, update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
 from agents.shortlist import Shortlist
-from retrieval.store import make_engine
+from retrieval.store import PoolOptions, open_engine
 
 metadata = MetaData()
 
@@ -58,6 +60,29 @@ api_keys_table = Table(
     Column("hash", String(128), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# A marketer's saved lists (issue 12 owns their routes; declared here so one migration
+# creates every service table).
+saved_lists_table = Table(
+    "saved_lists",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+saved_list_items_table = Table(
+    "saved_list_items",
+    metadata,
+    Column("list_id", String(64), ForeignKey("saved_lists.id", ondelete="CASCADE"), primary_key=True),
+    Column("platform", String(32), primary_key=True),
+    Column("handle", String(200), primary_key=True),
+    Column("note", Text, nullable=True),
+    Column("status", String(32), nullable=False, server_default="shortlisted"),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 
@@ -133,14 +158,17 @@ def _aware(value: datetime) -> datetime:
 
 class Database:
     def __init__(self, engine: Engine) -> None:
+        from app.migrate import upgrade
+
         self.engine = engine
-        metadata.create_all(engine)
+        upgrade(engine)
         dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
         self._insert = dialect.insert
 
     @classmethod
-    def open(cls, url: str) -> "Database":
-        return cls(make_engine(url))
+    def open(cls, url: str, pool: PoolOptions | None = None) -> "Database":
+        """Raises DatabaseUnavailable (one line saying where and why) when the server is down."""
+        return cls(open_engine(url, pool))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -61,7 +61,7 @@ def _lifespan(embedder: Embedder | None):
         settings: Settings = app.state.settings
         configure_logging()
         settings.data_dir.mkdir(parents=True, exist_ok=True)  # the default SQLite file lives there
-        db = await asyncio.to_thread(Database.open, settings.resolved_database_url)
+        db = await asyncio.to_thread(Database.open, settings.resolved_database_url, settings.pool_options)
         retrieval: Retrieval | None = None
         context = None
         try:

@@ -160,7 +160,55 @@ async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
                             slug="internal-error", title="Internal Server Error", headers={"Connection": "close"})
 
 
+async def _database_down_handler(request: Request, exc: Exception) -> JSONResponse:
+    # Not the caller's fault and not a bug of ours: the database server is down or
+    # unreachable. 503 with Retry-After tells clients and load balancers to come back.
+    from retrieval.store import DatabaseUnavailable
+
+    if not _is_unreachable(exc):
+        return await _unhandled_handler(request, exc)
+    log.error("database unavailable", extra={"request_id": request_id_of(request), "error": str(exc).splitlines()[0]
+                                              if str(exc) else type(exc).__name__})
+    detail = (str(exc) if isinstance(exc, DatabaseUnavailable)
+              else "The database cannot be reached right now; try again shortly.")
+    return problem_response(request, 503, detail, slug="database-unavailable", title="Service Unavailable",
+                            headers={"Retry-After": "5"})
+
+
+def _is_unreachable(exc: Exception) -> bool:
+    """SQLite raises the same OperationalError for "locked" (busy: try again) and for our
+    own mistakes ("no such table"); only the first is the database being unavailable."""
+    import sqlite3
+
+    orig = getattr(exc, "orig", exc)
+    if isinstance(orig, sqlite3.OperationalError):
+        return "locked" in str(orig) or "busy" in str(orig)
+    return True
+
+
+def database_down_errors() -> tuple[type[Exception], ...]:
+    """The exceptions that mean "the database server is unreachable": SQLAlchemy's
+    OperationalError (psycopg cannot connect, the connection dropped; SQLite's "locked"
+    too, also temporary; other SQLite errors stay 500s), the psycopg pool's timeout (chat
+    checkpoints), and our own DatabaseUnavailable."""
+    from sqlalchemy.exc import OperationalError
+
+    from retrieval.store import DatabaseUnavailable
+
+    errors: list[type[Exception]] = [OperationalError, DatabaseUnavailable]
+    try:
+        import psycopg
+        from psycopg_pool import PoolTimeout
+
+        errors += [psycopg.OperationalError, PoolTimeout]
+    except ImportError:  # pragma: no cover - installed with the project
+        pass
+    return tuple(errors)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    for error in database_down_errors():
+        app.add_exception_handler(error, _database_down_handler)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_handler)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_handler)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unhandled_handler)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from retrieval.store import PoolOptions
 
 
 class Settings(BaseSettings):
@@ -15,6 +19,13 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(Path(".castlist"), description="Index, database and reports live here")
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in data_dir. e.g. postgresql+psycopg://u:p@host/db")
+    # Pools of a server database (ignored for SQLite). Per process: two engines of
+    # size + overflow connections plus the checkpointer's pool; see README "Scale-out".
+    database_pool_size: int = Field(5, ge=1, le=100)
+    database_max_overflow: int = Field(5, ge=0, le=100)
+    database_pool_timeout_s: float = Field(10.0, gt=0, le=120, description="Wait for a free pooled connection")
+    database_connect_timeout_s: int = Field(5, ge=1, le=60, description="A database that does not answer fails this fast")
+    checkpoint_pool_size: int = Field(4, ge=2, le=100, description="PostgreSQL connections for chat-thread checkpoints")
     qdrant_url: str | None = Field(None, description="Qdrant server/cluster URL; unset = embedded Qdrant Edge")
     qdrant_api_key: str | None = None
     embedding_model: str = Field(
@@ -28,6 +39,12 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = Field(15.0, gt=0, le=120)
     llm_max_attempts: int = Field(2, ge=1, le=5)
+
+    qdrant_timeout_s: int = Field(10, ge=1, le=300, description="Per request to a Qdrant server")
+    qdrant_retries: int = Field(3, ge=1, le=10, description="Attempts of a Qdrant request that failed to connect or timed out")
+    qdrant_shards: int = Field(1, ge=1, le=1024, description="shard_number of a collection created on a Qdrant server")
+    qdrant_replicas: int = Field(1, ge=1, le=16, description="replication_factor of a collection created on a Qdrant server")
+    workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes; above 1 only with CASTLIST_QDRANT_URL")
 
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
@@ -56,6 +73,13 @@ class Settings(BaseSettings):
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'castlist.db'}"
+
+    @property
+    def pool_options(self) -> "PoolOptions":
+        from retrieval.store import PoolOptions
+
+        return PoolOptions(size=self.database_pool_size, max_overflow=self.database_max_overflow,
+                           timeout_s=self.database_pool_timeout_s, connect_timeout_s=self.database_connect_timeout_s)
 
     @property
     def index_path(self) -> Path:

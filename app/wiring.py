@@ -18,7 +18,16 @@ def open_retrieval_from_settings(settings: Settings, embedder: Embedder | None =
         qdrant_api_key=settings.qdrant_api_key,
         model=settings.embedding_model,
         max_tokens=settings.embed_max_tokens,
+        pool=settings.pool_options,
+        qdrant_options=qdrant_options(settings),
     )
+
+
+def qdrant_options(settings: Settings):
+    from retrieval.index.qdrant_server import ServerOptions
+
+    return ServerOptions(timeout_s=settings.qdrant_timeout_s, retries=settings.qdrant_retries,
+                         shards=settings.qdrant_shards, replicas=settings.qdrant_replicas)
 
 
 def _llm_client(settings: Settings):
@@ -84,7 +93,14 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
 
 
 def open_checkpointer(settings: Settings):
-    """An async context manager yielding the SQLite checkpointer for chat threads."""
+    """An async context manager yielding the chat threads' checkpointer: LangGraph's
+    Postgres saver on a connection pool when the database is PostgreSQL, else its SQLite
+    saver on a file in the data dir."""
+    if settings.resolved_database_url.startswith("postgresql"):
+        from app.pg_checkpoint import open_postgres_checkpointer
+
+        return open_postgres_checkpointer(settings.resolved_database_url, settings.checkpoint_pool_size,
+                                          settings.database_connect_timeout_s)
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrieval.embedder import Embedder, open_embedder
 from retrieval.index.base import CreatorIndex
-from retrieval.store import CreatorStore
+from retrieval.store import CreatorStore, PoolOptions
+
+if TYPE_CHECKING:
+    from retrieval.index.qdrant_server import ServerOptions
 
 
 @dataclass
@@ -22,13 +26,13 @@ class Retrieval:
 
 
 def open_index(dim: int, edge_path: Path | None = None, qdrant_url: str | None = None,
-               qdrant_api_key: str | None = None) -> CreatorIndex:
+               qdrant_api_key: str | None = None, qdrant_options: "ServerOptions | None" = None) -> CreatorIndex:
     if qdrant_url:
         from retrieval.index.qdrant_server import QdrantServerCreatorIndex
 
         if qdrant_url == ":memory:":
             return QdrantServerCreatorIndex.local(dim)
-        return QdrantServerCreatorIndex.connect(qdrant_url, dim, api_key=qdrant_api_key)
+        return QdrantServerCreatorIndex.connect(qdrant_url, dim, api_key=qdrant_api_key, options=qdrant_options)
     from retrieval.index.edge import EdgeCreatorIndex
 
     assert edge_path is not None, "an Edge index needs a directory"
@@ -37,17 +41,22 @@ def open_index(dim: int, edge_path: Path | None = None, qdrant_url: str | None =
 
 def open_retrieval(database_url: str, edge_path: Path, qdrant_url: str | None = None,
                    qdrant_api_key: str | None = None, embedder: Embedder | None = None,
-                   model: str = "all-MiniLM-L6-v2", max_tokens: int = 64) -> Retrieval:
+                   model: str = "all-MiniLM-L6-v2", max_tokens: int = 64, pool: PoolOptions | None = None,
+                   qdrant_options: "ServerOptions | None" = None) -> Retrieval:
     """Raises IndexModelMismatch when the index was built by another embedding model."""
     from retrieval.index_model import check_index_model
 
     embedder = embedder or open_embedder(model, max_tokens=max_tokens)
-    index = open_index(embedder.dim, edge_path, qdrant_url, qdrant_api_key)
+    index = open_index(embedder.dim, edge_path, qdrant_url, qdrant_api_key, qdrant_options)
     if qdrant_url != ":memory:":
         try:
             check_index_model(edge_path, embedder.name, embedder.dim, len(index))
         except Exception:
             index.close()
             raise
-    store = CreatorStore.open(database_url)
+    try:
+        store = CreatorStore.open(database_url, pool)
+    except Exception:
+        index.close()
+        raise
     return Retrieval(store=store, index=index, embedder=embedder)

@@ -11,11 +11,12 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, Sequence
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, event, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, Text, create_engine, event, func, select
+from sqlalchemy.engine import URL, Engine
 
 from retrieval.features import CreatorFeatures
 from retrieval.schema import Creator
@@ -30,7 +31,8 @@ creators_table = Table(
     Column("key", String(140), primary_key=True),
     Column("platform", String(20), nullable=False, index=True),
     Column("handle", String(100), nullable=False),
-    Column("followers", Integer, nullable=False),
+    # BIGINT: the import format allows up to 10**12 followers; PostgreSQL's INTEGER stops at 2**31.
+    Column("followers", BigInteger, nullable=False),
     Column("data", Text, nullable=False),
     Column("features", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -45,8 +47,43 @@ class StoredCreator:
         self.features = features
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+@dataclass(frozen=True)
+class PoolOptions:
+    """Connection pool of a server database (PostgreSQL); SQLite files ignore it.
+
+    Each engine keeps up to `size + max_overflow` connections: a serving process has two
+    engines (service tables, creator store) plus the chat checkpointer's pool, so a server
+    needs about workers x (2 x (size + max_overflow) + checkpoint pool) connections.
+    """
+
+    size: int = 5
+    max_overflow: int = 5
+    timeout_s: float = 10.0  # waiting for a free pooled connection
+    recycle_s: int = 1800  # reconnect before a proxy or firewall silently drops an idle one
+    connect_timeout_s: int = 5  # a server that does not answer fails fast instead of hanging a request
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database server cannot be reached (down, refused, wrong host or port)."""
+
+
+def describe_unavailable(url: URL, exc: BaseException) -> str:
+    """One line: which database (password hidden) and the driver's first line of why."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"cannot reach the database at {url.render_as_string(hide_password=True)}: " + (
+        reason[0].strip() if reason else type(exc).__name__)
+
+
+def make_engine(url: str, pool: PoolOptions | None = None) -> Engine:
+    pool = pool or PoolOptions()
+    if url.startswith("postgresql"):
+        engine = create_engine(
+            url, future=True, pool_pre_ping=True, pool_size=pool.size, max_overflow=pool.max_overflow,
+            pool_timeout=pool.timeout_s, pool_recycle=pool.recycle_s,
+            connect_args={"connect_timeout": pool.connect_timeout_s, "application_name": "castlist"},
+        )
+    else:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
@@ -57,6 +94,20 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA busy_timeout=10000")
             cur.close()
+    return engine
+
+
+def open_engine(url: str, pool: PoolOptions | None = None) -> Engine:
+    """An engine whose server answered once; DatabaseUnavailable (one clear line) if not."""
+    from sqlalchemy.exc import OperationalError
+
+    engine = make_engine(url, pool)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseUnavailable(describe_unavailable(engine.url, exc)) from exc
     return engine
 
 
@@ -116,8 +167,8 @@ class CreatorStore:
         self._cache = _ParsedCache(cache_size)
 
     @classmethod
-    def open(cls, url: str) -> "CreatorStore":
-        return cls(make_engine(url))
+    def open(cls, url: str, pool: PoolOptions | None = None) -> "CreatorStore":
+        return cls(open_engine(url, pool))
 
     def upsert(self, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
         self.upsert_then(rows, lambda: None)

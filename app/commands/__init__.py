@@ -10,6 +10,7 @@ _COMMANDS = {
     "demo-data": "app.commands.data:demo_data",
     "ingest": "app.commands.data:ingest",
     "schema": "app.commands.data:schema",
+    "export": "app.commands.data:export",
     "search": "app.commands.data:search",
     "reindex": "app.commands.reindex:reindex",
     "parse": "app.commands.agent:parse",

@@ -106,3 +106,22 @@ def search(args: argparse.Namespace) -> int:
     finally:
         retrieval.close()
     return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Every stored creator as import-format JSON Lines: `castlist ingest` reads it back
+    (into another database or index), so it is also a backup of the creator store."""
+    from retrieval.store import CreatorStore
+
+    settings = get_settings()
+    store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
+    count = 0
+    try:
+        with args.out.open("w", encoding="utf-8") as out:
+            for item in store.iter_all():
+                out.write(item.creator.model_dump_json(exclude_none=True) + "\n")
+                count += 1
+    finally:
+        store.close()
+    print(f"exported {count:,} creators to {args.out}", file=sys.stderr)
+    return 0

@@ -13,7 +13,7 @@ from app.settings import get_settings
 def keys(args: argparse.Namespace) -> int:
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database.open(settings.resolved_database_url)
+    db = Database.open(settings.resolved_database_url, settings.pool_options)
     try:
         if args.keys_command == "create":
             key, row = create_key(db, args.name)

@@ -7,6 +7,11 @@ only replaces it once complete, so an interrupted run leaves the old index worki
 Stop `castlist serve` first: a running server keeps the old index open.
 Languages are re-detected on the way (the detector changed with the multilingual work;
 the other stored features keep their as-of time).
+
+With CASTLIST_QDRANT_URL set it fills the server's collection instead, when that is
+empty: the way to move an embedded index onto a Qdrant server (the store, which holds
+every creator, stays where it is). A collection that already holds creators is refused:
+there is no swap on a live server here (drop the collection first).
 """
 
 from __future__ import annotations
@@ -23,9 +28,7 @@ from app.settings import get_settings
 def reindex(args: argparse.Namespace) -> int:
     settings = get_settings()
     if settings.qdrant_url:
-        print("error: reindex rebuilds the embedded Qdrant Edge index; with CASTLIST_QDRANT_URL set, "
-              "drop the collection and run `castlist ingest` again", file=sys.stderr)
-        return 2
+        return _reindex_into_server(args, settings)
     from retrieval.embedder import open_embedder
     from retrieval.index_model import write_index_model
     from retrieval.ingest import Ingester
@@ -64,6 +67,41 @@ def reindex(args: argparse.Namespace) -> int:
     write_index_model(live, embedder.name, embedder.dim)
     seconds = time.perf_counter() - started
     print(f"reindexed {len(keys):,} creators with {embedder.name} in {seconds:.1f}s into {live}")
+    return 0
+
+
+def _reindex_into_server(args: argparse.Namespace, settings) -> int:  # noqa: ANN001 - Settings
+    from app.wiring import qdrant_options
+    from retrieval.embedder import open_embedder
+    from retrieval.index_model import write_index_model
+    from retrieval.ingest import Ingester
+    from retrieval.runtime import open_index
+    from retrieval.store import CreatorStore
+
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    index = open_index(embedder.dim, qdrant_url=settings.qdrant_url, qdrant_api_key=settings.qdrant_api_key,
+                       qdrant_options=qdrant_options(settings))
+    store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
+    started = time.perf_counter()
+    try:
+        held = len(index)
+        if held:
+            print(f"error: the collection on {settings.qdrant_url} already holds {held:,} creators; reindex fills an "
+                  "empty one (drop the `creators` collection first to rebuild it)", file=sys.stderr)
+            return 2
+        keys = store.keys()
+        ingester = Ingester(store, index, embedder)
+        for start in range(0, len(keys), args.batch_size):
+            ingester.write([(item.creator, item.features)
+                            for item in store.get_many(keys[start:start + args.batch_size]).values()])
+            print(f"\rembedded {min(start + args.batch_size, len(keys)):,}/{len(keys):,}", end="", file=sys.stderr)
+        print(file=sys.stderr)
+    finally:
+        index.close()
+        store.close()
+    write_index_model(settings.index_path, embedder.name, embedder.dim)
+    print(f"indexed {len(keys):,} creators with {embedder.name} in {time.perf_counter() - started:.1f}s "
+          f"into {settings.qdrant_url}")
     return 0
 
 

@@ -1,14 +1,22 @@
-"""`castlist serve`: the API and the web page in one uvicorn process.
+"""`castlist serve`: the API and the web page, in one uvicorn process or several.
 
-One worker only: Qdrant Edge locks its shard to one process, and the agent already runs
-its blocking work in threads. On first start with an empty data dir the demo index is
-built (corpus written into the data dir, ingested, optimised) with progress on stderr.
+With the embedded index (Qdrant Edge) one process only: Edge is a library that opens the
+shard directory itself and locks it, keeping the shard's state (segments, WAL, caches) in
+that process's memory, so a second worker could not open it. The agent runs its blocking
+work in threads instead. With CASTLIST_QDRANT_URL the index is a server every worker
+talks to, and `--workers N` starts N uvicorn workers; the database is then shared too
+(PostgreSQL is the one meant for that; SQLite in WAL mode works on one machine).
+
+On first start with an empty data dir the demo index is built (corpus written into the
+data dir, ingested, optimised) with progress on stderr, once, before any worker starts.
+The database is migrated here too, so workers find it at the newest revision.
 Without API keys the server listens on loopback only.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -31,7 +39,7 @@ def ensure_demo_index(settings: Settings, creators: int, *, embedder: Embedder |
     from retrieval.store import CreatorStore
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    store = CreatorStore.open(settings.resolved_database_url)
+    store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
     try:
         existing = store.count()
     finally:
@@ -76,11 +84,17 @@ def serve(args: argparse.Namespace) -> int:
     base = get_settings()
     host = args.host or base.host
     port = args.port or base.port
-    settings = base.model_copy(update={"host": host, "port": port})
+    workers = getattr(args, "workers", None) or base.workers
+    settings = base.model_copy(update={"host": host, "port": port, "workers": workers})
     configure_logging()
 
+    refusal = workers_refusal(settings)
+    if refusal:
+        print(f"castlist serve: {refusal}", file=sys.stderr)
+        return 2
+
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database.open(settings.resolved_database_url)
+    db = Database.open(settings.resolved_database_url, settings.pool_options)
     try:
         keys = db.active_key_count()
     finally:
@@ -99,11 +113,66 @@ def serve(args: argparse.Namespace) -> int:
         return 2
 
     creators = args.demo_creators or settings.demo_creators
-    embedder = ensure_demo_index(settings, creators)
-    app = create_app(settings, embedder=embedder)
-    print(f"castlist: serving on http://{host}:{port} (docs at /docs)" + ("" if keys else " - no API keys, loopback only"),
-          file=sys.stderr, flush=True)
-    # log_config=None: keep our JSON logging; one worker (see the module docstring).
-    uvicorn.run(app, host=host, port=port, workers=1, log_config=None, access_log=False,
-                timeout_graceful_shutdown=15)
+    if workers == 1:
+        embedder = ensure_demo_index(settings, creators)
+    else:
+        # Built in a child process: the supervisor only watches the workers and should not
+        # keep the model and torch in memory (about 900 MB measured) for nothing.
+        embedder = None
+        if not _build_demo_in_child(settings, creators):
+            print("castlist serve: building the demo index failed (see above)", file=sys.stderr)
+            return 1
+    print(f"castlist: serving on http://{host}:{port} (docs at /docs)" + ("" if keys else " - no API keys, loopback only")
+          + (f" with {workers} workers" if workers > 1 else ""), file=sys.stderr, flush=True)
+    if workers == 1:
+        app = create_app(settings, embedder=embedder)
+        # log_config=None: keep our JSON logging.
+        uvicorn.run(app, host=host, port=port, workers=1, log_config=None, access_log=False,
+                    timeout_graceful_shutdown=15)
+        return 0
+    for warning in multi_worker_warnings(settings):
+        print(f"castlist serve: note: {warning}", file=sys.stderr, flush=True)
+    # Workers are new processes that build the app from the environment: hand them the
+    # host and port chosen on the command line.
+    os.environ["CASTLIST_HOST"], os.environ["CASTLIST_PORT"] = host, str(port)
+    os.environ["CASTLIST_DATA_DIR"] = str(settings.data_dir)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, log_config=None,
+                access_log=False, timeout_graceful_shutdown=15)
     return 0
+
+
+def _demo_child(settings: Settings, creators: int) -> None:
+    ensure_demo_index(settings, creators)
+
+
+def _build_demo_in_child(settings: Settings, creators: int) -> bool:
+    import multiprocessing
+
+    child = multiprocessing.get_context("spawn").Process(target=_demo_child, args=(settings, creators),
+                                                         name="castlist-demo-build")
+    child.start()
+    child.join()
+    return child.exitcode == 0
+
+
+def workers_refusal(settings: Settings) -> str | None:
+    """Why this many workers cannot run on these settings, or None."""
+    if settings.workers > 1 and not settings.qdrant_url:
+        return (f"--workers {settings.workers} needs CASTLIST_QDRANT_URL. The embedded index (Qdrant Edge) is opened "
+                "and locked by the one process that serves it, which keeps the shard's state in its own memory, so "
+                "a second worker could not open it. Run one worker (its blocking work already runs in threads), or "
+                "move the index to a Qdrant server (README: Scale-out) and set CASTLIST_QDRANT_URL.")
+    if settings.workers > 1 and settings.qdrant_url == ":memory:":
+        return "--workers above 1 needs a Qdrant server: an in-memory index would be a separate one in each worker."
+    return None
+
+
+def multi_worker_warnings(settings: Settings) -> list[str]:
+    notes = []
+    if settings.rate_limit_storage.startswith("memory://"):
+        notes.append("CASTLIST_RATE_LIMIT_STORAGE is memory://, so each worker counts its own callers; "
+                     "use a shared store (redis://...) for one limit across workers")
+    if not settings.resolved_database_url.startswith("postgresql"):
+        notes.append("the database is SQLite: workers share the file (WAL), which serialises writes; "
+                     "PostgreSQL is meant for several workers")
+    return notes

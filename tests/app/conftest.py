@@ -3,7 +3,11 @@
 their lifespan run, and one real uvicorn on a loopback port.
 
 Qdrant Edge lets one owner open a shard, so every app gets its own copy of the demo data
-dir (a few MB). All async tests here run in the session's event loop, the loop the shared
+dir (a few MB). Every test that uses a data dir runs twice, on SQLite and on PostgreSQL
+(`database_backend`): on PostgreSQL the demo is built into a template database and each
+copy of the data dir gets its own database cloned from it (CREATE DATABASE ... TEMPLATE),
+found by `settings_for`. Without CASTLIST_TEST_DATABASE_URL the PostgreSQL half is
+skipped, saying so. All async tests here run in the session's event loop, the loop the shared
 app's resources (checkpointer, locks) were opened in.
 """
 
@@ -28,7 +32,8 @@ import pytest_asyncio
 from app.commands.serve import ensure_demo_index
 from app.main import create_app
 from app.settings import Settings
-from tests.app.helpers import settings_for
+from tests.app.helpers import DATABASE_URLS, settings_for
+from tests.support import postgres
 
 DEMO_CREATORS = 600
 
@@ -40,21 +45,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.asyncio(loop_scope="session"))
 
 
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql":
+        postgres.require_server()
+    return request.param
+
+
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path:
+def demo_template(tmp_path_factory: pytest.TempPathFactory, embedder, database_backend: str) -> Path:
     """A data dir holding the demo index, built like `castlist serve` does on first start."""
-    data_dir = tmp_path_factory.mktemp("demo-template")
+    data_dir = tmp_path_factory.mktemp(f"demo-template-{database_backend}")
+    if database_backend == "postgresql":
+        DATABASE_URLS[data_dir.resolve()] = postgres.create_database("template")
     log = io.StringIO()
-    ensure_demo_index(Settings(data_dir=data_dir), DEMO_CREATORS, embedder=embedder, out=log)
+    ensure_demo_index(settings_for(data_dir), DEMO_CREATORS, embedder=embedder, out=log)
     assert "demo index ready" in log.getvalue(), log.getvalue()
     return data_dir
 
 
 @pytest.fixture(scope="session")
 def data_dir_factory(demo_template: Path, tmp_path_factory: pytest.TempPathFactory):
+    template_url = DATABASE_URLS.get(demo_template.resolve())
+
     def make() -> Path:
         target = tmp_path_factory.mktemp("data") / "castlist"
         shutil.copytree(demo_template, target)
+        if template_url:
+            DATABASE_URLS[target.resolve()] = postgres.create_database("app", template=template_url)
         return target
 
     return make

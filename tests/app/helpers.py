@@ -16,9 +16,17 @@ from app.settings import Settings
 BRIEF = "10 vegan food creators on Instagram or TikTok, budget $20,000, no alcohol"
 
 
+# The database of each test data dir that is not its own SQLite file (a PostgreSQL
+# database made for it by the data_dir_factory fixture), so that every test that builds
+# settings for a data dir reaches the same database without knowing the backend.
+DATABASE_URLS: dict[Path, str] = {}
+
+
 def settings_for(data_dir: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {"data_dir": data_dir, "rate_limit_per_minute": 100_000, "auth_failures_per_minute": 100_000,
                               "max_body_bytes": 200_000}
+    if Path(data_dir).resolve() in DATABASE_URLS:
+        values["database_url"] = DATABASE_URLS[Path(data_dir).resolve()]
     values.update(overrides)
     return Settings(**values)
 

@@ -28,6 +28,13 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
+def database_backend() -> str:
+    """The page does not depend on the database: one backend (the default) is enough here;
+    the API tests run on both."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
 def base_url(live_server) -> str:  # noqa: F811 - the imported fixture
     return live_server.base_url
 

@@ -1,4 +1,5 @@
-"""The creator store: round trip, upsert replaces, the parsed cache never serves stale data."""
+"""The creator store: round trip, upsert replaces, the parsed cache never serves stale data.
+The store tests run on SQLite and on PostgreSQL (the `database_url` fixture)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ def creator(handle: str, followers: int, bio: str = "") -> tuple[Creator, object
     return c, compute_features(c, NOW)
 
 
-def test_round_trip_and_replace(tmp_path):
-    store = CreatorStore.open(f"sqlite:///{tmp_path / 's.db'}")
+def test_round_trip_and_replace(database_url):
+    store = CreatorStore.open(database_url)
     store.upsert([creator("a", 100), creator("b", 200)])
     assert store.count() == 2
     assert store.get("instagram:a").creator.followers == 100
@@ -31,8 +32,8 @@ def test_round_trip_and_replace(tmp_path):
     store.close()
 
 
-def test_cache_is_bounded_and_invalidated_on_write(tmp_path):
-    store = CreatorStore(CreatorStore.open(f"sqlite:///{tmp_path / 's.db'}").engine, cache_size=2)
+def test_cache_is_bounded_and_invalidated_on_write(database_url):
+    store = CreatorStore(CreatorStore.open(database_url).engine, cache_size=2)
     store.upsert([creator(h, i) for i, h in enumerate("abc")])
     first = store.get("instagram:a")
     assert store.get("instagram:a") is first  # served from the cache
@@ -41,6 +42,7 @@ def test_cache_is_bounded_and_invalidated_on_write(tmp_path):
     store.upsert([creator("b", 999, bio="new")])
     assert store.get("instagram:b").creator.followers == 999
     assert store.get("instagram:b").creator.bio == "new"
+    store.close()
 
 
 def test_full_width_handles_share_one_identity():
