@@ -30,6 +30,8 @@ def _llm_client(settings: Settings):
         api_key=settings.llm_api_key,
         timeout_s=settings.llm_timeout_s,
         max_attempts=settings.llm_max_attempts,
+        temperature=settings.llm_temperature,
+        max_output_tokens=settings.llm_max_tokens,
     )
 
 
@@ -53,16 +55,8 @@ def build_brief_parser(settings: Settings):
     if not settings.llm_base_url:
         return OfflineBriefParser()
     from agents.llm.brief_parser import LLMBriefParser
-    from agents.llm.client import OpenAICompatibleClient
 
-    client = OpenAICompatibleClient(
-        base_url=settings.llm_base_url,
-        model=settings.llm_model,
-        api_key=settings.llm_api_key,
-        timeout_s=settings.llm_timeout_s,
-        max_attempts=settings.llm_max_attempts,
-    )
-    return LLMBriefParser(client)
+    return LLMBriefParser(_llm_client(settings))
 
 
 def build_agent_context(settings: Settings, retrieval: Retrieval):

@@ -144,6 +144,7 @@ class OpenAICompatibleClient:
             else max_attempts * timeout_s + (max_attempts - 1) * backoff_max_s
         )
         self.retry_after_cap_s = retry_after_cap_s
+        self.last_attempts = 0  # attempts the last call took (1 = valid on the first try); for evals
         self._backoff = wait_exponential_jitter(
             multiplier=backoff_initial_s, max=backoff_max_s, jitter=backoff_initial_s,
         )
@@ -195,6 +196,7 @@ class OpenAICompatibleClient:
             async for attempt in retrying:
                 with attempt:
                     attempts += 1
+                    self.last_attempts = attempts
                     remaining = self.deadline_s - (time.monotonic() - started)
                     if remaining <= 0:
                         raise _AttemptFailed("deadline", retryable=False)
