@@ -74,7 +74,18 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
         default_count=settings.default_limit,
         calibration=load_calibration(retrieval.embedder.name, settings.data_dir),
         vet_batch=settings.vet_batch,
+        explainer=build_explainer(settings),
     )
+
+
+def build_explainer(settings: Settings):
+    """LLM prose for explanations, number-checked, when an endpoint is configured and
+    `llm_explain` is on; None keeps the template explanations."""
+    if not settings.llm_base_url or not settings.llm_explain:
+        return None
+    from agents.llm.explainer import LLMExplainer
+
+    return LLMExplainer(_llm_client(settings))
 
 
 def open_checkpointer(settings: Settings):
