@@ -77,7 +77,7 @@ class LLMBriefParser:
         if outcome.rejected:
             warning = f"LLM answer not used ({outcome.rejected}); used the offline parser"
             return offline.model_copy(update={"warnings": [*offline.warnings, warning]})
-        return ParseResult(criteria=outcome.criteria, parser="llm", warnings=list(offline.warnings))
+        return ParseResult(criteria=outcome.criteria, parser="llm", warnings=[*offline.warnings, *outcome.advice])
 
     async def _parse_offline(self, brief: str) -> ParseResult:
         # Imported here, inside the task: a broken offline parser then costs the cross-check
@@ -94,7 +94,7 @@ class LLMBriefParser:
 
 def _implausible(llm: LLMCriteria) -> str | None:
     """Why a schema-valid answer still can't be used, or None."""
-    if not any(_is_set(v) for k, v in llm.model_dump().items() if k not in ("hard", "conflicts")):
+    if not any(_is_set(v) for k, v in llm.model_dump().items() if k not in ("hard", "conflicts", "checks")):
         return "the model extracted no criteria"
     return None
 

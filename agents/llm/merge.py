@@ -16,6 +16,7 @@ from typing import Any
 import pydantic
 
 from agents.criteria import CampaignCriteria
+from agents.llm.checks import apply_checks
 from agents.llm.schema import LLMCriteria
 from agents.llm.support import BriefText, supported
 
@@ -38,6 +39,9 @@ class MergeOutcome:
     overruled: list[str] = field(default_factory=list)  # fields where offline won a disagreement
     adopted: list[str] = field(default_factory=list)  # fields where the model's supported value was used
     rejected: str | None = None  # why the whole answer was not used; None when it was
+    checks: list[str] = field(default_factory=list)  # extra checks used (agents/llm/checks.py)
+    checks_refused: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)
 
 
 def _set(value: Any) -> bool:
@@ -133,6 +137,9 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
     values["conflicts"] = list(offline.conflicts)  # the model's cannot be checked against the text
     try:
         out.criteria = CampaignCriteria.model_validate(values)
+        checked = apply_checks(llm.checks, out.criteria, brief)
+        out.criteria, out.checks, out.checks_refused, out.advice = \
+            checked.criteria, checked.used, checked.refused, checked.advice
     except pydantic.ValidationError:
         log.warning("merged criteria invalid; keeping the offline reading", exc_info=True)
         out.rejected = "the model's values could not be combined with the rule-based reading"

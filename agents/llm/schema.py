@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from agents.llm.checks import CHECKS, CheckName
 from agents.criteria import CONSTRAINT_FIELDS, CampaignCriteria, SafetyCategory, Tier
 from agents.parsing.geo_data import ISO_CODES
 from retrieval.schema import PLATFORMS
@@ -73,10 +74,13 @@ class LLMCriteria(BaseModel):
     exclude_handles: list[Handle] = Field(default_factory=list, max_length=8, description="Creator handles the brief names with @ to leave out, without the @")
     hard: list[HardField] = Field(default_factory=list, max_length=len(CONSTRAINT_FIELDS), description="Names of fields above the brief makes non-negotiable")
     conflicts: list[Sentence] = Field(default_factory=list, max_length=3, description="Contradictions in the brief, one short sentence each")
+    checks: list[CheckName] = Field(default_factory=list, max_length=len(CHECKS),
+                                    description="Extra checks the brief needs: audience_age when it promotes a product "
+                                                "with a legal age limit, brand_safety when it targets children")
 
     def to_criteria(self) -> CampaignCriteria:
         """The contract model; raises when the combination is invalid (min above max)."""
-        data = self.model_dump()
+        data = self.model_dump(exclude={"checks"})
         data["hard"] = [h for h in data["hard"] if data.get(h) not in (None, [])]
         return CampaignCriteria.model_validate(data)
 

@@ -166,3 +166,22 @@ def test_schema_has_no_open_ended_field() -> None:
                 assert "enum" in items or "maxLength" in items or "pattern" in items or "$ref" in items, name
             if option.get("type") == "string":
                 assert "enum" in option or "maxLength" in option, name
+
+
+async def test_audience_age_check_needs_a_regulated_product_in_the_brief(openai_server, make_client) -> None:
+    beer = await read(openai_server, make_client, "Craft beer creators in Germany, 10 creators",
+                      {"topics": ["craft beer"], "creator_countries": ["DE"], "checks": ["audience_age"]})
+    yoga = await read(openai_server, make_client, "Yoga creators in Germany, 10 creators",
+                      {"topics": ["yoga"], "creator_countries": ["DE"], "checks": ["audience_age", "brand_safety"]})
+
+    assert beer.criteria.audience_age_min == 18 and "audience_age_min" not in beer.criteria.hard
+    assert any("Audience-age check" in a for a in beer.criteria.assumptions)
+    assert yoga.criteria.audience_age_min is None and yoga.warnings == []
+
+
+async def test_brand_safety_check_is_advice_not_a_filter(openai_server, make_client) -> None:
+    result = await read(openai_server, make_client, "Toy unboxing creators for a kids brand",
+                        {"topics": ["toy unboxing"], "checks": ["brand_safety"]})
+
+    assert result.criteria.exclude_topics == []
+    assert any("young audience" in w for w in result.warnings)
