@@ -36,12 +36,17 @@ class LLMBriefParser:
     def __init__(self, client: LLMClient, fallback: OfflineParseFn | None = None) -> None:
         self._client = client
         self._fallback = fallback  # None: the project's offline parser, imported on first use
+        # The last parse's merge decisions and failure, for `castlist eval --llm` (informational:
+        # concurrent parses overwrite it).
+        self.last_outcome: MergeOutcome | None = None
+        self.last_problem: str | None = None
 
     async def parse(self, brief: str) -> ParseResult:
         if not brief.strip():
             return await self._parse_offline(brief)  # nothing for a model to read
 
         offline_task = asyncio.create_task(self._parse_offline(brief))
+        self.last_outcome, self.last_problem = None, None
         llm: LLMCriteria | None = None
         try:
             llm = await self._ask_model(brief)
@@ -69,11 +74,13 @@ class LLMBriefParser:
                 warnings=["The rule-based parser failed; only the LLM values the brief's text supports were used"],
             )
 
+        self.last_problem = problem
         if llm is None or problem is not None:
             warning = f"LLM parser unavailable ({problem}); used the offline parser"
             return offline.model_copy(update={"warnings": [*offline.warnings, warning]})
 
         outcome = merge(llm, offline.criteria, brief)
+        self.last_outcome = outcome
         if outcome.rejected:
             warning = f"LLM answer not used ({outcome.rejected}); used the offline parser"
             return offline.model_copy(update={"warnings": [*offline.warnings, warning]})
