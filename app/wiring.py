@@ -32,6 +32,7 @@ def _llm_client(settings: Settings):
         max_attempts=settings.llm_max_attempts,
         temperature=settings.llm_temperature,
         max_output_tokens=settings.llm_max_tokens,
+        strict_schemas=settings.llm_strict_schema,
     )
 
 

@@ -185,3 +185,13 @@ async def test_brand_safety_check_is_advice_not_a_filter(openai_server, make_cli
 
     assert result.criteria.exclude_topics == []
     assert any("young audience" in w for w in result.warnings)
+
+
+async def test_local_server_mode_sends_a_plain_json_schema(openai_server, make_client) -> None:
+    result = await read(openai_server, make_client, "Vegan food creators in Germany",
+                        {"topics": ["vegan food"], "creator_countries": ["DE"]}, strict_schemas=False)
+
+    response_format = openai_server.requests[0].body["response_format"]
+    assert response_format["type"] == "json_schema" and response_format["json_schema"]["strict"] is False
+    assert "platforms" not in response_format["json_schema"]["schema"].get("required", [])  # optional stays optional
+    assert result.parser == "llm" and result.criteria.creator_countries == ["DE"]
