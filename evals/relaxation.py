@@ -29,6 +29,19 @@ from evals.cases import RETRIEVAL_V1, RETRIEVAL_V2, RetrievalCase, load_cases
 from evals.pipelines import DEMO_AS_OF
 
 
+# The demo set's briefs state no preferences (every constraint is a must), so the loop has
+# nothing to relax there. These are the short demo briefs with their constraints written
+# as preferences ("ideally ..."), for this check.
+PREFERENCE_BRIEFS: tuple[tuple[str, str], ...] = (
+    ("pref-012", "Low-waste lifestyle creators, ideally based in the UK or Ireland"),
+    ("pref-013", "Plant-based cooks, ideally German-speaking and based in Germany, Austria or Switzerland"),
+    ("pref-028", "Room transformation creators, ideally on Instagram or Pinterest, 10 creators"),
+    ("pref-030", "Slow rural lifestyle aesthetic creators, English-language preferred"),
+    ("pref-040", "Gadget reviewers, ideally on YouTube with 50k to 1M subscribers"),
+    ("pref-101", "Vegan food micro-influencers, ideally based in Germany"),
+)
+
+
 class BriefRun(BaseModel):
     id: str
     brief: str
@@ -39,6 +52,7 @@ class BriefRun(BaseModel):
     relaxed: list[str] = Field(default_factory=list)
     added_by_relaxing: int = 0
     violations: list[str] = Field(default_factory=list)
+    meet_preferences: int = 0  # listed creators who meet every constraint, preferences included
 
 
 class ModeSummary(BaseModel):
@@ -47,6 +61,7 @@ class ModeSummary(BaseModel):
     short_without_reason: list[str]
     creators_listed: int
     violations: int
+    meet_preferences: int = 0
     relaxed_briefs: int = 0
     added_by_relaxing: int = 0
     seconds: float
@@ -72,16 +87,20 @@ async def run_mode(context: AgentContext, cases: list[RetrievalCase], store) -> 
         for c in shortlist.creators:
             stored = store.get(f"{c.platform}:{c.handle.lower()}")
             violations += [f"@{c.handle}: {v}" for v in m.constraint_violations(stored.creator, hard)]
+        everything = shortlist.criteria.model_copy(update={"hard": list(CampaignCriteria.model_fields)})
+        meet = sum(not m.constraint_violations(store.get(f"{c.platform}:{c.handle.lower()}").creator, everything)
+                   for c in shortlist.creators)
         listed = len(shortlist.creators)
         stated = any(isinstance(e, WarningEvent) and e.code == "short" for e in events)
         runs.append(BriefRun(id=case.id, brief=case.brief, requested=case.k, listed=listed, short=listed < case.k,
                              reason_stated=stated, relaxed=[r.change for r in shortlist.relaxed],
-                             added_by_relaxing=sum(r.added for r in shortlist.relaxed), violations=violations))
+                             added_by_relaxing=sum(r.added for r in shortlist.relaxed), violations=violations,
+                             meet_preferences=meet))
     summary = ModeSummary(
         briefs=len(runs), short=sum(r.short for r in runs),
         short_without_reason=[r.id for r in runs if r.short and not r.reason_stated],
         creators_listed=sum(r.listed for r in runs), violations=sum(len(r.violations) for r in runs),
-        relaxed_briefs=sum(bool(r.relaxed) for r in runs), added_by_relaxing=sum(r.added_by_relaxing for r in runs),
+        meet_preferences=sum(r.meet_preferences for r in runs), relaxed_briefs=sum(bool(r.relaxed) for r in runs), added_by_relaxing=sum(r.added_by_relaxing for r in runs),
         seconds=round(time.perf_counter() - started, 1))
     return summary, runs
 
@@ -94,6 +113,7 @@ async def main_async(creators: int, seed: int, out: Path | None) -> dict:
     from retrieval.store import CreatorStore
 
     cases = load_cases(RETRIEVAL_V1, RetrievalCase) + load_cases(RETRIEVAL_V2, RetrievalCase)
+    preference_cases = [RetrievalCase(id=i, brief=b, k=10, relevant={}) for i, b in PREFERENCE_BRIEFS]
     embedder = open_embedder("all-MiniLM-L6-v2", max_tokens=64)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -108,9 +128,13 @@ async def main_async(creators: int, seed: int, out: Path | None) -> dict:
                 context = AgentContext(store=store, index=index, embedder=embedder, parser=OfflineBriefParser(),
                                        now=DEMO_AS_OF, max_relax_rounds=rounds)
                 summary, runs = await run_mode(context, cases, store)
+                pref_summary, pref_runs = await run_mode(context, preference_cases, store)
                 report[name] = {"summary": summary.model_dump(),
-                                "short_or_relaxed": [r.model_dump() for r in runs if r.short or r.relaxed]}
+                                "short_or_relaxed": [r.model_dump() for r in runs if r.short or r.relaxed],
+                                "preference_briefs": pref_summary.model_dump(),
+                                "preference_runs": [r.model_dump() for r in pref_runs]}
                 print(name, summary.model_dump_json())
+                print(name, "preferences", pref_summary.model_dump_json())
         finally:
             index.close()
             store.close()
