@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from agents.brief_parser import BriefParser
 from agents.followup.parser import FollowupParser, OfflineFollowupParser
@@ -31,6 +32,10 @@ class AgentContext:
     vet_batch: int = 8
     now: datetime | None = None
     calibration: TopicCalibration | None = None  # None: the packaged one for the embedder's model
+    # Rounds of `select → relax → retrieve` when preferences keep the list short; 0 never
+    # applies preferences as filters (they only rank, as before).
+    max_relax_rounds: int = 3
+    explainer: Any = None  # an LLMExplainer when an LLM is configured: explanations become checked prose
 
     def topic_calibration(self) -> TopicCalibration:
         if self.calibration is None:

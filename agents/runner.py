@@ -36,10 +36,11 @@ def checkpoint_serializer():
     (msgpack allow-lists) still loads saved threads instead of refusing them."""
     from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
-    from agents.shortlist import Evidence, PriceRange, Relaxation, ShortlistedCreator, VettingResult
+    from agents.shortlist import AppliedRelaxation, Evidence, PriceRange, Relaxation, ShortlistedCreator, VettingResult
     from retrieval.schema import Money
 
-    types = (CampaignCriteria, Money, Shortlist, ShortlistedCreator, Evidence, VettingResult, PriceRange, Relaxation)
+    types = (CampaignCriteria, Money, Shortlist, ShortlistedCreator, Evidence, VettingResult, PriceRange, Relaxation,
+             AppliedRelaxation)
     return JsonPlusSerializer(allowed_msgpack_modules=[(t.__module__, t.__name__) for t in types])
 
 

@@ -71,6 +71,15 @@ class Relaxation(BaseModel):
     adds: int = Field(description="How many more creators match with this change (counted in the index)")
 
 
+class AppliedRelaxation(BaseModel):
+    """A preference the run relaxed itself because too few creators met it (never a must)."""
+
+    fields: list[str]
+    change: str
+    counted: int | None = Field(None, description="On-topic creators the change lets in, counted in the index")
+    added: int = Field(description="Creators it added to this list")
+
+
 class Shortlist(BaseModel):
     id: str
     brief: str
@@ -79,6 +88,7 @@ class Shortlist(BaseModel):
     assumptions: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     relaxations: list[Relaxation] = Field(default_factory=list)
+    relaxed: list[AppliedRelaxation] = Field(default_factory=list, description="Preferences relaxed automatically")
     weights: dict[str, float] = Field(default_factory=dict)
     stats: dict[str, Any] = Field(default_factory=dict)
     thread_id: str | None = None

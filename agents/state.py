@@ -74,6 +74,11 @@ class ShortlistState(TypedDict, total=False):
     settled: bool  # the whole list is decided: vetting stops, the shortlist is assembled
     explained: list[ShortlistedCreator]  # the creators streamed so far, in rank order
     relaxations: list[dict[str, Any]]
+    # Preferences first (agents/nodes/relax.py): soft constraints applied as filters until relaxed.
+    preferred: list[str]  # preferences still applied as filters
+    user_hard: list[str] | None  # the criteria's own `hard`, restored on the shortlist
+    relax_round: int
+    relaxed: list[dict[str, Any]]  # relaxation steps taken this turn
     spend_usd: dict[str, float]
     shortlist: Shortlist
     previous: list[dict[str, Any]]  # last shortlist's (rank, key) for "number 3" follow-ups

@@ -80,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--real-data", type=Path, default=None, help="instagram_kim2020.jsonl for the real-data set")
     p.add_argument("--suite", action="append", default=None, choices=["parse", "demo", "demo_v2", "real", "fine"],
                    help="run only this suite (repeat for several); default all")
+    p.add_argument("--llm", action="store_true",
+                   help="offline vs LLM mode side by side against CASTLIST_LLM_BASE_URL (parse, dialogues, explanations)")
+    p.add_argument("--llm-cases", type=int, default=None, help="with --llm: first N parse briefs (default: the tier's)")
+    p.add_argument("--llm-dialogues", type=int, default=8, help="with --llm: first N dialogues")
+    p.add_argument("--llm-explanations", type=int, default=6, help="with --llm: creators to explain")
 
     p = sub.add_parser("calibrate", help="measure the on-topic similarity bars of the embedding model on labelled data")
     _common(p)

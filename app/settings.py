@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = Field(15.0, gt=0, le=120)
     llm_max_attempts: int = Field(2, ge=1, le=5)
+    llm_temperature: float | None = Field(0.0, ge=0, le=2, description="Sent with every request; unset = the server's default")
+    llm_max_tokens: int | None = Field(700, ge=16, le=8192, description="Output token cap sent with every request, so an answer cannot loop until the timeout")
+    llm_strict_schema: bool = Field(True, description="OpenAI strict structured output (every field required); off for "
+                                    "local grammar servers: a plain json_schema, optional fields stay optional")
+    llm_explain: bool = Field(True, description="With an LLM configured: rewrite each creator's explanation as checked prose")
 
     qdrant_timeout_s: int = Field(10, ge=1, le=300, description="Per request to a Qdrant server")
     qdrant_retries: int = Field(3, ge=1, le=10, description="Attempts of a Qdrant request that failed to connect or timed out")

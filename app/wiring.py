@@ -39,6 +39,9 @@ def _llm_client(settings: Settings):
         api_key=settings.llm_api_key,
         timeout_s=settings.llm_timeout_s,
         max_attempts=settings.llm_max_attempts,
+        temperature=settings.llm_temperature,
+        max_output_tokens=settings.llm_max_tokens,
+        strict_schemas=settings.llm_strict_schema,
     )
 
 
@@ -62,16 +65,8 @@ def build_brief_parser(settings: Settings):
     if not settings.llm_base_url:
         return OfflineBriefParser()
     from agents.llm.brief_parser import LLMBriefParser
-    from agents.llm.client import OpenAICompatibleClient
 
-    client = OpenAICompatibleClient(
-        base_url=settings.llm_base_url,
-        model=settings.llm_model,
-        api_key=settings.llm_api_key,
-        timeout_s=settings.llm_timeout_s,
-        max_attempts=settings.llm_max_attempts,
-    )
-    return LLMBriefParser(client)
+    return LLMBriefParser(_llm_client(settings))
 
 
 def build_agent_context(settings: Settings, retrieval: Retrieval):
@@ -89,7 +84,18 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
         default_count=settings.default_limit,
         calibration=load_calibration(retrieval.embedder.name, settings.data_dir),
         vet_batch=settings.vet_batch,
+        explainer=build_explainer(settings),
     )
+
+
+def build_explainer(settings: Settings):
+    """LLM prose for explanations, number-checked, when an endpoint is configured and
+    `llm_explain` is on; None keeps the template explanations."""
+    if not settings.llm_base_url or not settings.llm_explain:
+        return None
+    from agents.llm.explainer import LLMExplainer
+
+    return LLMExplainer(_llm_client(settings))
 
 
 def open_checkpointer(settings: Settings):

@@ -131,6 +131,7 @@ class OpenAICompatibleClient:
         retry_after_cap_s: float = 30.0,
         temperature: float | None = None,
         max_output_tokens: int | None = None,
+        strict_schemas: bool = True,
     ) -> None:
         if timeout_s <= 0:
             raise ValueError("timeout_s must be positive")
@@ -144,6 +145,11 @@ class OpenAICompatibleClient:
             else max_attempts * timeout_s + (max_attempts - 1) * backoff_max_s
         )
         self.retry_after_cap_s = retry_after_cap_s
+        # False: the schema is sent as a plain (non-strict) `json_schema` response format, so
+        # optional fields stay optional. A grammar-constrained local server (llama.cpp) still
+        # enforces enums and limits, and a small model is not made to fill every field.
+        self.strict_schemas = strict_schemas
+        self.last_attempts = 0  # attempts the last call took (1 = valid on the first try); for evals
         self._backoff = wait_exponential_jitter(
             multiplier=backoff_initial_s, max=backoff_max_s, jitter=backoff_initial_s,
         )
@@ -172,8 +178,8 @@ class OpenAICompatibleClient:
         await self.aclose()
 
     async def complete_json(self, system: str, user: str, schema: type[ModelT]) -> ModelT:
-        strict = strict_schema_supported(schema)
-        if not strict:
+        strict = strict_schema_supported(schema) and self.strict_schemas
+        if not strict_schema_supported(schema):
             system = system + "\n\n" + load_prompt(
                 "json_schema_instructions", schema=json.dumps(schema.model_json_schema()),
             )
@@ -195,6 +201,7 @@ class OpenAICompatibleClient:
             async for attempt in retrying:
                 with attempt:
                     attempts += 1
+                    self.last_attempts = attempts
                     remaining = self.deadline_s - (time.monotonic() - started)
                     if remaining <= 0:
                         raise _AttemptFailed("deadline", retryable=False)
@@ -238,9 +245,13 @@ class OpenAICompatibleClient:
                         response_format=schema, timeout=timeout_s, **self._options,
                     )
                     return _parsed_answer(completion, schema)
+                response_format: dict[str, Any] = (
+                    {"type": "json_schema", "json_schema": {"name": schema.__name__, "strict": False,
+                                                            "schema": schema.model_json_schema()}}
+                    if not self.strict_schemas and strict_schema_supported(schema) else {"type": "json_object"})
                 completion = await self._client.chat.completions.create(
                     model=self.model, messages=messages,  # type: ignore[arg-type]
-                    response_format={"type": "json_object"}, timeout=timeout_s, **self._options,
+                    response_format=response_format, timeout=timeout_s, **self._options,  # type: ignore[arg-type]
                 )
                 return _validated_answer(completion, schema)
         except TimeoutError as exc:

@@ -8,25 +8,20 @@ import asyncio
 import time
 from typing import Any
 
-from langgraph.graph import END
 from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
 from agents.events import CreatorEvent
 from agents.explain import explain_creator
 from agents.nodes.common import add_earlier_rounds, emit, first_round, progress
-from agents.shortlist import Relaxation, Shortlist
+from agents.nodes.relax import applied_relaxations, user_criteria
+from agents.shortlist import AppliedRelaxation, Relaxation, Shortlist
 from agents.state import ShortlistState
-
-
-def after_explain(state: ShortlistState) -> str:
-    """Back to vetting until selection has settled the whole list."""
-    return END if state.get("settled") else "vet"
 
 
 async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     ctx = runtime.context
-    criteria = state["criteria"]
+    criteria = user_criteria(state)  # preferences searched as filters are preferences again
     started = time.perf_counter()
     explained = list(state.get("explained") or [])
     streamed = {f"{c.platform}:{c.handle.lower()}" for c in explained}
@@ -54,6 +49,7 @@ async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) ->
         assumptions=criteria.assumptions,
         warnings=list(state.get("warnings") or []),
         relaxations=[Relaxation.model_validate(r) for r in state.get("relaxations") or []],
+        relaxed=[AppliedRelaxation.model_validate(r) for r in applied_relaxations(state, len(creators))],
         weights=ctx.weights.normalised(),
         stats={
             "candidates": len(state.get("candidates") or []),
@@ -71,7 +67,8 @@ async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) ->
     )
     progress(runtime, "explain", f"Explained {len(creators)} creators", timings)
     previous = [{"rank": c.rank, "key": f"{c.platform}:{c.handle.lower()}", "handle": c.handle} for c in creators]
-    return {"shortlist": shortlist, "previous": previous, "explained": explained, "timings": timings}
+    return {"shortlist": shortlist, "previous": previous, "explained": explained, "timings": timings,
+            "criteria": criteria}
 
 
 def _count_reasons(rejected: dict[str, str]) -> dict[str, int]:

@@ -18,6 +18,7 @@ from agents.events import WarningEvent
 from agents.filters import index_filter
 from agents.money import money_usd
 from agents.nodes.common import add_earlier_rounds, emit, first_round, progress, stage
+from agents.nodes.relax import will_relax
 from agents.relax import suggest_relaxations
 from agents.state import Candidate, ShortlistState
 from agents.tools.scoring import ScoringWeights, score_ceiling
@@ -67,7 +68,8 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
         chosen = settled(options, edge, wanted, budget, criteria.platforms)
         done = edge is None or len(chosen.chosen) >= wanted
         relaxations: list[dict[str, Any]] = []
-        if done and len(chosen.chosen) + len(kept) < count:
+        relaxing = done and will_relax(state, runtime, len(chosen.chosen) + len(kept))
+        if done and len(chosen.chosen) + len(kept) < count and not relaxing:
             found = await asyncio.to_thread(
                 suggest_relaxations, ctx.index, state.get("query_vector"), index_filter(criteria),
                 ctx.topic_calibration().profile_threshold)
@@ -76,7 +78,7 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     before = state.get("selected") or []
     if selected[:len(before)] != before:  # settled() guarantees this; a break would split stream and list
         log.error("settled head changed: streamed %s, now %s", before, selected)
-    if done and len(selected) < count:
+    if done and len(selected) < count and not relaxing:
         advice = "; ".join(f"{r['suggestion']} (+{r['adds']})" for r in relaxations[:3]) or \
             "no single constraint change adds on-topic creators: try broader topic words"
         emit(runtime, WarningEvent(

@@ -18,6 +18,10 @@ def evaluate(args: argparse.Namespace) -> int:
     from retrieval.embedder import open_embedder
 
     settings = get_settings()
+    if getattr(args, "llm", False):
+        from app.commands.evaluate_llm import evaluate_llm
+
+        return evaluate_llm(args, settings)
     real = args.real_data or (DEFAULT_REAL_DATA if DEFAULT_REAL_DATA.exists() else None)
     config = EvalConfig.from_cli(args.tier, settings.data_dir, args.report_dir, args.baseline,
                                  args.update_baseline, real_data=real, suites=getattr(args, "suite", None))

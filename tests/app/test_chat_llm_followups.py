@@ -39,7 +39,7 @@ async def test_llm_patch_applied(app_factory):
                        {"field": "budget", "op": "clear"}], "more_like": []}
     with OpenAITestServer(default=responder(patch)) as llm:
         async with app_factory(llm_base_url=llm.base_url, llm_timeout_s=5, llm_max_attempts=1) as (_, client):
-            _, second = await _turns(client, ["vegan food creators in the US, budget $20k",
+            _, second = await _turns(client, ["6 vegan food creators in the US on Instagram or Pinterest, budget $20k",
                                               "Canada rather than the States, and forget about money"])
     event = second[0].data
     assert event["parser"] == "llm"
@@ -53,7 +53,7 @@ async def test_unusable_llm_patch_falls_back_to_rules(app_factory):
     patch = {"edits": [{"field": "platforms", "op": "remove", "values": ["twitch"]}]}
     with OpenAITestServer(default=responder(patch)) as llm:
         async with app_factory(llm_base_url=llm.base_url, llm_timeout_s=5, llm_max_attempts=1) as (_, client):
-            _, second = await _turns(client, ["vegan food creators in the US, budget $20k", "drop Pinterest"])
+            _, second = await _turns(client, ["6 vegan food creators in the US on Instagram or Pinterest, budget $20k", "drop Pinterest"])
     event = second[0].data
     assert event["parser"] == "offline" and event["criteria"]["platforms"] == ["instagram"]
     warnings = [e.data["message"] for e in second if e.event == "warning"]

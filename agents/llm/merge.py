@@ -1,0 +1,147 @@
+"""Combine the model's reading of a brief with the offline one so the result is never worse.
+
+Field by field: the offline reading stands wherever the two disagree, unless the brief's
+own text supports the model's value (agents/llm/support.py); a value the model sets that
+the brief never mentions is an invented constraint and is dropped. When most of what the
+model set is invented, the whole answer is rejected and the caller falls back to offline.
+Every decision is written into `assumptions`, so the user sees where a value came from.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import pydantic
+
+from agents.criteria import CampaignCriteria
+from agents.llm.checks import apply_checks
+from agents.llm.schema import LLMCriteria
+from agents.llm.support import BriefText, supported
+
+log = logging.getLogger(__name__)
+
+LIST_FIELDS = ("platforms", "tiers", "topics", "creator_countries", "audience_countries", "languages", "formats",
+               "exclude_topics", "exclude_brands", "exclude_handles")
+SCALAR_FIELDS = ("followers_min", "followers_max", "audience_gender", "audience_age_min", "audience_age_max",
+                 "min_engagement_rate", "budget", "max_price_per_post", "creators_count")
+# Values that only make sense together: when the merged pair is invalid, the offline pair stands.
+_PAIRS = (("followers_min", "followers_max"), ("audience_age_min", "audience_age_max"))
+# More than this share of the model's values invented: the answer as a whole is not a reading of the brief.
+MAX_INVENTED_SHARE = 0.5
+
+
+@dataclass
+class MergeOutcome:
+    criteria: CampaignCriteria
+    invented: list[str] = field(default_factory=list)  # "field=value" the brief never mentions
+    overruled: list[str] = field(default_factory=list)  # fields where offline won a disagreement
+    adopted: list[str] = field(default_factory=list)  # fields where the model's supported value was used
+    rejected: str | None = None  # why the whole answer was not used; None when it was
+    checks: list[str] = field(default_factory=list)  # extra checks used (agents/llm/checks.py)
+    checks_refused: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)
+
+
+def _set(value: Any) -> bool:
+    return value is not None and value != [] and value != ""
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict) and {"amount", "currency"} <= value.keys():
+        return f"{value['amount']:g} {value['currency']}"
+    return str(value)
+
+
+def _words(phrase: str) -> set[str]:
+    return set(phrase.lower().split())
+
+
+def _merge_topics(offline: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
+    """A model topic that narrows an offline one ("baking" → "vegan baking") replaces it;
+    one the offline topics already cover adds nothing; the rest are added."""
+    topics, used = list(offline), []
+    for topic in extra:
+        if any(_words(topic) <= _words(t) for t in topics):
+            continue
+        narrowed = [i for i, t in enumerate(topics) if _words(t) < _words(topic)]
+        if narrowed:
+            topics[narrowed[0]] = topic
+            topics = [t for i, t in enumerate(topics) if i not in narrowed[1:]]
+        else:
+            topics.append(topic)
+        used.append(topic)
+    return topics, used
+
+
+def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutcome:
+    text = BriefText(brief)
+    model = llm.model_dump()
+    off = offline.model_dump()
+    values = dict(off)
+    source: dict[str, str] = {}  # field -> "llm" where the model's value was taken
+    out = MergeOutcome(criteria=offline)
+    notes: list[str] = []
+    model_values = 0
+
+    for name in LIST_FIELDS:
+        mine = model[name]
+        model_values += len(mine)
+        good = [v for v in mine if v in off[name] or supported(name, v, text)]
+        out.invented += [f"{name}={v}" for v in mine if v not in good]
+        extra = [v for v in good if v not in off[name]]
+        if name == "topics":
+            values[name], extra = _merge_topics(off[name], extra)
+        elif extra:
+            values[name] = [*off[name], *extra]
+        if extra:
+            source[name] = "llm"
+            out.adopted.append(name)
+            notes.append(f"{name}: added {_show(extra)} from the LLM's reading (named in the brief)")
+
+    for name in SCALAR_FIELDS:
+        mine, theirs = model[name], off[name]
+        if not _set(mine) or mine == theirs:
+            continue
+        model_values += 1
+        if supported(name, mine, text):
+            values[name] = mine
+            source[name] = "llm"
+            out.adopted.append(name)
+            if _set(theirs):
+                notes.append(f"{name}: used the LLM's {_show(mine)} over the rule-based {_show(theirs)} (the brief says it)")
+        elif _set(theirs):
+            out.overruled.append(name)
+            notes.append(f"{name}: kept the rule-based {_show(theirs)}; the LLM's {_show(mine)} is not in the brief")
+        else:
+            out.invented.append(f"{name}={_show(mine)}")
+
+    for low, high in _PAIRS:
+        if values[low] is not None and values[high] is not None and values[low] > values[high]:
+            values[low], values[high] = off[low], off[high]
+            source.pop(low, None), source.pop(high, None)
+
+    if model_values and len(out.invented) > MAX_INVENTED_SHARE * model_values:
+        out.rejected = f"{len(out.invented)} of {model_values} values are not in the brief"
+        return out
+
+    hard = [h for h in offline.hard]
+    hard += [name for name in llm.hard if source.get(name) == "llm" and name not in off.get("hard", [])]
+    values["hard"] = [h for h in dict.fromkeys(hard) if _set(values.get(h))]
+    if out.invented:
+        notes.append(f"Ignored what the LLM read but the brief does not say: {'; '.join(out.invented)}")
+    values["assumptions"] = list(dict.fromkeys([*offline.assumptions, *notes]))
+    values["conflicts"] = list(offline.conflicts)  # the model's cannot be checked against the text
+    try:
+        out.criteria = CampaignCriteria.model_validate(values)
+        checked = apply_checks(llm.checks, out.criteria, brief)
+        out.criteria, out.checks, out.checks_refused, out.advice = \
+            checked.criteria, checked.used, checked.refused, checked.advice
+    except pydantic.ValidationError:
+        log.warning("merged criteria invalid; keeping the offline reading", exc_info=True)
+        out.rejected = "the model's values could not be combined with the rule-based reading"
+        out.criteria = offline
+    return out

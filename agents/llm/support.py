@@ -1,0 +1,156 @@
+"""Does the brief's own text support a value? The test the merge applies to every model value.
+
+A number is supported when the brief writes it (15k, 15,000 and 1.5% count as written); a
+place when the brief names it, a city of it or its code; a platform, format, tier,
+language, brand or safety category when a word for it is in the brief; an excluded handle
+only when the brief writes it with "@". Support is deliberately literal: a small model's
+inferences ("Gen Z skincare" → Instagram, "₹5 lakh" → 5,000,000) are exactly what it gets wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from babel import Locale
+
+from agents.llm.explainer import numbers_in
+from agents.parsing import platforms as platform_words
+from agents.parsing import safety as safety_words
+from agents.parsing.formats import extract_formats
+from agents.parsing.geo_data import EXACT, LOOKUP, FIRST_WORDS, ISO_CODES, key_of
+from agents.parsing.languages import LANGUAGES
+from agents.parsing.text import Brief, fold
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CURRENCY_MARKS: dict[str, tuple[str, ...]] = {
+    "USD": ("$", "usd", "dollar"), "EUR": ("€", "eur", "euro"), "GBP": ("£", "gbp", "pound", "quid"),
+    "INR": ("₹", "inr", "rupee", "lakh", "crore"), "JPY": ("¥", "jpy", "yen"), "CNY": ("¥", "cny", "rmb", "yuan"),
+    "CHF": ("chf", "franc"), "CAD": ("cad", "c$"), "AUD": ("aud", "a$"), "BRL": ("r$", "brl", "real"),
+    "SEK": ("sek", "kr"), "NOK": ("nok", "kr"), "DKK": ("dkk", "kr"), "PLN": ("pln", "zł", "zloty"),
+    "MXN": ("mxn", "peso"), "KRW": ("₩", "krw", "won"), "SGD": ("sgd", "s$"), "AED": ("aed", "dirham"),
+    "NZD": ("nzd", "nz$"),
+}
+_GENDER = {
+    "female": re.compile(r"\b(?:women|woman|female|females|girls?|moms?|mums?|mothers?|ladies|her)\b", re.I),
+    "male": re.compile(r"\b(?:men|man|male|males|guys?|dads?|fathers?|boys?|gentlemen)\b", re.I),
+}
+_TIER_WORDS = {"nano": r"nano", "micro": r"micro", "mid": r"mid[\s-]?(?:tier|size|sized|level)?|medium", "macro": r"macro",
+               "mega": r"mega|celebrit(?:y|ies)"}
+_ENGLISH = Locale("en")
+
+
+class BriefText:
+    """A brief, with the lookups the support checks need computed once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower()
+
+    @cached_property
+    def numbers(self) -> list[float]:
+        return [n.value for n in numbers_in(self.text)]
+
+    @cached_property
+    def percents(self) -> list[float]:
+        return [n.value / 100 for n in numbers_in(self.text) if n.percent]
+
+    @cached_property
+    def words(self) -> set[str]:
+        return {fold(w) for w in _WORD.findall(self.text)}
+
+    @cached_property
+    def places(self) -> set[str]:
+        """ISO codes of every country, city, state or region the brief names, and codes it writes."""
+        words = _WORD.findall(self.text)
+        codes: set[str] = set()
+        for i in range(len(words)):
+            longest = FIRST_WORDS.get(fold(words[i]), 0)
+            for n in range(1, longest + 1):
+                for place in LOOKUP.get(key_of(words[i:i + n]), []):
+                    codes.update(place.codes)
+        for name, place in EXACT.items():
+            if name in self.text:
+                codes.update(place.codes)
+        codes.update(w for w in re.findall(r"\b[A-Z]{2}\b", self.text) if w in ISO_CODES)
+        if re.search(r"\bUK\b", self.text):
+            codes.add("GB")
+        return codes
+
+    @cached_property
+    def platforms(self) -> set[str]:
+        found = set()
+        for match in platform_words._PLATFORM.finditer(self.text):  # the offline parser's own word list
+            found.add(platform_words._PATTERNS[int((match.lastgroup or "p0")[1:])][1])
+        return found
+
+    @cached_property
+    def formats(self) -> set[str]:
+        return {f.value for f in extract_formats(Brief(self.text))}
+
+    @cached_property
+    def safety(self) -> set[str]:
+        return {safety_words._category(m.group(0)) for m in safety_words._TERM.finditer(self.text)}
+
+    def has_number(self, value: float) -> bool:
+        return any(abs(value - n) <= max(0.5, abs(n) * 0.005) for n in self.numbers)
+
+    def has_rate(self, value: float) -> bool:
+        return any(abs(value - p) <= 0.0005 for p in self.percents)
+
+    def has_currency(self, code: str) -> bool:
+        return any(mark in self.lower for mark in _CURRENCY_MARKS.get(code, (code.lower(),)))
+
+    def has_language(self, code: str) -> bool:
+        names = {name for name, c in LANGUAGES.items() if c == code}
+        english = _ENGLISH.languages.get(code)
+        if english:
+            names.add(english.lower())
+        return any(re.search(rf"\b{re.escape(n)}\b", self.lower) for n in names)
+
+    def has_phrase(self, phrase: str) -> bool:
+        """Every word of the phrase is a word of the brief (plurals and accents aside)."""
+        words = [fold(w) for w in _WORD.findall(phrase)]
+        return bool(words) and all(w in self.words or w.rstrip("s") in self.words or w + "s" in self.words
+                                   for w in words)
+
+    def has_word(self, word: str) -> bool:
+        return re.search(rf"(?<![\w@#]){re.escape(word.lower())}(?!\w)", self.lower) is not None
+
+    def has_handle(self, handle: str) -> bool:
+        # The old check accepted any substring ("shanghai", "shein"); a handle is written with "@".
+        return re.search(rf"@{re.escape(handle.lower())}(?![\w.])", self.lower) is not None
+
+
+def supported(field: str, value: Any, brief: BriefText) -> bool:
+    """Whether the brief's own text supports this one value of `field` (an item, for lists)."""
+    if field in ("followers_min", "followers_max", "creators_count", "audience_age_min", "audience_age_max"):
+        # Ages too: "Gen Z" supports an age range, not the model's numbers for it (the
+        # offline parser reads generations by a documented rule).
+        return brief.has_number(float(value))
+    if field == "min_engagement_rate":
+        return brief.has_rate(float(value)) or brief.has_number(float(value))
+    if field in ("budget", "max_price_per_post"):
+        return brief.has_number(float(value["amount"])) and brief.has_currency(value["currency"])
+    if field in ("creator_countries", "audience_countries"):
+        return value in brief.places
+    if field == "languages":
+        return brief.has_language(value)
+    if field == "platforms":
+        return value in brief.platforms
+    if field == "formats":
+        return value in brief.formats or brief.has_word(value)
+    if field == "tiers":
+        return re.search(rf"\b(?:{_TIER_WORDS[value]})", brief.lower) is not None
+    if field == "topics":
+        return brief.has_phrase(value)
+    if field == "exclude_topics":
+        return value in brief.safety or brief.has_word(value)
+    if field == "exclude_brands":
+        return brief.has_word(value)
+    if field == "exclude_handles":
+        return brief.has_handle(value)
+    if field == "audience_gender":
+        return _GENDER[value].search(brief.text) is not None
+    return False
