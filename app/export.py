@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from agents.criteria import CampaignCriteria
+from agents.explain import PROFILE_URL
 from agents.shortlist import Shortlist, ShortlistedCreator
 from retrieval.schema import creator_key
 from retrieval.store import StoredCreator
@@ -163,3 +164,59 @@ def table_rows(text: str) -> list[dict[str, str]]:
     lines = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
     start = lines.index(list(CSV_COLUMNS))
     return [dict(zip(CSV_COLUMNS, row)) for row in lines[start + 1:]]
+
+
+# ---- saved lists ---------------------------------------------------------------------
+
+LIST_COLUMNS = (
+    "platform", "handle", "display_name", "profile_url", "status", "note", "followers", "tier", "country",
+    "engagement_rate", "engagement_method", "price_low", "price_high", "price_currency", "price_method",
+    "top_audience_country", "top_audience_age", "top_audience_gender", "last_post_date", "added_at",
+)
+
+
+def list_to_csv(saved: Any, stored: Mapping[str, StoredCreator], exported_at: datetime | None = None) -> str:
+    """A saved list (app.lists_store.SavedListRow) as a client CSV: a header block, then
+    one row per creator with its current numbers from the creator store."""
+    exported_at = exported_at or datetime.now(timezone.utc)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows([
+        ["castlist saved list", saved.id],
+        ["Name", cell(saved.name)],
+        ["Created", saved.created_at.isoformat(timespec="seconds")],
+        ["Exported", exported_at.isoformat(timespec="seconds")],
+        ["Creators", len(saved.items)],
+        ["How to read", "engagement_rate in percent with its formula in engagement_method; price per post with "
+                        "its currency and method; audience shares from the creator's reported audience; "
+                        "blank numbers: the creator is no longer in the creator store"],
+    ])
+    writer.writerow([])
+    writer.writerow(LIST_COLUMNS)
+    for item in saved.items:
+        s = stored.get(creator_key(item.platform, item.handle))
+        c, f = (s.creator, s.features) if s is not None else (None, None)
+        price = f.price if f is not None else None
+        audience = c.audience if c is not None else None
+        template = PROFILE_URL.get(item.platform)
+        writer.writerow([cell(v) for v in (
+            item.platform, item.handle, c.display_name if c else None,
+            template.format(h=item.handle) if template else None, item.status, item.note,
+            c.followers if c else None, f.tier if f else None, c.country if c else None,
+            percent(f.engagement.median) if f else None,
+            f.engagement.method if f and f.engagement.median is not None else None,
+            price.low if price else None, price.high if price else None,
+            price.currency if price else None, price.method if price else None,
+            _top(audience.countries if audience else None), _top(audience.ages if audience else None),
+            _top(audience.genders if audience else None),
+            f.last_post_at[:10] if f and f.last_post_at else None,
+            item.added_at.isoformat(timespec="seconds"),
+        )])
+    return BOM + out.getvalue()
+
+
+def list_table_rows(text: str) -> list[dict[str, str]]:
+    """The creator rows of an exported saved-list CSV."""
+    lines = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
+    start = lines.index(list(LIST_COLUMNS))
+    return [dict(zip(LIST_COLUMNS, row)) for row in lines[start + 1:]]
