@@ -14,7 +14,7 @@ import csv
 import io
 import math
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from agents.criteria import CampaignCriteria
@@ -129,7 +129,7 @@ def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audie
 
 
 def header_block(shortlist: Shortlist, exported_at: datetime | None = None) -> list[list[Any]]:
-    exported_at = exported_at or datetime.now(timezone.utc)
+    exported_at = exported_at or datetime.now(UTC)
     return [
         ["castlist shortlist", shortlist.id],
         ["Brief", cell(shortlist.brief)],
@@ -178,7 +178,7 @@ LIST_COLUMNS = (
 def list_to_csv(saved: Any, stored: Mapping[str, StoredCreator], exported_at: datetime | None = None) -> str:
     """A saved list (app.lists_store.SavedListRow) as a client CSV: a header block, then
     one row per creator with its current numbers from the creator store."""
-    exported_at = exported_at or datetime.now(timezone.utc)
+    exported_at = exported_at or datetime.now(UTC)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerows([
@@ -187,9 +187,9 @@ def list_to_csv(saved: Any, stored: Mapping[str, StoredCreator], exported_at: da
         ["Created", saved.created_at.isoformat(timespec="seconds")],
         ["Exported", exported_at.isoformat(timespec="seconds")],
         ["Creators", len(saved.items)],
-        ["How to read", "engagement_rate in percent with its formula in engagement_method; price per post with "
-                        "its currency and method; audience shares from the creator's reported audience; "
-                        "blank numbers: the creator is no longer in the creator store"],
+        ["How to read", ("engagement_rate in percent with its formula in engagement_method; price per post with "
+                         "its currency and method; audience shares from the creator's reported audience; "
+                         "blank numbers: the creator is no longer in the creator store")],
     ])
     writer.writerow([])
     writer.writerow(LIST_COLUMNS)

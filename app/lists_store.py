@@ -11,11 +11,22 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal, get_args
 
 from sqlalchemy import (
-    Column, DateTime, ForeignKey, PrimaryKeyConstraint, String, Table, Text, delete, func, insert, select, update,
+    Column,
+    DateTime,
+    ForeignKey,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+    update,
 )
 from sqlalchemy.engine import Engine
 
@@ -77,7 +88,7 @@ class ListStore:
         metadata.create_all(engine, tables=[saved_lists_table, saved_list_items_table])
 
     def create(self, name: str) -> SavedListRow:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         list_id = uuid.uuid4().hex
         with self.engine.begin() as conn:
             conn.execute(insert(saved_lists_table).values(id=list_id, name=name, created_at=now, updated_at=now))
@@ -107,7 +118,7 @@ class ListStore:
     def rename(self, list_id: str, name: str) -> bool:
         with self.engine.begin() as conn:
             result = conn.execute(update(saved_lists_table).where(saved_lists_table.c.id == list_id)
-                                  .values(name=name, updated_at=datetime.now(timezone.utc)))
+                                  .values(name=name, updated_at=datetime.now(UTC)))
         return bool(result.rowcount)
 
     def delete(self, list_id: str) -> bool:
@@ -123,7 +134,7 @@ class ListStore:
         """Adds a creator, or updates the fields given (`fields`: which of note/status the
         caller sent; others keep their value). None when the list does not exist; else the
         item and whether it was new."""
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         i = saved_list_items_table
         key = (i.c.list_id == list_id) & (i.c.platform == platform) & (i.c.handle == handle)
         with self.engine.begin() as conn:
@@ -148,7 +159,7 @@ class ListStore:
     def remove_item(self, list_id: str, platform: str, handle: str) -> bool | None:
         """None when the list does not exist; else whether the creator was on it."""
         i = saved_list_items_table
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with self.engine.begin() as conn:
             touched = conn.execute(update(saved_lists_table).where(saved_lists_table.c.id == list_id)
                                    .values(updated_at=now)).rowcount

@@ -17,7 +17,14 @@ from starlette.concurrency import run_in_threadpool
 from agents.explain import PROFILE_URL  # the cards' profile links: one table
 from app.deps import Caller, ListsDep, RetrievalDep
 from app.export import list_to_csv
-from app.lists_store import NAME_MAX, NOTE_MAX, STATUSES, ListItemRow, SavedListRow, Status
+from app.lists_store import (
+    NAME_MAX,
+    NOTE_MAX,
+    STATUSES,
+    ListItemRow,
+    SavedListRow,
+    Status,
+)
 from app.problems import Problem, ProblemError
 from app.routers._common import ID_PATTERN
 from retrieval.schema import Platform, creator_key
@@ -101,8 +108,8 @@ def _profile_url(platform: str, handle: str) -> str | None:
 
 
 def creator_out(item: ListItemRow, stored: StoredCreator | None) -> ListCreatorOut:
-    base = dict(platform=item.platform, handle=item.handle, note=item.note, status=item.status,
-                added_at=item.added_at, updated_at=item.updated_at, url=_profile_url(item.platform, item.handle))
+    base = {"platform": item.platform, "handle": item.handle, "note": item.note, "status": item.status,
+            "added_at": item.added_at, "updated_at": item.updated_at, "url": _profile_url(item.platform, item.handle)}
     if stored is None:
         return ListCreatorOut(**base, in_store=False)
     c, f = stored.creator, stored.features

@@ -8,23 +8,23 @@ from app.export import BOM, list_table_rows
 from app.lists_store import NOTE_MAX
 
 
-def _creators(app, n: int = 3):  # noqa: ANN001
+def _creators(app, n: int = 3):
     store = app.state.retrieval.store
     keys = sorted(store.keys())[:n]
     return [store.get(k) for k in keys]
 
 
-async def _new_list(client, name: str = "Vegan launch DE") -> dict:  # noqa: ANN001
+async def _new_list(client, name: str = "Vegan launch DE") -> dict:
     response = await client.post("/v1/lists", json={"name": name})
     assert response.status_code == 201, response.text
     return response.json()
 
 
-def _path(list_id: str, stored) -> str:  # noqa: ANN001
+def _path(list_id: str, stored) -> str:
     return f"/v1/lists/{list_id}/creators/{stored.creator.platform}/{stored.creator.handle}"
 
 
-async def test_create_add_note_status_remove(app, client) -> None:  # noqa: ANN001
+async def test_create_add_note_status_remove(app, client) -> None:
     saved = await _new_list(client)
     assert saved["name"] == "Vegan launch DE" and saved["count"] == 0
     first, second = _creators(app, 2)
@@ -58,7 +58,7 @@ async def test_create_add_note_status_remove(app, client) -> None:  # noqa: ANN0
     assert [c["handle"] for c in got["creators"]] == [first.creator.handle]
 
 
-async def test_rename_list_and_delete(client) -> None:  # noqa: ANN001
+async def test_rename_list_and_delete(client) -> None:
     saved = await _new_list(client, "Draft")
     renamed = await client.patch(f"/v1/lists/{saved['id']}", json={"name": "  Q1 fitness  "})
     assert renamed.status_code == 200 and renamed.json()["name"] == "Q1 fitness"
@@ -70,7 +70,7 @@ async def test_rename_list_and_delete(client) -> None:  # noqa: ANN001
     assert gone.status_code == 404 and gone.headers["content-type"].startswith("application/problem+json")
 
 
-async def test_bad_input_is_a_clear_4xx(app, client) -> None:  # noqa: ANN001
+async def test_bad_input_is_a_clear_4xx(app, client) -> None:
     saved = await _new_list(client)
     (creator,) = _creators(app, 1)
 
@@ -104,7 +104,7 @@ async def test_bad_input_is_a_clear_4xx(app, client) -> None:  # noqa: ANN001
     assert (await client.get(f"/v1/lists/{saved['id']}")).json()["count"] == 0
 
 
-async def test_export_csv_and_json(app, client) -> None:  # noqa: ANN001
+async def test_export_csv_and_json(app, client) -> None:
     saved = await _new_list(client, "=cmd|' /C calc'!A0")  # a name that would be a formula
     creators = _creators(app, 3)
     for i, stored in enumerate(creators):
@@ -138,7 +138,7 @@ async def test_export_csv_and_json(app, client) -> None:  # noqa: ANN001
     assert all(c["status"] == "booked" for c in data["creators"])
 
 
-async def test_lists_survive_a_restart(app_factory, data_dir_factory) -> None:  # noqa: ANN001
+async def test_lists_survive_a_restart(app_factory, data_dir_factory) -> None:
     data_dir = data_dir_factory()
     async with app_factory(data_dir) as (app, client):
         saved = await _new_list(client, "Survives restarts")
