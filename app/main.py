@@ -27,7 +27,7 @@ from app.openapi import install_openapi
 from app.observability import Metrics, RequestContextMiddleware, configure_logging
 from app.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
 from app.ratelimit import RateLimiter
-from app.routers import briefs, chat, creators, health, lists, shortlists
+from app.routers import briefs, chat, creators, currencies, health, lists, shortlists
 from app.routers._runs import RunService
 from app.settings import Settings, get_settings
 from app.wiring import build_agent_context, open_checkpointer, open_retrieval_from_settings
@@ -123,7 +123,7 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
     app.add_middleware(ContentTypeMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
-    for module in (shortlists, chat, briefs, creators, lists, health):
+    for module in (shortlists, chat, briefs, creators, lists, currencies, health):
         app.include_router(module.router)
     _mount_web(app)
     install_openapi(app, settings)

@@ -61,3 +61,10 @@ async def test_similar_brief_parses_to_the_creators_platform_and_country(app, cl
     if c.country:
         assert c.country in criteria["creator_countries"]
     assert criteria["topics"]
+
+
+async def test_currencies_are_the_pricing_table(client) -> None:  # noqa: ANN001
+    from retrieval.signals.pricing import FX_TO_USD
+
+    body = (await client.get("/v1/currencies")).json()
+    assert body["base"] == "USD" and body["to_usd"] == FX_TO_USD and "approximate" in body["note"]
