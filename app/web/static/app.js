@@ -244,14 +244,18 @@ function cardOptions(creator = null) {
 }
 
 // Stacked layout (phones): the results sit under the composer, so bring them into view.
-// `again`: re-align at the end of the run (the transcript above grew) unless the user has
-// scrolled since the first reveal.
-let revealedAt = null;
+// `again`: re-align at the end of the run (the transcript above grew meanwhile) unless the
+// user has scrolled by hand since the first reveal.
+let revealed = false;
+let userScrolled = false;
+for (const name of ["wheel", "touchmove", "keydown"]) {
+  window.addEventListener(name, () => { if (revealed) userScrolled = true; }, { passive: true });
+}
 function revealResults(again = false) {
   if (!window.matchMedia("(max-width: 900px)").matches) return;
-  if (again && (revealedAt == null || Math.abs(window.scrollY - revealedAt) > 4)) return;
+  if (again && (!revealed || userScrolled)) return;
   ui.results.scrollIntoView({ block: "start" });
-  revealedAt = window.scrollY;
+  revealed = true;
 }
 
 function renderCreators(creators) {
@@ -319,7 +323,8 @@ async function send(message, criteria = null, removing = null) {
   clearError();
   clearWarnings();
   setExport(null);
-  revealedAt = null;
+  revealed = false;
+  userScrolled = false;
   // Keep the previous list visible but dimmed until the new one starts arriving.
   ui.cards.classList.add("stale");
   ui.cards.setAttribute("aria-busy", "true");

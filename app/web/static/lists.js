@@ -143,7 +143,7 @@ export class Lists {
         externalLink(c.url, "↗", { class: "small", "aria-label": `@${c.handle} on ${platformLabel(c.platform)}` })),
       el("div", { class: "list-item-edit" }, status, note,
         el("button", { type: "button", class: "button ghost small", onclick: async () => {
-          try { await api.removeFromList(listId, c.platform, c.handle); await this.show(listId); await this.refresh(); }
+          try { await api.removeFromList(listId, c.platform, c.handle); await this.refresh(); }
           catch (err) { this.showError(problem, err); }
         } }, "Remove")),
       problem);
