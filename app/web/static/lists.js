@@ -110,7 +110,7 @@ export class Lists {
           try { await api.deleteList(id); this.currentId = null; this.hooks.toast("List deleted"); await this.refresh(); }
           catch (err) { this.showError(this.error, err); }
         } }, "Delete list")),
-      list.count ? null : el("p", { class: "muted small", text: "Nothing to export yet: no creators on this list." }),
+      ...(list.count ? [] : [el("p", { class: "muted small", text: "Nothing to export yet: no creators on this list." })]),
       el("ul", { class: "list-items" }, list.creators.map((c) => this.itemRow(id, c))));
     this.detail.hidden = false;
   }
