@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from app.deps import Caller
+from app.problems import Problem
 from retrieval.signals.pricing import FX_TO_USD
 
 router = APIRouter(prefix="/v1/currencies", tags=["currencies"])
@@ -18,6 +19,8 @@ class Currencies(BaseModel):
     note: str
 
 
-@router.get("", response_model=Currencies, summary="The fixed FX table used for prices and caps")
+@router.get("", response_model=Currencies,
+            responses={c: {"model": Problem, "content": {"application/problem+json": {}}} for c in (401, 429)},
+            summary="The fixed FX table used for prices and caps")
 async def currencies(_caller: Caller) -> Currencies:
     return Currencies(to_usd=FX_TO_USD, note="approximate fixed rates (mid-2020s), not live market rates")

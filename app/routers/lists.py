@@ -99,7 +99,8 @@ class ListPage(BaseModel):
 
 
 _PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
-_ERRORS: dict[int | str, dict[str, Any]] = {code: _PROBLEM for code in (401, 404, 422, 429)}
+# 400 malformed JSON and 413 over the body limit come from the app's middleware and handlers.
+_ERRORS: dict[int | str, dict[str, Any]] = {code: _PROBLEM for code in (400, 401, 404, 413, 422, 429)}
 
 
 def _profile_url(platform: str, handle: str) -> str | None:
