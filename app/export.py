@@ -19,8 +19,10 @@ from typing import Any
 
 from agents.criteria import CampaignCriteria
 from agents.explain import PROFILE_URL
+from agents.money import from_usd, to_usd
 from agents.shortlist import Shortlist, ShortlistedCreator
 from retrieval.schema import creator_key
+from retrieval.signals.pricing import FX_TO_USD
 from retrieval.store import StoredCreator
 
 BOM = "\ufeff"
@@ -31,7 +33,7 @@ VERDICT_TEXT = {"pass": "pass", "warn": "warn", "fail": "fail", "insufficient_da
 CSV_COLUMNS = (
     "rank", "platform", "handle", "display_name", "profile_url", "followers", "country",
     "engagement_rate", "engagement_method", "score", "price_low", "price_high", "price_currency", "price_method",
-    *(f"vetting_{t}" for t in VETTING_TOOLS), "vetting_details",
+    "price_in_brief_currency", *(f"vetting_{t}" for t in VETTING_TOOLS), "vetting_details",
     "top_audience_country", "top_audience_age", "top_audience_gender", "last_post_date",
     "topic_match", "topic_post_url", "reasons", "risks", "explanation",
 )
@@ -109,7 +111,28 @@ def _vetting(c: ShortlistedCreator, asked_audience: bool) -> tuple[dict[str, str
     return verdicts, " | ".join(details)
 
 
-def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audience: bool) -> list[object]:
+def brief_currency(criteria: CampaignCriteria) -> str | None:
+    money = criteria.budget or criteria.max_price_per_post
+    return money.currency.upper() if money is not None else None
+
+
+def price_in(price: Any, currency: str | None) -> str | None:
+    """The estimate in the brief's currency with the fixed rate named (the page shows the same)."""
+    if price is None or currency is None:
+        return None
+    source = price.currency.upper()
+    if source == currency:
+        return f"{currency} {price.low:,.0f}-{price.high:,.0f}"
+    low, high = to_usd(price.low, source), to_usd(price.high, source)
+    if low is None or high is None or from_usd(1.0, currency) is None:
+        return None
+    rate = FX_TO_USD[currency]
+    return (f"{currency} {from_usd(low, currency):,.0f}-{from_usd(high, currency):,.0f} "
+            f"(1 {currency} = {rate:g} USD, approximate)")
+
+
+def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audience: bool,
+                currency: str | None = None) -> list[object]:
     price = c.price_estimate
     verdicts, details = _vetting(c, asked_audience)
     audience = stored.creator.audience if stored is not None else None
@@ -119,7 +142,7 @@ def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audie
         percent(c.engagement_rate), c.engagement_method if c.engagement_rate is not None else None,
         score100(c.score),
         price.low if price else None, price.high if price else None,
-        price.currency if price else None, price.method if price else None,
+        price.currency if price else None, price.method if price else None, price_in(price, currency),
         *(verdicts.get(t) for t in VETTING_TOOLS), details,
         _top(audience.countries if audience else None), _top(audience.ages if audience else None),
         _top(audience.genders if audience else None), last_post[:10] if last_post else None,
@@ -155,7 +178,7 @@ def to_csv(shortlist: Shortlist, lookup: Lookup | None = None, exported_at: date
     writer.writerow([])
     writer.writerow(CSV_COLUMNS)
     for c, key in zip(shortlist.creators, keys):
-        writer.writerow(creator_row(c, stored.get(key), asked))
+        writer.writerow(creator_row(c, stored.get(key), asked, brief_currency(shortlist.criteria)))
     return BOM + out.getvalue()
 
 
