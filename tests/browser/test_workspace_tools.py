@@ -31,6 +31,9 @@ async def test_profile_charts_sort_compare_and_money(page, base_url):
     cards = page.locator("#cards > .card")
     n = await cards.count()
     assert n >= 4
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    await page.wait_for_timeout(300)  # the cards' fade-in
+    await page.screenshot(path=str(SHOTS / "results_1400.png"))
 
     # Money in the brief's currency, the USD estimate and the rate beside it.
     price = cards.first.locator(".price")
