@@ -131,6 +131,7 @@ async def _save_from_card(page, card, list_name: str | None, note: str = "") -> 
     await dialog.get_by_role("button", name="Save").click()
     await page.wait_for_function("() => !document.querySelector('#save').open")
     await page.locator("#toast").filter(has_text="Saved @").wait_for()
+    assert await card.locator(".save-button").text_content() == "Saved ✓"
 
 
 async def test_saved_lists_survive_a_restart(browser, data_dir_factory, embedder):

@@ -56,6 +56,14 @@ const lists = new Lists({
   toast,
   openProfile: (platform, handle) => showProfile(platform, handle, null),
   criteria: () => state.criteria,
+  // The card says where the creator went, so a marketer sees at a glance what is saved.
+  saved: (creator, listName) => {
+    const card = ui.cards.querySelector(`.card[data-key="${CSS.escape(creatorKey(creator))}"] .save-button`);
+    if (card) {
+      card.textContent = "Saved ✓";
+      card.title = `Saved to “${listName}”`;
+    }
+  },
 });
 
 // ---------------------------------------------------------------- profile, compare, sort

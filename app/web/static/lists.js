@@ -166,7 +166,10 @@ export class Lists {
       this.showError($("save-error"), err);
     }
     select.replaceChildren(...items.map((l) => el("option", { value: l.id, selected: l.id === this.lastListId || null }, `${l.name} (${l.count})`)));
-    select.disabled = !items.length;
+    // With no list yet, the empty picker is hidden: the new list's name is all there is to give.
+    select.hidden = !items.length;
+    this.saveForm.querySelector('label[for="save-list"]').hidden = !items.length;
+    this.saveForm.querySelector('label[for="save-new"]').textContent = items.length ? "or a new list" : "New list";
     if (!items.length) $("save-new").value = "My shortlist";
     this.saveDialog.showModal();
   }
@@ -185,6 +188,7 @@ export class Lists {
       this.saveDialog.close();
       const name = newName || $("save-list").selectedOptions[0]?.textContent.replace(/ \(\d+\)$/, "");
       this.hooks.toast(`Saved @${creator.handle} to “${name}”`);
+      this.hooks.saved?.(creator, name);
       if (this.dialog.open) await this.refresh();
     } catch (err) {
       this.showError($("save-error"), err);
