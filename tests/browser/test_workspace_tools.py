@@ -189,6 +189,24 @@ async def test_saved_lists_survive_a_restart(browser, data_dir_factory, embedder
         assert rows[0]["note"] == "ask for rates, Zoë"
         assert all(r["followers"].isdigit() and r["price_method"] for r in rows)
 
+        # A profile opened from the list (no brief on screen): generic checks, and "find
+        # similar" starts a new brief in the creator's own words.
+        await items.nth(0).locator(".link-button").click()
+        panel = page.locator("#profile .profile")
+        await panel.wait_for()
+        assert "Checked without a brief" in await panel.inner_text()
+        assert await panel.locator("svg.chart-engagement").count() == 1
+        await panel.get_by_role("button", name="Find similar").click()
+        await page.wait_for_function("() => document.querySelector('#send').textContent === 'Send' "
+                                     "&& document.querySelector('#status').textContent.startsWith('Done')",
+                                     timeout=30_000)
+        sent = await page.locator("#transcript .msg-user p").last.text_content()
+        assert f"creators like @{saved[0]}" in sent, sent
+        assert await page.locator("#cards > .card").count() >= 1
+        await page.click("#open-lists")
+        await page.locator("#list-index .list-link", has_text="Launch DE").click()
+        await items.first.wait_for()
+
         # The server's 4xx text on the page: a note over the limit is refused, not cut.
         note = items.nth(1).locator("textarea")
         await note.fill("x" * 2001)

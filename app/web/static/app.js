@@ -75,6 +75,7 @@ function showProfile(platform, handle, creator) {
       onSave: (p) => lists.openSave(p),
       onSimilar: (p) => {
         ui.profile.close();
+        if ($("lists").open) $("lists").close(); // opened from a saved list: show the new run
         // A creator of the list on screen: "more like @x" keeps its niche in this thread.
         // Any other (from a saved list): a new brief in the creator's own words.
         if (state.creators.has(creatorKey(p)) && state.threadId) send(`more like @${p.handle}`);
