@@ -153,6 +153,8 @@ async def test_saved_lists_survive_a_restart(browser, data_dir_factory, embedder
 
         await page.click("#open-lists")
         await page.locator("#list-index .list-link", has_text="Launch DE").click()
+        await page.locator(".list-item").first.wait_for()
+        await page.wait_for_load_state("networkidle")
         item = page.locator(".list-item").first
         await item.locator("select").select_option("contacted")
         await page.locator("#toast").filter(has_text=f"Saved @{saved[0]}").wait_for()
@@ -206,6 +208,7 @@ async def test_saved_lists_survive_a_restart(browser, data_dir_factory, embedder
         await page.click("#open-lists")
         await page.locator("#list-index .list-link", has_text="Launch DE").click()
         await items.first.wait_for()
+        await page.wait_for_load_state("networkidle")  # the drawer's refresh has rendered
 
         # The server's 4xx text on the page: a note over the limit is refused, not cut.
         note = items.nth(1).locator("textarea")

@@ -78,6 +78,7 @@ export class Lists {
 
   async show(id) {
     this.currentId = id;
+    const token = (this.showing = (this.showing || 0) + 1); // only the latest call renders
     for (const li of this.index.children) li.classList.toggle("current", li.querySelector(`[data-list="${id}"]`) != null);
     let list;
     try {
@@ -85,6 +86,7 @@ export class Lists {
     } catch (err) {
       return this.showError(this.error, err);
     }
+    if (token !== this.showing) return;
     const name = el("input", { value: list.name, maxlength: "200", "aria-label": "List name", class: "list-rename" });
     const exportLink = (format, label) => {
       const link = el("a", { class: `button small${list.count ? "" : " disabled"}`, href: list.count ? api.listExportUrl(id, format) : null,
