@@ -81,16 +81,19 @@ def _plain(text: str) -> str:
 
 
 def similar_brief(creator: Creator, features: CreatorFeatures) -> str:
-    """Plain words the brief parser reads: the platform, tier, topics and country of this creator."""
+    """Plain words the brief parser reads: the platform, tier, topics and country of this
+    creator, and the creator itself excluded."""
     platform = _PLATFORM_NAMES.get(creator.platform, creator.platform.capitalize())
     own = _plain(creator.handle)  # a creator's own tag (#olivia_arrandbeyond_co) says nothing of the topic
     topics = [t for t in features.top_hashtags if own not in _plain(t)][:3] or [c.lower() for c in creator.categories[:2]]
-    parts = [f"{features.tier} " if features.tier else "", f"{platform} creators like @{creator.handle}"]
+    parts = [f"{features.tier} " if features.tier else "", f"{platform} creators"]
     if topics:
         parts.append(f" about {', '.join(topics)}")
     country = _country_name(creator.country)
     if country:
         parts.append(f" in {country}")
+    # "not @handle": the parser excludes the creator itself, so the list is of others like them.
+    parts.append(f", not @{creator.handle}")
     return "".join(parts)
 
 

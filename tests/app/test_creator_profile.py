@@ -46,8 +46,9 @@ async def test_profile_has_what_the_panel_draws(app, client) -> None:
                      "activity"]
     assert all(v["summary"] and 0 <= v["confidence"] <= 1 for v in profile["vetting"])
     assert "audience fit" in profile["vetting_note"]
-    assert f"@{c.handle}" in profile["similar_brief"]
-    assert c.handle.replace(".", "_") not in profile["similar_brief"].split(f"@{c.handle}")[1]
+    assert profile["similar_brief"].endswith(f", not @{c.handle}")
+    # The creator's own hashtag (#jane_bakes) is no topic.
+    assert c.handle.replace(".", "_").lower() not in profile["similar_brief"].split(", not @")[0].lower()
 
 
 async def test_similar_brief_parses_to_the_creators_platform_and_country(app, client) -> None:
@@ -61,6 +62,7 @@ async def test_similar_brief_parses_to_the_creators_platform_and_country(app, cl
     if c.country:
         assert c.country in criteria["creator_countries"]
     assert criteria["topics"]
+    assert c.handle.lower() in [h.lower() for h in criteria["exclude_handles"]]
 
 
 async def test_currencies_are_the_pricing_table(client) -> None:  # noqa: ANN001
