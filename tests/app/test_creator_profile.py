@@ -65,7 +65,7 @@ async def test_similar_brief_parses_to_the_creators_platform_and_country(app, cl
     assert c.handle.lower() in [h.lower() for h in criteria["exclude_handles"]]
 
 
-async def test_currencies_are_the_pricing_table(client) -> None:  # noqa: ANN001
+async def test_currencies_are_the_pricing_table(client) -> None:
     from retrieval.signals.pricing import FX_TO_USD
 
     body = (await client.get("/v1/currencies")).json()
