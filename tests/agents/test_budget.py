@@ -42,6 +42,6 @@ def test_count_the_budget_cannot_buy() -> None:
     lows = [50.0] * 30
     picks = [Pick("instagram", 5_000, 50.0)] * 4
     notes = budget_warnings(criteria, "20 creators", 20, picks, lows)
-    assert notes == ["The budget of USD 300 buys about 6 of the 20 creators asked: the 20 cheapest vetted creators "
+    assert notes == [("The budget of USD 300 buys about 6 of the 20 creators asked: the 20 cheapest vetted creators "
                      "cost at least USD 1,000 together at their lowest estimated prices; this list holds the 4 "
-                     "best-scored that fit."]
+                     "best-scored that fit.")]
