@@ -15,6 +15,7 @@ from agents.context import AgentContext
 from agents.runner import AgentRunner
 from app.auth import Principal, bearer_token, is_loopback, verify_key
 from app.db import Database
+from app.lists_store import ListStore
 from app.observability import Metrics
 from app.problems import ProblemError
 from app.ratelimit import Decision, RateLimiter
@@ -39,6 +40,10 @@ def _context(request: Request) -> AgentContext:
     return request.app.state.context
 
 
+def _lists(request: Request) -> ListStore:
+    return request.app.state.lists
+
+
 def _runner(request: Request) -> AgentRunner:
     return request.app.state.runner
 
@@ -55,6 +60,7 @@ SettingsDep = Annotated[Settings, Depends(_settings)]
 DatabaseDep = Annotated[Database, Depends(_database)]
 RetrievalDep = Annotated[Retrieval, Depends(_retrieval)]
 ContextDep = Annotated[AgentContext, Depends(_context)]
+ListsDep = Annotated[ListStore, Depends(_lists)]
 RunnerDep = Annotated[AgentRunner, Depends(_runner)]
 RunsDep = Annotated[RunService, Depends(_runs)]
 MetricsDep = Annotated[Metrics, Depends(_metrics)]

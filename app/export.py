@@ -14,12 +14,15 @@ import csv
 import io
 import math
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from agents.criteria import CampaignCriteria
+from agents.explain import PROFILE_URL
+from agents.money import from_usd, to_usd
 from agents.shortlist import Shortlist, ShortlistedCreator
 from retrieval.schema import creator_key
+from retrieval.signals.pricing import FX_TO_USD
 from retrieval.store import StoredCreator
 
 BOM = "\ufeff"
@@ -30,7 +33,7 @@ VERDICT_TEXT = {"pass": "pass", "warn": "warn", "fail": "fail", "insufficient_da
 CSV_COLUMNS = (
     "rank", "platform", "handle", "display_name", "profile_url", "followers", "country",
     "engagement_rate", "engagement_method", "score", "price_low", "price_high", "price_currency", "price_method",
-    *(f"vetting_{t}" for t in VETTING_TOOLS), "vetting_details",
+    "price_in_brief_currency", *(f"vetting_{t}" for t in VETTING_TOOLS), "vetting_details",
     "top_audience_country", "top_audience_age", "top_audience_gender", "last_post_date",
     "topic_match", "topic_post_url", "reasons", "risks", "explanation",
 )
@@ -108,7 +111,28 @@ def _vetting(c: ShortlistedCreator, asked_audience: bool) -> tuple[dict[str, str
     return verdicts, " | ".join(details)
 
 
-def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audience: bool) -> list[object]:
+def brief_currency(criteria: CampaignCriteria) -> str | None:
+    money = criteria.budget or criteria.max_price_per_post
+    return money.currency.upper() if money is not None else None
+
+
+def price_in(price: Any, currency: str | None) -> str | None:
+    """The estimate in the brief's currency with the fixed rate named (the page shows the same)."""
+    if price is None or currency is None:
+        return None
+    source = price.currency.upper()
+    if source == currency:
+        return f"{currency} {price.low:,.0f}-{price.high:,.0f}"
+    low, high = to_usd(price.low, source), to_usd(price.high, source)
+    if low is None or high is None or from_usd(1.0, currency) is None:
+        return None
+    rate = FX_TO_USD[currency]
+    return (f"{currency} {from_usd(low, currency):,.0f}-{from_usd(high, currency):,.0f} "
+            f"(1 {currency} = {rate:g} USD, approximate)")
+
+
+def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audience: bool,
+                currency: str | None = None) -> list[object]:
     price = c.price_estimate
     verdicts, details = _vetting(c, asked_audience)
     audience = stored.creator.audience if stored is not None else None
@@ -118,7 +142,7 @@ def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audie
         percent(c.engagement_rate), c.engagement_method if c.engagement_rate is not None else None,
         score100(c.score),
         price.low if price else None, price.high if price else None,
-        price.currency if price else None, price.method if price else None,
+        price.currency if price else None, price.method if price else None, price_in(price, currency),
         *(verdicts.get(t) for t in VETTING_TOOLS), details,
         _top(audience.countries if audience else None), _top(audience.ages if audience else None),
         _top(audience.genders if audience else None), last_post[:10] if last_post else None,
@@ -128,7 +152,7 @@ def creator_row(c: ShortlistedCreator, stored: StoredCreator | None, asked_audie
 
 
 def header_block(shortlist: Shortlist, exported_at: datetime | None = None) -> list[list[Any]]:
-    exported_at = exported_at or datetime.now(timezone.utc)
+    exported_at = exported_at or datetime.now(UTC)
     return [
         ["castlist shortlist", shortlist.id],
         ["Brief", cell(shortlist.brief)],
@@ -154,7 +178,7 @@ def to_csv(shortlist: Shortlist, lookup: Lookup | None = None, exported_at: date
     writer.writerow([])
     writer.writerow(CSV_COLUMNS)
     for c, key in zip(shortlist.creators, keys):
-        writer.writerow(creator_row(c, stored.get(key), asked))
+        writer.writerow(creator_row(c, stored.get(key), asked, brief_currency(shortlist.criteria)))
     return BOM + out.getvalue()
 
 
@@ -163,3 +187,59 @@ def table_rows(text: str) -> list[dict[str, str]]:
     lines = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
     start = lines.index(list(CSV_COLUMNS))
     return [dict(zip(CSV_COLUMNS, row)) for row in lines[start + 1:]]
+
+
+# ---- saved lists ---------------------------------------------------------------------
+
+LIST_COLUMNS = (
+    "platform", "handle", "display_name", "profile_url", "status", "note", "followers", "tier", "country",
+    "engagement_rate", "engagement_method", "price_low", "price_high", "price_currency", "price_method",
+    "top_audience_country", "top_audience_age", "top_audience_gender", "last_post_date", "added_at",
+)
+
+
+def list_to_csv(saved: Any, stored: Mapping[str, StoredCreator], exported_at: datetime | None = None) -> str:
+    """A saved list (app.lists_store.SavedListRow) as a client CSV: a header block, then
+    one row per creator with its current numbers from the creator store."""
+    exported_at = exported_at or datetime.now(UTC)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows([
+        ["castlist saved list", saved.id],
+        ["Name", cell(saved.name)],
+        ["Created", saved.created_at.isoformat(timespec="seconds")],
+        ["Exported", exported_at.isoformat(timespec="seconds")],
+        ["Creators", len(saved.items)],
+        ["How to read", ("engagement_rate in percent with its formula in engagement_method; price per post with "
+                         "its currency and method; audience shares from the creator's reported audience; "
+                         "blank numbers: the creator is no longer in the creator store")],
+    ])
+    writer.writerow([])
+    writer.writerow(LIST_COLUMNS)
+    for item in saved.items:
+        s = stored.get(creator_key(item.platform, item.handle))
+        c, f = (s.creator, s.features) if s is not None else (None, None)
+        price = f.price if f is not None else None
+        audience = c.audience if c is not None else None
+        template = PROFILE_URL.get(item.platform)
+        writer.writerow([cell(v) for v in (
+            item.platform, item.handle, c.display_name if c else None,
+            template.format(h=item.handle) if template else None, item.status, item.note,
+            c.followers if c else None, f.tier if f else None, c.country if c else None,
+            percent(f.engagement.median) if f else None,
+            f.engagement.method if f and f.engagement.median is not None else None,
+            price.low if price else None, price.high if price else None,
+            price.currency if price else None, price.method if price else None,
+            _top(audience.countries if audience else None), _top(audience.ages if audience else None),
+            _top(audience.genders if audience else None),
+            f.last_post_at[:10] if f and f.last_post_at else None,
+            item.added_at.isoformat(timespec="seconds"),
+        )])
+    return BOM + out.getvalue()
+
+
+def list_table_rows(text: str) -> list[dict[str, str]]:
+    """The creator rows of an exported saved-list CSV."""
+    lines = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
+    start = lines.index(list(LIST_COLUMNS))
+    return [dict(zip(LIST_COLUMNS, row)) for row in lines[start + 1:]]

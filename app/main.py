@@ -22,11 +22,12 @@ from fastapi.staticfiles import StaticFiles
 from agents.runner import AgentRunner
 from app.content_types import ContentTypeMiddleware
 from app.db import Database
+from app.lists_store import ListStore
 from app.openapi import install_openapi
 from app.observability import Metrics, RequestContextMiddleware, configure_logging
 from app.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
 from app.ratelimit import RateLimiter
-from app.routers import briefs, chat, creators, health, shortlists
+from app.routers import briefs, chat, creators, currencies, health, lists, shortlists
 from app.routers._runs import RunService
 from app.settings import Settings, get_settings
 from app.wiring import build_agent_context, open_checkpointer, open_retrieval_from_settings
@@ -75,6 +76,7 @@ def _lifespan(embedder: Embedder | None):
             async with open_checkpointer(settings) as checkpointer:
                 runner = AgentRunner(context, checkpointer)
                 app.state.db = db
+                app.state.lists = await asyncio.to_thread(ListStore, db.engine)
                 app.state.retrieval = retrieval
                 app.state.context = context
                 app.state.runner = runner
@@ -85,7 +87,7 @@ def _lifespan(embedder: Embedder | None):
                 finally:
                     await app.state.runs.drain()
         finally:
-            for name in ("runs", "runner", "context", "retrieval", "db"):
+            for name in ("runs", "runner", "context", "retrieval", "lists", "db"):
                 if hasattr(app.state, name):
                     delattr(app.state, name)
             if context is not None:
@@ -121,7 +123,7 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
     app.add_middleware(ContentTypeMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
-    for module in (shortlists, chat, briefs, creators, health):
+    for module in (shortlists, chat, briefs, creators, lists, currencies, health):
         app.include_router(module.router)
     _mount_web(app)
     install_openapi(app, settings)

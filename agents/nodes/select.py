@@ -13,6 +13,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents.budget import Pick, budget_warnings
 from agents.context import AgentContext
 from agents.events import WarningEvent
 from agents.filters import index_filter
@@ -85,6 +86,9 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
             code="short",
             message=f"Only {len(selected)} of {count} creators matched every constraint. To find more: {advice}.",
         ))
+    budget_notes = _budget_notes(state, criteria, count, selected) if done else []
+    for note in budget_notes:
+        emit(runtime, WarningEvent(code="budget", message=note))
     add_earlier_rounds(state, timings, "select", first_round(state, runtime))
     if done:
         progress(runtime, "select", f"Selected {len(selected)} of {count} requested", timings)
@@ -96,4 +100,17 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
         "relaxations": relaxations,
         "spend_usd": {"low": round(chosen.spend_low_usd, 2), "high": round(chosen.spend_high_usd, 2)},
         "timings": timings,
+        **({"warnings": budget_notes} if budget_notes else {}),
     }
+
+
+def _budget_notes(state: ShortlistState, criteria: Any, count: int, selected: list[str]) -> list[str]:
+    """agents/budget.py on the settled list: the reach bought and the count affordable."""
+    if criteria.budget is None:
+        return []
+    followers = {c["key"]: (c.get("payload") or {}).get("followers") for c in state.get("candidates") or []}
+    scored = {s["key"]: s for s in state.get("scored") or []}
+    picks = [Pick(platform=scored[k]["platform"], followers=int(followers.get(k) or 0),
+                  price_low_usd=scored[k]["price_low_usd"]) for k in selected if k in scored]
+    lows = [s["price_low_usd"] for s in scored.values() if s["price_low_usd"] is not None]
+    return budget_warnings(criteria, state.get("brief") or state.get("message") or "", count, picks, lows)

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.deps import Caller, RetrievalDep
 from app.problems import FieldError, Problem, ProblemError
+from app.profile import CreatorProfile, build_profile
 from retrieval.features import CreatorFeatures
 from retrieval.ingest import Ingester
 from retrieval.rows import MAX_DEPTH, Reject, validate
@@ -54,6 +55,8 @@ class CreatorOut(BaseModel):
     key: str
     creator: Creator
     features: CreatorFeatures
+    profile: CreatorProfile = Field(description="What the page's profile panel shows: history, engagement per "
+                                                "post, audience, vetting checks, price, a brief for similar creators")
 
 
 class _TooDeep(ValueError):
@@ -161,11 +164,12 @@ async def upsert_creators(request: Request, retrieval: RetrievalDep, _caller: Ca
 
 @router.get("/{platform}/{handle}", response_model=CreatorOut,
             responses={c: {"model": Problem, "content": {"application/problem+json": {}}} for c in (401, 404, 422, 429)},
-            summary="One creator with computed features")
+            summary="One creator with computed features and its profile")
 async def get_creator(platform: Platform, handle: Annotated[str, Path(min_length=1, max_length=101)],
                       retrieval: RetrievalDep, _caller: Caller) -> CreatorOut:
     key = creator_key(platform, handle)
     stored = await run_in_threadpool(retrieval.store.get, key)
     if stored is None:
         raise ProblemError(404, f"No creator {key!r}", slug="not-found", title="Not Found")
-    return CreatorOut(key=key, creator=stored.creator, features=stored.features)
+    profile = await run_in_threadpool(build_profile, stored.creator, stored.features)
+    return CreatorOut(key=key, creator=stored.creator, features=stored.features, profile=profile)

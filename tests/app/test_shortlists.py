@@ -180,3 +180,18 @@ async def test_event_loop_stays_responsive_during_runs(client):
     # blocking call on the loop (an embedding, a search) would show up as 100s of ms.
     assert latencies[len(latencies) // 2] < 0.1, latencies
     assert latencies[-1] < 0.5, latencies
+
+
+async def test_csv_prices_in_the_briefs_currency(client):
+    from retrieval.signals.pricing import FX_TO_USD
+
+    brief = "10 vegan food creators on Instagram or TikTok, budget €5,000, max €400 per post"
+    created = (await client.post("/v1/shortlists", json={"brief": brief, "limit": 4})).json()
+    assert created["creators"]
+    rows = table_rows((await client.get(f"/v1/shortlists/{created['id']}", params={"format": "csv"})).text)
+    for row, creator in zip(rows, created["creators"]):
+        price = creator["price_estimate"]
+        assert price["currency"] == "USD"
+        low = price["low"] / FX_TO_USD["EUR"]
+        high = price["high"] / FX_TO_USD["EUR"]
+        assert row["price_in_brief_currency"] == f"EUR {low:,.0f}-{high:,.0f} (1 EUR = 1.08 USD, approximate)"

@@ -141,6 +141,7 @@ async def test_untrusted_creator_text_is_inert(page, base_url, api_headers):
         pytest.fail(f"the planted creator is not in the shortlist {handles}; warnings: {warnings}")
     # The markup is shown as text, and none of it became an element or ran.
     assert await card.locator(".display-name").text_content() == XSS_NAME
+    await card.locator(".more > summary").click()  # compact card: the evidence is under Details
     await card.locator(".evidence-box summary").click()
     quotes = await card.locator(".quote").all_text_contents()
     assert any("<script>window.__xss=3</script>" in q for q in quotes), quotes

@@ -63,6 +63,7 @@ async def test_desktop_cards_exports_and_vetting_details(page, base_url):
 
     # Vetting details open on a click/tap (no hover): verdict, confidence and summary as text.
     first = cards.first
+    await first.locator(".more > summary").click()  # compact card: checks are under Details
     details = first.locator("details.vetting")
     assert not await details.evaluate("d => d.open")
     await details.locator("summary").click()
@@ -73,6 +74,8 @@ async def test_desktop_cards_exports_and_vetting_details(page, base_url):
     assert "confidence" in text and await checks.first.locator(".check-summary").count() == 1
 
     # The evidence panel holds no stray "0" from an empty list.
+    for more in await page.locator("#cards .more").all():
+        await more.evaluate("d => { d.open = true; }")
     for box in await page.locator("#cards .evidence-box").all():
         await box.locator("summary").click()
         parts = await box.locator(".evidence").evaluate("e => [...e.childNodes].map(n => n.nodeType === 3 ? n.textContent : '')")
@@ -147,6 +150,7 @@ async def test_phone_width_no_sideways_scroll_and_results_in_view(browser, base_
         assert await page.evaluate("document.documentElement.scrollWidth") <= 400
 
         # Vetting details open on a tap.
+        await page.locator("#cards > .card").first.locator(".more > summary").tap()
         details = page.locator("#cards > .card").first.locator("details.vetting")
         await details.locator("summary").tap()
         assert await details.evaluate("d => d.open")

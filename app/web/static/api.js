@@ -72,3 +72,45 @@ export async function download(shortlistId, format = "csv") {
 }
 
 export const hasApiKey = () => Boolean(getApiKey());
+
+// ---------------------------------------------------------------- creators, currencies, saved lists
+
+// JSON in and out; a failed call throws the server's problem detail (its 4xx text).
+async function call(method, url, body) {
+  const headers = { Accept: "application/json", ...authHeaders() };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw await errorFrom(response);
+  return response.status === 204 ? null : response.json();
+}
+
+const creatorPath = (platform, handle) => `${encodeURIComponent(platform)}/${encodeURIComponent(handle)}`;
+
+export const getCreator = (platform, handle) => call("GET", `/v1/creators/${creatorPath(platform, handle)}`);
+export const getCurrencies = () => call("GET", "/v1/currencies");
+
+const listUrl = (id) => `/v1/lists/${encodeURIComponent(id)}`;
+export const listLists = () => call("GET", "/v1/lists");
+export const createList = (name) => call("POST", "/v1/lists", { name });
+export const getList = (id) => call("GET", listUrl(id));
+export const renameList = (id, name) => call("PATCH", listUrl(id), { name });
+export const deleteList = (id) => call("DELETE", listUrl(id));
+// `fields`: {note?, status?}; fields left out keep their value.
+export const saveToList = (id, platform, handle, fields = {}) =>
+  call("PUT", `${listUrl(id)}/creators/${creatorPath(platform, handle)}`, fields);
+export const removeFromList = (id, platform, handle) =>
+  call("DELETE", `${listUrl(id)}/creators/${creatorPath(platform, handle)}`);
+export const listExportUrl = (id, format) => `${listUrl(id)}?format=${format}`;
+
+// Same as download() for a saved list (a plain link cannot carry the API key).
+export async function downloadList(id, format) {
+  const response = await fetch(listExportUrl(id, format), { headers: authHeaders() });
+  if (!response.ok) throw await errorFrom(response);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = `castlist-list-${id}.${format}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}

@@ -6,7 +6,11 @@ import * as api from "./api.js";
 import { criteriaChips, renderChips, relaxationAction } from "./chips.js";
 import { el, clear } from "./dom.js";
 import { Progress } from "./progress.js";
-import { creatorCard, summaryText, warningItem } from "./render.js";
+import { compareTable } from "./compare.js";
+import { Lists } from "./lists.js";
+import { loadRates } from "./money.js";
+import { openProfile } from "./profile.js";
+import { creatorCard, creatorKey, summaryText, warningItem } from "./render.js";
 import { newThreadId, threadFromHash, useThread } from "./thread.js";
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +22,9 @@ const ui = {
   results: $("results"), counter: $("char-count"), error: $("error"), warnings: $("warnings"), empty: $("empty"),
   cards: $("cards"), newBrief: $("new-brief"), settings: $("settings"), openSettings: $("open-settings"),
   apiKey: $("api-key"), keyIndicator: $("key-indicator"), threads: $("threads"), threadList: $("thread-list"),
+  toolbar: $("toolbar"), sort: $("sort"), compareOpen: $("compare-open"), compareClear: $("compare-clear"),
+  compare: $("compare"), compareBody: $("compare-body"), profile: $("profile"), profileBody: $("profile-body"),
+  toast: $("toast"),
 };
 const progress = new Progress($("progress"), $("stages"), $("status"));
 const emptyIntro = [...ui.empty.childNodes].map((n) => n.cloneNode(true)); // restored by "New brief"
@@ -27,7 +34,92 @@ const state = {
   criteria: null,
   shortlistId: null,
   running: null, // AbortController of the run in flight
+  creators: new Map(), // key -> the shown shortlist's creator (profile, compare, save)
+  selected: new Set(), // keys ticked for the compare table
 };
+
+// ---------------------------------------------------------------- toast, dialogs
+
+let toastTimer = null;
+function toast(text) {
+  ui.toast.textContent = text;
+  ui.toast.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { ui.toast.hidden = true; }, 3500);
+}
+
+for (const button of document.querySelectorAll(".close-dialog")) {
+  button.addEventListener("click", () => button.closest("dialog").close());
+}
+
+const lists = new Lists({
+  toast,
+  openProfile: (platform, handle) => showProfile(platform, handle, null),
+  criteria: () => state.criteria,
+  // The card says where the creator went, so a marketer sees at a glance what is saved.
+  saved: (creator, listName) => {
+    const card = ui.cards.querySelector(`.card[data-key="${CSS.escape(creatorKey(creator))}"] .save-button`);
+    if (card) {
+      card.textContent = "Saved ✓";
+      card.title = `Saved to “${listName}”`;
+    }
+  },
+});
+
+// ---------------------------------------------------------------- profile, compare, sort
+
+function showProfile(platform, handle, creator) {
+  openProfile(ui.profile, ui.profileBody, platform, handle, {
+    creator, criteria: state.criteria, audienceAsked: cardOptions().audienceAsked,
+    actions: {
+      onSave: (p) => lists.openSave(p),
+      onSimilar: (p) => {
+        ui.profile.close();
+        if ($("lists").open) $("lists").close(); // opened from a saved list: show the new run
+        // A creator of the list on screen: "more like @x" keeps its niche in this thread.
+        // Any other (from a saved list): a new brief in the creator's own words.
+        if (state.creators.has(creatorKey(p)) && state.threadId) send(`more like @${p.handle}`);
+        else { startNewBrief(); send(p.similar_brief); }
+      },
+    },
+  });
+}
+
+function updateCompare() {
+  for (const key of [...state.selected]) if (!state.creators.has(key)) state.selected.delete(key);
+  const n = state.selected.size;
+  ui.compareOpen.textContent = `Compare (${n})`;
+  ui.compareOpen.disabled = n < 2;
+  ui.compareOpen.title = n < 2 ? "Tick Compare on two or more creators" : "";
+  ui.compareClear.hidden = n === 0;
+}
+
+function openCompare() {
+  const chosen = [...ui.cards.children].map((li) => state.creators.get(li.dataset.key))
+    .filter((c) => c && state.selected.has(creatorKey(c)));
+  ui.compareBody.replaceChildren(compareTable(chosen, { criteria: state.criteria, ...cardOptions() }));
+  ui.compare.showModal();
+}
+
+const SORTS = {
+  score: (a, b) => Number(a.dataset.rank) - Number(b.dataset.rank),
+  followers: (a, b) => Number(b.dataset.followers) - Number(a.dataset.followers),
+  er: (a, b) => Number(b.dataset.er) - Number(a.dataset.er),
+  price: (a, b) => Number(a.dataset.price) - Number(b.dataset.price) || Number(a.dataset.rank) - Number(b.dataset.rank),
+};
+
+function applySort() {
+  const compare = SORTS[ui.sort.value] || SORTS.score;
+  const cards = [...ui.cards.children];
+  const sorted = [...cards].sort(compare);
+  if (sorted.some((card, i) => card !== cards[i])) ui.cards.append(...sorted);
+}
+
+function addCard(creator) {
+  state.creators.set(creatorKey(creator), creator);
+  ui.cards.append(creatorCard(creator, cardOptions(creator)));
+  ui.toolbar.hidden = false;
+}
 
 // ---------------------------------------------------------------- transcript
 
@@ -141,22 +233,47 @@ function setExport(shortlistId, count = 0) {
 }
 
 // The brief's audience constraints decide whether an audience-fit verdict means anything.
-function cardOptions() {
+function cardOptions(creator = null) {
   const c = state.criteria || {};
   return {
     audienceAsked: Boolean(c.audience_countries?.length || c.audience_gender
       || c.audience_age_min != null || c.audience_age_max != null),
+    criteria: state.criteria,
+    selected: creator ? state.selected.has(creatorKey(creator)) : false,
+    actions: {
+      onProfile: (x) => showProfile(x.platform, x.handle, x),
+      onSave: (x) => lists.openSave(x),
+      onCompare: (x, on) => {
+        if (on) state.selected.add(creatorKey(x));
+        else state.selected.delete(creatorKey(x));
+        updateCompare();
+      },
+    },
   };
 }
 
 // Stacked layout (phones): the results sit under the composer, so bring them into view.
-function revealResults() {
-  if (window.matchMedia("(max-width: 900px)").matches) ui.results.scrollIntoView({ block: "start" });
+// `again`: re-align at the end of the run (the transcript above grew meanwhile) unless the
+// user has scrolled by hand since the first reveal.
+let revealed = false;
+let userScrolled = false;
+for (const name of ["wheel", "touchmove", "keydown"]) {
+  window.addEventListener(name, () => { if (revealed) userScrolled = true; }, { passive: true });
+}
+function revealResults(again = false) {
+  if (!window.matchMedia("(max-width: 900px)").matches) return;
+  if (again && (!revealed || userScrolled)) return;
+  ui.results.scrollIntoView({ block: "start" });
+  revealed = true;
 }
 
 function renderCreators(creators) {
   clear(ui.cards);
-  for (const c of creators) ui.cards.append(creatorCard(c, cardOptions()));
+  state.creators.clear();
+  for (const c of creators) addCard(c);
+  applySort();
+  updateCompare();
+  ui.toolbar.hidden = !creators.length;
   ui.empty.hidden = creators.length > 0;
   if (!creators.length) {
     ui.empty.replaceChildren(el("p", { class: "empty-title", text: "No creators matched" }),
@@ -172,6 +289,10 @@ function showShortlist(shortlist) {
   }
   ui.cards.classList.remove("stale");
   ui.cards.removeAttribute("aria-busy");
+  for (const c of shortlist.creators) state.creators.set(creatorKey(c), c);
+  applySort();
+  updateCompare();
+  ui.toolbar.hidden = !shortlist.creators.length;
   ui.summary.textContent = summaryText(shortlist);
   for (const w of shortlist.warnings || []) addWarning(w);
   showRelaxations(shortlist);
@@ -211,6 +332,8 @@ async function send(message, criteria = null, removing = null) {
   clearError();
   clearWarnings();
   setExport(null);
+  revealed = false;
+  userScrolled = false;
   // Keep the previous list visible but dimmed until the new one starts arriving.
   ui.cards.classList.add("stale");
   ui.cards.setAttribute("aria-busy", "true");
@@ -238,13 +361,15 @@ async function send(message, criteria = null, removing = null) {
       case "creator":
         if (fresh++ === 0) {
           clear(ui.cards);
+          state.creators.clear();
           ui.cards.classList.remove("stale");
           ui.empty.hidden = true;
-          ui.cards.append(creatorCard(data.creator, cardOptions()));
+          addCard(data.creator);
           revealResults(); // the chips above have rendered by now, so the position holds
           break;
         }
-        ui.cards.append(creatorCard(data.creator, cardOptions()));
+        addCard(data.creator);
+        applySort();
         progress.say(`Added @${data.creator.handle} (${fresh} so far)`);
         break;
       case "done":
@@ -255,6 +380,7 @@ async function send(message, criteria = null, removing = null) {
           ? `Shortlisted ${data.shortlist.creators.length} creators. Refine with a follow-up, or export the list.`
           : "No creator matched every constraint. Try the suggestions on the shortlist, or drop a chip.", changes);
         if (!fresh) revealResults(); // no card arrived: show the advice instead
+        else revealResults(true);
         break;
       case "error":
         finished = true;
@@ -305,6 +431,10 @@ function resetView() {
   clear(ui.transcript);
   clear(ui.chips);
   clear(ui.cards);
+  state.creators.clear();
+  state.selected.clear();
+  updateCompare();
+  ui.toolbar.hidden = true;
   clearWarnings();
   clearError();
   ui.criteria.hidden = true;
@@ -459,6 +589,18 @@ window.addEventListener("unhandledrejection", (event) => showError(String(event.
 
 wireComposer();
 wireSettings();
+ui.sort.addEventListener("change", applySort);
+ui.compareOpen.addEventListener("click", openCompare);
+ui.compareClear.addEventListener("click", () => {
+  state.selected.clear();
+  for (const box of ui.cards.querySelectorAll(".compare-box")) box.checked = false;
+  updateCompare();
+});
+$("open-lists").addEventListener("click", () => lists.open());
+loadRates().then(() => {
+  // Cards drawn before the rates arrived show prices in their own currency: redraw them.
+  if (state.creators.size) renderCreators([...ui.cards.children].map((li) => state.creators.get(li.dataset.key)).filter(Boolean));
+});
 ui.newBrief.addEventListener("click", startNewBrief);
 window.addEventListener("hashchange", () => {
   const id = threadFromHash();

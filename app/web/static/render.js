@@ -2,7 +2,8 @@
 // untrusted and go through el()/textContent only.
 
 import { el, externalLink } from "./dom.js";
-import { compactNumber, humanize, moneyRange, percent, platformLabel, score100, wholeNumber } from "./format.js";
+import { compactNumber, humanize, percent, platformLabel, score100, wholeNumber } from "./format.js";
+import { priceView, spendView } from "./money.js";
 
 const VERDICT_LABELS = { pass: "pass", warn: "warn", fail: "fail", insufficient_data: "no data" };
 
@@ -50,10 +51,13 @@ function engagement(creator) {
   return stat("Engagement", el("abbr", { title: method, text: percent(creator.engagement_rate, 2) }));
 }
 
-function price(creator) {
-  const p = creator.price_estimate;
-  if (!p) return stat("Est. price / post", "–");
-  return stat("Est. price / post", el("span", { title: p.method || "", text: moneyRange(p.low, p.high, p.currency) }));
+// In the brief's currency, the original estimate and the rate beside it; the cap compared
+// in one currency (money.js).
+function price(creator, criteria) {
+  const view = priceView(creator.price_estimate, criteria);
+  if (!view) return stat("Est. price / post", "–");
+  return stat("Est. price / post", el("span", { class: "price", title: [view.original, view.note, view.method].filter(Boolean).join(" · "), text: view.text }),
+    view.cap && view.cap.level !== "ok" ? el("small", { class: `cap cap-${view.cap.level}`, text: view.cap.text }) : null);
 }
 
 function evidenceList(items) {
@@ -84,6 +88,23 @@ function metricValue(e) {
 // Problems first: a fail or warn should not hide among a row of passes.
 const VERDICT_ORDER = { fail: 0, warn: 1, insufficient_data: 2, pass: 3 };
 
+// Every check as text: verdict, confidence, summary and evidence (nothing behind a hover).
+export function vettingChecks(results, { audienceAsked = true } = {}) {
+  const shown = (results || []).filter((v) => audienceAsked || v.tool !== "audience_fit");
+  if (!shown.length) return null;
+  const sorted = [...shown].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
+  return el("ul", { class: "vetting-details" }, sorted.map((v) =>
+    el("li", { class: `check verdict-${v.verdict}`, dataset: { tool: v.tool } },
+      el("p", {},
+        el("strong", { text: humanize(v.tool) }), " ",
+        el("span", { class: "check-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }),
+        el("span", { class: "muted small", text: ` · ${confidence(v)}` })),
+      v.summary ? el("p", { class: "check-summary", text: v.summary }) : null,
+      v.evidence?.length ? evidenceList(v.evidence) : null)));
+}
+
+const confidence = (v) => `${Math.round((v.confidence || 0) * 100)}% confidence`;
+
 // The pills are the summary of a <details>: a tap (or Enter) opens every check's verdict,
 // confidence and summary as text, so nothing depends on a hover tooltip.
 function vettingBox(results, { audienceAsked = true } = {}) {
@@ -92,29 +113,46 @@ function vettingBox(results, { audienceAsked = true } = {}) {
   const shown = results.filter((v) => audienceAsked || v.tool !== "audience_fit");
   if (!shown.length) return null;
   const sorted = [...shown].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
-  const confidence = (v) => `${Math.round((v.confidence || 0) * 100)}% confidence`;
   return el("details", { class: "vetting" },
     el("summary", { "aria-label": `Vetting: ${sorted.map((v) => `${humanize(v.tool)} ${VERDICT_LABELS[v.verdict] || v.verdict}`).join(", ")}. Show details` },
       el("ul", { class: "pills", "aria-hidden": "true" }, sorted.map((v) =>
         el("li", { class: `pill verdict-${v.verdict}`, title: `${v.summary || ""} (${confidence(v)})` },
           el("span", { class: "pill-tool", text: humanize(v.tool) }), " ",
           el("span", { class: "pill-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }))))),
-    el("ul", { class: "vetting-details" }, sorted.map((v) =>
-      el("li", { class: `check verdict-${v.verdict}`, dataset: { tool: v.tool } },
-        el("p", {},
-          el("strong", { text: humanize(v.tool) }), " ",
-          el("span", { class: "check-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }),
-          el("span", { class: "muted small", text: ` · ${confidence(v)}` })),
-        v.summary ? el("p", { class: "check-summary", text: v.summary }) : null,
-        v.evidence?.length ? evidenceList(v.evidence) : null))),
+    vettingChecks(sorted, { audienceAsked }),
   );
 }
 
-// `options.audienceAsked`: whether the brief set any audience constraint.
+// One line on the compact card: problems named, passes counted.
+function vettingLine(results, { audienceAsked = true } = {}) {
+  const shown = (results || []).filter((v) => audienceAsked || v.tool !== "audience_fit");
+  if (!shown.length) return null;
+  const problems = shown.filter((v) => v.verdict === "fail" || v.verdict === "warn");
+  const passes = shown.filter((v) => v.verdict === "pass").length;
+  return el("p", { class: "vetting-line small" },
+    problems.map((v) => el("span", { class: `pill verdict-${v.verdict}`, text: `${humanize(v.tool)} ${VERDICT_LABELS[v.verdict]}` })),
+    el("span", { class: "muted", text: `${problems.length ? " " : ""}${passes} of ${shown.length} checks pass` }));
+}
+
+export function creatorKey(creator) {
+  return `${creator.platform}:${String(creator.handle).toLowerCase()}`;
+}
+
+// A compact card: who, four numbers, one line of why and one of vetting; the rest under
+// "Details" (a <details>, so a tap opens it). `options`: {audienceAsked, criteria,
+// selected, actions: {onProfile, onSave, onCompare}}.
 export function creatorCard(creator, options = {}) {
   const name = creator.display_name;
   const headingId = `creator-${creator.rank}-${String(creator.platform)}`;
-  return el("li", { class: "card", dataset: { platform: creator.platform, rank: String(creator.rank) } },
+  const actions = options.actions || {};
+  const key = creatorKey(creator);
+  const p = creator.price_estimate;
+  const view = priceView(p, options.criteria);
+  return el("li", { class: "card", dataset: {
+    platform: creator.platform, rank: String(creator.rank), key, score: String(creator.score ?? 0),
+    followers: String(creator.followers ?? 0), er: String(creator.engagement_rate ?? -1),
+    price: String(view?.lowIn ?? Number.POSITIVE_INFINITY),
+  } },
     el("article", { "aria-labelledby": headingId },
       el("header", { class: "card-head" },
         el("span", { class: "rank", "aria-label": `Rank ${creator.rank}`, text: `#${creator.rank}` }),
@@ -126,27 +164,40 @@ export function creatorCard(creator, options = {}) {
       el("dl", { class: "stats" },
         stat("Followers", el("span", { title: wholeNumber(creator.followers), text: compactNumber(creator.followers) })),
         engagement(creator),
-        price(creator),
-        stat("Country", creator.country || "–"),
+        price(creator, options.criteria),
+        stat("Score", el("span", { class: "score-number", text: String(score100(creator.score)) })),
       ),
-      creator.engagement_rate != null
-        ? el("p", { class: "method er-method" }, "Engagement rate: ", creator.engagement_method || "method not reported")
-        : null,
-      scoreBlock(creator),
-      creator.explanation ? el("p", { class: "explanation", text: creator.explanation }) : null,
-      creator.reasons?.length
-        ? el("section", { class: "reasons", "aria-label": "Why" },
-            el("h4", { text: "Why" }), el("ul", {}, creator.reasons.map((r) => el("li", { text: r }))))
-        : null,
-      creator.risks?.length
-        ? el("section", { class: "risks", "aria-label": "Risks" },
-            el("h4", { text: "Risks" }), el("ul", {}, creator.risks.map((r) => el("li", { text: r }))))
-        : null,
-      creator.evidence?.length
-        ? el("details", { class: "evidence-box" },
-            el("summary", { text: `Evidence (${creator.evidence.length})` }), evidenceList(creator.evidence))
-        : null,
-      vettingBox(creator.vetting, options),
+      creator.explanation ? el("p", { class: "explanation clamp", text: creator.explanation }) : null,
+      vettingLine(creator.vetting, options),
+      el("div", { class: "card-actions" },
+        el("label", { class: "compare-toggle small" },
+          el("input", { type: "checkbox", class: "compare-box", checked: options.selected || null,
+            onchange: (e) => actions.onCompare?.(creator, e.target.checked) }), " Compare"),
+        el("button", { type: "button", class: "button small", onclick: () => actions.onProfile?.(creator) }, "Profile"),
+        el("button", { type: "button", class: "button small save-button", onclick: () => actions.onSave?.(creator) }, "Save")),
+      el("details", { class: "more" },
+        el("summary", { text: "Details" }),
+        el("div", { class: "more-body" },
+          creator.country ? el("p", { class: "small" }, "Country: ", el("strong", { text: creator.country })) : null,
+          view?.original ? el("p", { class: "method" }, `Price ${view.original}${view.note ? ` · ${view.note}` : ""} · ${view.method}`)
+            : (view ? el("p", { class: "method", text: `Price method: ${view.method}` }) : null),
+          creator.engagement_rate != null
+            ? el("p", { class: "method er-method" }, "Engagement rate: ", creator.engagement_method || "method not reported")
+            : null,
+          scoreBlock(creator),
+          creator.reasons?.length
+            ? el("section", { class: "reasons", "aria-label": "Why" },
+                el("h4", { text: "Why" }), el("ul", {}, creator.reasons.map((r) => el("li", { text: r }))))
+            : null,
+          creator.risks?.length
+            ? el("section", { class: "risks", "aria-label": "Risks" },
+                el("h4", { text: "Risks" }), el("ul", {}, creator.risks.map((r) => el("li", { text: r }))))
+            : null,
+          creator.evidence?.length
+            ? el("details", { class: "evidence-box" },
+                el("summary", { text: `Evidence (${creator.evidence.length})` }), evidenceList(creator.evidence))
+            : null,
+          vettingBox(creator.vetting, options))),
     ),
   );
 }
@@ -163,8 +214,8 @@ export function warningItem(message, actions = []) {
 export function summaryText(shortlist) {
   const stats = shortlist.stats || {};
   const parts = [`${shortlist.creators.length} creator${shortlist.creators.length === 1 ? "" : "s"}`];
-  const spend = stats.estimated_spend_usd;
-  if (spend && (spend.low || spend.high)) parts.push(`est. spend ${moneyRange(spend.low, spend.high, "USD")}`);
+  const spend = spendView(stats.estimated_spend_usd, shortlist.criteria);
+  if (spend) parts.push(`est. spend ${spend.text}${spend.note ? ` (${spend.note})` : ""}`);
   if (stats.candidates != null) parts.push(`${stats.candidates} candidates`);
   if (stats.rejected) parts.push(`${stats.rejected} rejected in vetting`);
   return parts.join(" · ");
