@@ -1,7 +1,7 @@
 """A marketer's saved lists (issue 12): named lists of creators, each with a note and a status.
 
-Two tables on the service's `metadata` (app/db.py), with the names and types the
-PostgreSQL migrations of issue 13 create: `saved_lists` and `saved_list_items`. An item
+Two tables of the service database (declared in app/db.py, created by its migrations):
+`saved_lists` and `saved_list_items`. An item
 is a creator by identity (platform, handle); its numbers are read from the creator store
 when the list is shown, so a list never holds a stale copy of a profile.
 All methods are blocking; the service calls them from worker threads.
@@ -15,13 +15,6 @@ from datetime import UTC, datetime
 from typing import Literal, get_args
 
 from sqlalchemy import (
-    Column,
-    DateTime,
-    ForeignKey,
-    PrimaryKeyConstraint,
-    String,
-    Table,
-    Text,
     delete,
     func,
     insert,
@@ -30,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from app.db import _aware, metadata
+from app.db import _aware, saved_list_items_table, saved_lists_table
 
 STATUSES = ("shortlisted", "contacted", "negotiating", "booked", "declined")
 Status = Literal["shortlisted", "contacted", "negotiating", "booked", "declined"]
@@ -38,29 +31,6 @@ assert get_args(Status) == STATUSES  # one list of statuses for the model and th
 
 NAME_MAX = 200
 NOTE_MAX = 2_000
-
-saved_lists_table = Table(
-    "saved_lists",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("name", String(NAME_MAX), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
-
-saved_list_items_table = Table(
-    "saved_list_items",
-    metadata,
-    Column("list_id", String(64), ForeignKey("saved_lists.id", ondelete="CASCADE"), nullable=False),
-    Column("platform", String(32), nullable=False),
-    Column("handle", String(200), nullable=False),
-    Column("note", Text, nullable=True),
-    Column("status", String(32), nullable=False, server_default="shortlisted"),
-    Column("added_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    PrimaryKeyConstraint("list_id", "platform", "handle"),
-)
-
 
 @dataclass(frozen=True)
 class ListItemRow:
@@ -84,8 +54,8 @@ class SavedListRow:
 
 class ListStore:
     def __init__(self, engine: Engine) -> None:
+        # The tables come with the service database's migrations (app/db.py, migrations/).
         self.engine = engine
-        metadata.create_all(engine, tables=[saved_lists_table, saved_list_items_table])
 
     def create(self, name: str) -> SavedListRow:
         now = datetime.now(UTC)
