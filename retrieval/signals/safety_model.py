@@ -152,7 +152,12 @@ def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -
     `profanity` when the offensive head fires (severity `strong` at or above the head's
     strong threshold, else `mild`: a model's guess with no listed word warns on a
     tolerant brief); `hate` when the hate head fires, or when the offensive head fires on
-    a text that names a protected group (offensive language aimed at a group)."""
+    a text that names a protected group (offensive language aimed at a group).
+
+    A text is scored whole. Scoring each sentence of a long caption and keeping the
+    highest was measured and not kept: recall rose little (OLID 0.358 -> 0.375) while
+    classifier-only flags on clean Instagram captions rose tenfold (0.03 % -> 0.32 %),
+    since the thresholds were chosen on whole texts."""
     from retrieval.signals.text import words
 
     if not texts:

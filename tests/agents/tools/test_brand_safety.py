@@ -82,3 +82,26 @@ def test_strong_profanity_fails():
     p = posts(3)
     p[2]["text"] = "f u c k mondays"
     assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]})).verdict == "fail"
+
+
+def test_classifier_hit_quotes_the_post_and_names_the_model():
+    p = posts(3)
+    p[1]["text"] = "Shut up you stupid idiot"
+    family = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity", "adult"]}))
+    assert family.verdict == "fail"
+    ev = family.evidence[0]
+    assert ev.post_id == "p1" and ev.url == "https://example.test/p1"
+    assert ev.text == "Shut up you stupid idiot"
+    assert ev.method.startswith("profanity (mild): classifier p=0.")
+    # a tolerant brief: a model's guess with no listed word only warns
+    gaming = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]}))
+    assert gaming.verdict == "warn"
+
+
+def test_classifier_hate_fails_a_no_hate_brief():
+    p = posts(3)
+    p[2]["text"] = "women belong in the kitchen"
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
+    assert r.verdict == "fail"
+    assert r.evidence[0].method.startswith("hate (strong): classifier p=")
+    assert r.evidence[0].text == "women belong in the kitchen"
