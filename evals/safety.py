@@ -1,18 +1,22 @@
-"""Brand-safety lexicon eval: precision and recall per category and language.
+"""Brand-safety scan eval (lexicon + classifier): precision and recall per category and language.
 
-    python -m evals.safety [--data DIR] [--real FILE ...] [--json OUT]
+    python -m evals.safety [--data DIR] [--real FILE ...] [--real-half test|dev|all] [--no-model] [--json OUT]
 
 Sets (see evals/datasets/README.md):
 - `evals/datasets/safety_v1.jsonl` (in the repo): 500 hand-written captions, 50 per
   category (30 that should hit, 20 near misses that should not), in en/de/es/fr/pt/vi.
-- In `--data DIR` when present (public, licensed, kept out of the repo):
-  `hatecheck_en.csv` (HateCheck, CC BY 4.0), `mhc_{german,spanish,french,portuguese}.csv`
-  (Multilingual HateCheck, CC BY 4.0) and `vihos_test.csv` (ViHOS test split, MIT).
-  HateCheck / MHC were used while developing the lexicon (a development set, not a
-  held-out one); the ViHOS test split was not looked at while building the lexicon
-  (its train split was the source of Vietnamese terms).
+- In `--data DIR` when present (public, kept out of the repo; `scripts/fetch_safety_data.sh`
+  writes them): `hatecheck_en.csv` (HateCheck, CC BY 4.0),
+  `mhc_{german,spanish,french,portuguese}.csv` (Multilingual HateCheck, CC BY 4.0),
+  `vihos_test.csv` (ViHOS test split, MIT), `olid_test_a.tsv` + `olid_labels_a.csv` (OLID
+  test), `germeval2018_test.txt` (GermEval 2018 test, CC BY 4.0), `told_br.csv` (ToLD-Br,
+  CC BY-SA 4.0). None of them trained the classifier or chose its thresholds (its train /
+  dev data: retrieval/signals/model/MODEL_CARD.md). HateCheck / MHC were looked at while
+  developing the lexicon (session 2), so for the lexicon they are development sets.
 - `--real FILE`: creator JSON Lines (import format). No labels: the share of captions
-  flagged per category is reported, an upper bound on the false-positive rate.
+  flagged per category is reported, an upper bound on the false-positive rate, on the
+  held-out half of the creators by default (the classifier's thresholds used the other).
+- `--no-model`: the lexicon alone, for comparison.
 
 The Davidson et al. (2017) tweets are the independent check of this work and are never
 read here.
