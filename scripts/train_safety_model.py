@@ -43,10 +43,17 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from retrieval.demo.generator import generate  # noqa: E402
-from retrieval.signals.safety_lexicon import scan_text  # noqa: E402
-from retrieval.signals.safety_model import (  # noqa: E402
-    GROUPS, HEADS, MODEL_PATH, features, gate_tokens, group_of, save, vectorizer,
+from retrieval.demo.generator import generate
+from retrieval.signals.safety_lexicon import scan_text
+from retrieval.signals.safety_model import (
+    GROUPS,
+    HEADS,
+    MODEL_PATH,
+    features,
+    gate_tokens,
+    group_of,
+    save,
+    vectorizer,
 )
 
 DEMO_CREATORS = 1500

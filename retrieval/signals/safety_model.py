@@ -135,7 +135,12 @@ CLASSIFIER_TERM = "classifier"  # the Hit.term of a model hit (the quote comes f
 def _names_group(tokens: list[str]) -> bool:
     """A protected group is named (the hate rule's identity words; ambiguous ones only
     after a determiner or before a people-noun, as in `hate_rules`)."""
-    from retrieval.signals.hate_rules import DETERMINERS, GROUP_WORDS, IDENTITY, PEOPLE_NOUNS
+    from retrieval.signals.hate_rules import (
+        DETERMINERS,
+        GROUP_WORDS,
+        IDENTITY,
+        PEOPLE_NOUNS,
+    )
 
     for i, tok in enumerate(tokens):
         if tok in IDENTITY:

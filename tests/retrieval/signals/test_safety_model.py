@@ -10,7 +10,15 @@ from evals.safety import DATASET
 from retrieval.demo.generator import generate
 from retrieval.schema import Creator
 from retrieval.signals.safety_lexicon import scan_text
-from retrieval.signals.safety_model import GROUPS, HEADS, MODEL_PATH, WORD_FEATURES, load, text_hits, worst_sentence
+from retrieval.signals.safety_model import (
+    GROUPS,
+    HEADS,
+    MODEL_PATH,
+    WORD_FEATURES,
+    load,
+    text_hits,
+    worst_sentence,
+)
 
 OFFENSIVE = {"profanity", "hate"}
 
