@@ -20,14 +20,14 @@ repo() {  # owner/name -> a git directory holding it
 show() { git -C "$(repo "$1")" show "HEAD:$2"; }
 
 # training + dev (train split; dev is a fixed hash share, or the set's own dev split)
-show idontflow/OLID olid-training-v1.0.tsv > "$DIR/olid_train.tsv"
 show uds-lsv/GermEval-2018-Data germeval2018.training.txt > "$DIR/germeval2018_train.txt"
 show HKUST-KnowComp/MLMA_hate_speech hate_speech_mlma.zip > "$DIR/mlma.zip" && unzip -o -q "$DIR/mlma.zip" -d "$DIR/mlma"
 show phusroyal/ViHOS data/Span_Extraction_based_version/train.csv > "$DIR/vihos_train.csv"
 show phusroyal/ViHOS data/Span_Extraction_based_version/dev.csv > "$DIR/vihos_dev.csv"
 show HannahKirk/Hatemoji HatemojiBuild/train.csv > "$DIR/hatemojibuild_train.csv"
 show HannahKirk/Hatemoji HatemojiBuild/validation.csv > "$DIR/hatemojibuild_dev.csv"
-# test only (never read by the training script)
+# test only (never read by the training script). OLID states no licence: its test split is
+# only evaluated on, its training split is not fetched.
 show idontflow/OLID testset-levela.tsv > "$DIR/olid_test_a.tsv"
 show idontflow/OLID labels-levela.csv > "$DIR/olid_labels_a.csv"
 show uds-lsv/GermEval-2018-Data germeval2018.test.txt > "$DIR/germeval2018_test.txt"

@@ -7,7 +7,6 @@ DIR holds the public sets, written from their GitHub repositories by
 
 | file | source | licence | used as |
 |---|---|---|---|
-| olid_train.tsv | OLID / OffensEval 2019 (Zampieri et al. 2019), idontflow/OLID | none stated (public research release) | train+dev (en), offensive head only |
 | germeval2018_train.txt | GermEval 2018 (Wiegand et al.), uds-lsv/GermEval-2018-Data | CC BY 4.0 | train+dev (de); ABUSE = hate |
 | mlma/hate_speech_mlma/{en_dataset_with_stop_words,fr_dataset}.csv | MLMA (Ousidhoum et al. 2019), HKUST-KnowComp/MLMA_hate_speech | MIT | train+dev (en, fr) |
 | vihos_train.csv, vihos_dev.csv | ViHOS (Hoang et al. 2023), phusroyal/ViHOS | MIT | train, dev (vi), offensive head only |
@@ -15,6 +14,10 @@ DIR holds the public sets, written from their GitHub repositories by
 
 Plus clean negatives: captions of this project's synthetic demo corpus (seed 1414, not
 the demo's own) without planted profanity, hate or violence.
+
+Only sources with a stated licence are trained on. OLID (OffensEval 2019) states no
+licence, so it is not read here any more (it trained the English offensive head until
+session 3); its test split stays a test set in `evals/safety.py`.
 
 Dev: the set's own dev split (ViHOS, HatemojiBuild), else a fixed 15 % of the training
 file chosen by a hash of the text. Test sets (OLID test, GermEval test, ViHOS test,
@@ -83,15 +86,6 @@ def _split(text: str, dev_share: float = 0.15) -> str:
     return "dev" if h < dev_share else "train"
 
 
-def olid(path: Path) -> list[Row]:
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            # OLID has no hate label (its "group" targets include parties), so it trains the offensive head only
-            rows.append(Row(r["tweet"], r["subtask_a"] == "OFF", None, "en", "olid", _split(r["tweet"])))
-    return rows
-
-
 def germeval(path: Path) -> list[Row]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -148,7 +142,7 @@ def hatemoji_build(path: Path, split: str) -> list[Row]:
 
 def load_all(src: Path) -> list[Row]:
     m = src / "mlma" / "hate_speech_mlma"
-    return (olid(src / "olid_train.tsv") + germeval(src / "germeval2018_train.txt")
+    return (germeval(src / "germeval2018_train.txt")
             + mlma(m / "en_dataset_with_stop_words.csv", "en") + mlma(m / "fr_dataset.csv", "fr")
             + vihos(src / "vihos_train.csv", "train") + vihos(src / "vihos_dev.csv", "dev")
             + hatemoji_build(src / "hatemojibuild_train.csv", "train") + hatemoji_build(src / "hatemojibuild_dev.csv", "dev")

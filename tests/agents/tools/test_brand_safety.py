@@ -86,12 +86,12 @@ def test_strong_profanity_fails():
 
 def test_classifier_hit_quotes_the_post_and_names_the_model():
     p = posts(3)
-    p[1]["text"] = "Shut up you stupid idiot"
+    p[1]["text"] = "Isn't it typical of a woman to be that stupid?"
     family = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity", "adult"]}))
     assert family.verdict == "fail"
     ev = family.evidence[0]
     assert ev.post_id == "p1" and ev.url == "https://example.test/p1"
-    assert ev.text == "Shut up you stupid idiot"
+    assert ev.text == "Isn't it typical of a woman to be that stupid?"
     assert ev.method.startswith("profanity (mild): classifier p=0.")
     # a tolerant brief: a model's guess with no listed word only warns
     gaming = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]}))
@@ -100,8 +100,8 @@ def test_classifier_hit_quotes_the_post_and_names_the_model():
 
 def test_classifier_hate_fails_a_no_hate_brief():
     p = posts(3)
-    p[2]["text"] = "women belong in the kitchen"
+    p[2]["text"] = "I absolutely abhor all women."
     r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
     assert r.verdict == "fail"
     assert r.evidence[0].method.startswith("hate (strong): classifier p=")
-    assert r.evidence[0].text == "women belong in the kitchen"
+    assert r.evidence[0].text == "I absolutely abhor all women."

@@ -34,7 +34,9 @@ def test_loads_from_the_packaged_artefact():
 
 
 def test_adds_insults_and_group_hate_the_lexicon_has_no_word_for():
-    insult, sexist = "shut up you idiot", "women belong in the kitchen"
+    # Since OLID (no licence) left the training data, plain English insults with no listed
+    # word ("shut up you idiot") are no longer caught (model card); these still are.
+    insult, sexist = "Isn't it typical of a woman to be that stupid?", "I absolutely abhor all women."
     assert not {c for c, _ in scan_text(insult)} & OFFENSIVE
     assert not {c for c, _ in scan_text(sexist)} & OFFENSIVE
     hits = text_hits([insult, sexist])
@@ -69,6 +71,8 @@ def test_false_positive_rate_on_clean_captions_stays_under_one_percent():
         assert flagged / len(texts) <= 0.01, (flagged, len(texts))
 
 
-@pytest.mark.parametrize("text", ["mày là thằng ngu", "Du bist so ein Idiot"])
-def test_reads_vietnamese_and_german(text):
+# German insults without a listed word ("Du bist so ein Idiot") are not caught since the
+# retraining without OLID (model card): only Vietnamese is tested for insults the lexicon lacks.
+@pytest.mark.parametrize("text", ["mày là thằng ngu", "bọn nó ngu"])
+def test_reads_vietnamese(text):
     assert "profanity" in {c for c, _, _ in text_hits([text])[0]}

@@ -12,11 +12,11 @@ def _post(i: int, text: str, comments: list[str] | None = None) -> Post:
 
 POSTS = [
     _post(0, "Morning run by the river, legs are dead but happy"),
-    _post(1, "Shut up you stupid idiot"),
+    _post(1, "Isn't it typical of a woman to be that stupid?"),
     _post(2, "f*ck this traffic, you dumb n1gger"),
     _post(3, "Killing it at the gym today, new PR"),
-    _post(4, "Brunch with friends", ["shut up you idiot"]),  # comments: the lexicon's job only
-    _post(5, "women belong in the kitchen"),
+    _post(4, "Brunch with friends", ["Isn't it typical of a woman to be that stupid?"]),  # comments: the lexicon's job only
+    _post(5, "I absolutely abhor all women."),
 ]
 
 
