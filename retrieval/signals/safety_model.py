@@ -160,9 +160,9 @@ def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -
     a text that names a protected group (offensive language aimed at a group).
 
     A text is scored whole. Scoring each sentence of a long caption and keeping the
-    highest was measured and not kept: recall rose little (OLID 0.358 -> 0.375) while
-    classifier-only flags on clean Instagram captions rose tenfold (0.03 % -> 0.32 %),
-    since the thresholds were chosen on whole texts."""
+    highest was measured and not kept (on the first version, trained with OLID): recall
+    rose little (OLID 0.358 -> 0.375) while classifier-only flags on clean Instagram
+    captions rose tenfold (0.03 % -> 0.32 %), since the thresholds were chosen on whole texts."""
     from retrieval.signals.text import words
 
     if not texts:
