@@ -58,6 +58,6 @@ def test_quick_gate_metrics_are_named_and_meet_their_floor():
 def test_classifier_off_is_the_lexicon_alone():
     from evals.safety import categories
 
-    insult = "Isn't it typical of a woman to be that stupid?"
+    insult = "bọn nó ngu"  # Vietnamese, no listed word: only the classifier flags it
     assert "profanity" in categories(insult)
     assert "profanity" not in categories(insult, model=False)

@@ -14,7 +14,9 @@ from retrieval.signals.safety_model import (
     GROUPS,
     HEADS,
     MODEL_PATH,
+    SCORED_GROUPS,
     WORD_FEATURES,
+    group_of,
     load,
     text_hits,
     worst_sentence,
@@ -33,29 +35,43 @@ def test_loads_from_the_packaged_artefact():
     assert len(model.gate) > 50
 
 
-def test_adds_insults_and_group_hate_the_lexicon_has_no_word_for():
-    # Since OLID (no licence) left the training data, plain English insults with no listed
-    # word ("shut up you idiot") are no longer caught (model card); these still are.
-    insult, sexist = "Isn't it typical of a woman to be that stupid?", "I absolutely abhor all women."
-    assert not {c for c, _ in scan_text(insult)} & OFFENSIVE
-    assert not {c for c, _ in scan_text(sexist)} & OFFENSIVE
-    hits = text_hits([insult, sexist])
-    assert "profanity" in {c for c, _, _ in hits[0]}
-    assert "hate" in {c for c, _, _ in hits[1]}
+# Vietnamese captions the lexicon has no word for; the classifier is what flags them.
+INSULT_VI = "bọn nó ngu"          # "they are stupid"
+GROUP_INSULT_VI = "bọn gays ngu"  # an insult at a group named with a hate-rule word ("gays")
+
+
+def test_adds_vietnamese_insults_and_group_hate_the_lexicon_has_no_word_for():
+    assert not {c for c, _ in scan_text(INSULT_VI)} & OFFENSIVE
+    assert not {c for c, _ in scan_text(GROUP_INSULT_VI)} & OFFENSIVE
+    hits = text_hits([INSULT_VI, GROUP_INSULT_VI])
+    assert {c for c, _, _ in hits[0]} == {"profanity"}
+    assert {c for c, _, _ in hits[1]} == {"profanity", "hate"}
     for cat, severity, p in hits[0] + hits[1]:
         assert severity in ("mild", "strong") and 0.5 < p <= 1.0
+
+
+@pytest.mark.parametrize("text", ["Isn't it typical of a woman to be that stupid?", "I absolutely abhor all women."])
+def test_english_is_left_to_the_lexicon_even_where_the_model_would_flag_it(text):
+    """SCORED_GROUPS: outside Vietnamese the model is not consulted, even for a text it
+    scores above its own threshold (these two were the classifier's English examples)."""
+    model = load()
+    assert GROUPS[group_of(text)] not in SCORED_GROUPS
+    assert np.any(model.probabilities([text])[0] >= model.thresholds[group_of(text)])
+    assert not model.scores(text)
+    assert text_hits([text]) == [[]]
 
 
 def test_everyday_hyperbole_and_clean_text_are_not_flagged():
     texts = ["Killing it at the gym today, new PR!", "kill it at the gym", "Lovely sunset at the beach with my dog",
              "This cake is to die for", "Dieser Workout hat mich fertig gemacht, aber es hat sich gelohnt"]
     assert text_hits(texts) == [[] for _ in texts]
-    assert not load().gated("Lovely sunset at the beach with my dog")  # no model call at all
+    assert not load().scores("Lovely sunset at the beach with my dog")  # no model call at all
 
 
 def test_quotes_the_sentence_it_scores_highest():
-    text = "Great day at the beach. Shut up you idiot. See you all tomorrow!"
-    assert worst_sentence(text, "offensive") == "Shut up you idiot."
+    text = "Hôm nay đi biển. Mày ngu thế. Hẹn gặp lại!"  # "Beach today. You're so stupid. See you!"
+    assert text_hits([text])[0]
+    assert worst_sentence(text, "offensive") == "Mày ngu thế."
 
 
 def test_false_positive_rate_on_clean_captions_stays_under_one_percent():
@@ -71,8 +87,6 @@ def test_false_positive_rate_on_clean_captions_stays_under_one_percent():
         assert flagged / len(texts) <= 0.01, (flagged, len(texts))
 
 
-# German insults without a listed word ("Du bist so ein Idiot") are not caught since the
-# retraining without OLID (model card): only Vietnamese is tested for insults the lexicon lacks.
-@pytest.mark.parametrize("text", ["mày là thằng ngu", "bọn nó ngu"])
+@pytest.mark.parametrize("text", ["mày là thằng ngu", "bọn nó ngu", "mày ngu thế"])
 def test_reads_vietnamese(text):
     assert "profanity" in {c for c, _, _ in text_hits([text])[0]}

@@ -12,11 +12,12 @@ def _post(i: int, text: str, comments: list[str] | None = None) -> Post:
 
 POSTS = [
     _post(0, "Morning run by the river, legs are dead but happy"),
-    _post(1, "Isn't it typical of a woman to be that stupid?"),
+    _post(1, "Trời đẹp quá. Bọn nó ngu."),  # Vietnamese, no listed word: the classifier's
     _post(2, "f*ck this traffic, you dumb n1gger"),
     _post(3, "Killing it at the gym today, new PR"),
-    _post(4, "Brunch with friends", ["Isn't it typical of a woman to be that stupid?"]),  # comments: the lexicon's job only
-    _post(5, "I absolutely abhor all women."),
+    _post(4, "Brunch with friends", ["Trời đẹp quá. Bọn nó ngu."]),  # comments: the lexicon's job only
+    _post(5, "bọn gays ngu"),
+    _post(6, "I absolutely abhor all women."),  # English: the lexicon's alone (SCORED_GROUPS)
 ]
 
 
@@ -34,9 +35,10 @@ def test_obfuscated_slur_and_profanity_come_from_the_lexicon_with_their_word():
     assert any(c == "profanity" and t == "fuck" for c, t, _ in hits)
 
 
-def test_gym_talk_and_comments_do_not_reach_the_classifier():
+def test_gym_talk_comments_and_english_do_not_reach_the_classifier():
     assert post_hits(POSTS[3]) == []
     assert all(h.term != CLASSIFIER_TERM for h in post_hits(POSTS[4]))
+    assert post_hits(POSTS[6]) == []
 
 
 def test_creator_scan_is_the_union_of_post_scans():
@@ -46,6 +48,6 @@ def test_creator_scan_is_the_union_of_post_scans():
             expected.setdefault(cat, []).append(p.id)
     got = safety_hits(POSTS)
     assert got == expected
-    assert "p1" in got["profanity"] and "p5" in got["hate"]
+    assert "p1" in got["profanity"] and "p5" in got["hate"] and "p6" not in got.get("hate", [])
     # the lexicon alone misses the classifier's posts
     assert "p1" not in safety_lexicon.safety_hits(POSTS).get("profanity", [])
