@@ -3,7 +3,7 @@ offensive / hate classifier (`safety_model`).
 
 The lexicon reads captions, hashtags and sampled comments and names the word it found;
 the classifier reads captions only (a creator's own words; comments are other people's
-and only ever warn) and adds `profanity` / `hate` where no listed word appears. Its hits
+and only ever warn), and only Vietnamese ones (`safety_model.SCORED_GROUPS`), and adds `profanity` / `hate` where no listed word appears. Its hits
 carry the term `classifier`, a severity and the probability; the card quotes the
 sentence the model scores highest (`safety_model.worst_sentence`).
 """
