@@ -28,10 +28,10 @@ creator where ingest spends ~11 ms (model card: `model/MODEL_CARD.md`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer

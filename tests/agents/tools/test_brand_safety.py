@@ -1,5 +1,4 @@
 from agents.tools.vetting import check_brand_safety
-
 from tests.agents.tools.helpers import make, posts
 
 
