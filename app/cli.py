@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", type=Path, default=None)
     p.add_argument("--update-baseline", action="store_true")
     p.add_argument("--real-data", type=Path, default=None, help="instagram_kim2020.jsonl for the real-data set")
-    p.add_argument("--suite", action="append", default=None, choices=["parse", "demo", "demo_v2", "real", "fine"],
+    p.add_argument("--suite", action="append", default=None, choices=["parse", "safety", "demo", "demo_v2", "real", "fine"],
                    help="run only this suite (repeat for several); default all")
     p.add_argument("--llm", action="store_true",
                    help="offline vs LLM mode side by side against CASTLIST_LLM_BASE_URL (parse, dialogues, explanations)")

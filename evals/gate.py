@@ -24,6 +24,12 @@ BASELINE_PATH = Path(__file__).parent / "baseline.json"
 DEFAULT_TOLERANCES: dict[str, tuple[float, Direction]] = {
     "parse.accuracy": (0.02, "higher"),
     "parse.exact_cases": (0.05, "higher"),
+    # brand-safety scan (lexicon + classifier) on the hand-written safety_v1 cases
+    "safety_v1.precision": (0.02, "higher"),
+    "safety_v1.recall": (0.02, "higher"),
+    "safety_v1.min_category_recall": (0.04, "higher"),
+    "safety_v1.hate_recall": (0.04, "higher"),
+    "safety_v1.profanity_recall": (0.04, "higher"),
     "demo.ndcg@10": (0.02, "higher"),
     "demo.p@10": (0.03, "higher"),
     "demo.recall@10": (0.03, "higher"),

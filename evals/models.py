@@ -86,6 +86,7 @@ class EvalReport(BaseModel):
     roles: dict[str, str] = Field(default_factory=dict, description="primary/bm25/parser -> system name")
     corpora: dict[str, dict[str, Any]] = Field(default_factory=dict)
     parse: ParseReport | None = None
+    safety: dict[str, float | None] = Field(default_factory=dict, description="brand-safety scan on safety_v1 (evals.safety)")
     suites: list[SuiteResult] = Field(default_factory=list)
     metrics: dict[str, float | None] = Field(default_factory=dict, description="flat 'system/metric' values")
     targets: list[TargetResult] = Field(default_factory=list)

@@ -97,6 +97,8 @@ def summary_text(report: EvalReport) -> str:
     if report.parse is not None:
         parts.append(f"parse: accuracy {report.parse.accuracy:.3f} over {report.parse.cases} briefs "
                      f"({report.parse.exact_cases:.0%} fully right, {len(report.parse.errors)} errors)")
+    if report.safety:
+        parts.append("safety_v1: " + ", ".join(f"{k.split('.', 1)[1]} {_fmt(v)}" for k, v in report.safety.items()))
     rows = comparison_rows(report)
     if rows:
         parts.append(_text_table(["metric", *report.systems], rows))
@@ -180,6 +182,9 @@ def markdown(report: EvalReport) -> str:
                                f"`{json.dumps(x.actual, ensure_ascii=False, default=str)}`"] for x in p.misses[:40]])]
         if p.errors:
             md += ["", "Errors:", "", *(f"- {e}" for e in p.errors[:20])]
+    if report.safety:
+        md += ["", "## Brand safety (safety_v1, lexicon + classifier)", "",
+               _md_table(["metric", "value"], [[k, _fmt(v)] for k, v in report.safety.items()])]
     for suite in report.suites:
         md += ["", f"## {suite.suite} / {suite.system}", ""]
         if suite.stage_p50_ms:

@@ -53,15 +53,18 @@ SystemsFactory = Callable[[EvalCorpus], MaybeAwaitable[Sequence[System]]]
 ParseFn = Callable[[str], MaybeAwaitable[Union[CampaignCriteria, ParseResult]]]
 Echo = Callable[[str], None]
 
+SAFETY_V1 = Path(__file__).with_name("datasets") / "safety_v1.jsonl"
+
 # Quick tier: a corpus small enough to index and query in a few minutes on 2 cores.
 QUICK_DEMO_CREATORS = 3_000
 FULL_DEMO_CREATORS = 20_000
 QUICK_REAL_CREATORS = 3_000
 
 
-Suite = Literal["parse", "demo", "demo_v2", "real", "fine"]
+Suite = Literal["parse", "safety", "demo", "demo_v2", "real", "fine"]
 # demo and demo_v2 share one demo corpus and index; fine has its own real sample.
-SUITES: tuple[str, ...] = ("parse", "demo", "demo_v2", "real", "fine")
+# safety scores the brand-safety scan (lexicon + classifier) on safety_v1 (a few seconds).
+SUITES: tuple[str, ...] = ("parse", "safety", "demo", "demo_v2", "real", "fine")
 
 
 class EvalConfig(BaseModel):
@@ -84,7 +87,8 @@ class EvalConfig(BaseModel):
     features_as_of: datetime | None = Field(
         None, description="the reference time the systems computed features with (ingest --as-of); default now")
     datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V1, "demo": RETRIEVAL_V1, "demo_v2": RETRIEVAL_V2,
-                                                               "real": REAL_INSTAGRAM_V1, "fine": REAL_INSTAGRAM_FINE_V1})
+                                                               "real": REAL_INSTAGRAM_V1, "fine": REAL_INSTAGRAM_FINE_V1,
+                                                               "safety": SAFETY_V1})
     fine_sample: int = Field(FINE_SAMPLE_CREATORS, description="the sample the fine set's judgments were made on")
 
     @classmethod
@@ -429,6 +433,8 @@ def flat_metrics(report: EvalReport) -> dict[str, float | None]:
     if report.parse is not None:
         flat["parser/parse.accuracy"] = report.parse.accuracy
         flat["parser/parse.exact_cases"] = report.parse.exact_cases
+    for name, value in report.safety.items():
+        flat[f"safety/{name}"] = value
     for s in report.suites:
         for name, value in s.metrics.items():
             flat[f"{s.system}/{name}"] = value
@@ -478,6 +484,13 @@ async def run_eval(
             cases = select(load_cases(config.datasets["parse"], ParseCase), config.tier)
             say(f"parse: {len(cases)} briefs")
             report.parse = await run_parse_suite(cases, parse_fn)
+
+    if "safety" in config.suites:
+        from evals.safety import gate_metrics
+
+        report.safety = gate_metrics(config.datasets.get("safety", SAFETY_V1))
+        say(f"safety: recall {_fmt(report.safety.get('safety_v1.recall'))}, "
+            f"precision {_fmt(report.safety.get('safety_v1.precision'))}")
 
     now = datetime.now(timezone.utc)
     real_facts = feature_facts_fn([config.features_as_of or now])

@@ -18,7 +18,7 @@ from retrieval.signals.engagement import engagement
 from retrieval.signals.growth import following_ratio, growth, max_jump
 from retrieval.signals.language import detect_languages
 from retrieval.signals.pricing import benchmark_price, is_video_heavy, rate_card_price
-from retrieval.signals.safety_lexicon import safety_hits
+from retrieval.signals.safety_scan import safety_hits
 from retrieval.signals.sponsorship import sponsorship
 from retrieval.signals.text import post_text
 from retrieval.signals.tiers import tier_for

@@ -346,6 +346,7 @@ class Hit:
     term: str
     field: str  # "text", "hashtags", "emoji" (an emoji in the caption) or "comments"
     severity: str = "topic"  # one of SEVERITIES
+    score: float | None = None  # the classifier's probability, for its hits (`safety_scan`)
 
 
 def _bare(token: str) -> str:

@@ -207,6 +207,16 @@ async def test_real_suite_skips_without_data(world: dict[str, Path]) -> None:
     assert report.suites == [] and report.exit_code == 0
 
 
+async def test_safety_suite_reports_flat_metrics(world: dict[str, Path], tmp_path: Path) -> None:
+    report = await run_eval(_config(world, suites=["safety"], report_dir=tmp_path / "rep"), _systems([]), None, echo=None)
+    assert set(report.safety) == {f"safety_v1.{m}" for m in
+                                  ("precision", "recall", "min_category_recall", "hate_recall", "profanity_recall")}
+    for name, value in report.safety.items():
+        assert report.metrics[f"safety/{name}"] == value and 0.85 <= value <= 1.0
+    assert "safety_v1.recall" in (tmp_path / "rep" / "report.md").read_text(encoding="utf-8")
+    assert report.suites == []
+
+
 async def test_failing_system_scores_empty_and_is_counted(world: dict[str, Path]) -> None:
     def factory(corpus: EvalCorpus) -> list[System]:
         return [FixedSystem("broken", {})]

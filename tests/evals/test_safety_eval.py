@@ -41,3 +41,23 @@ def test_prf_and_cli_report(tmp_path):
     saved = json.loads(out.read_text())
     assert set(saved["hand"]["per_language"]) == {"en", "de", "es", "fr", "pt", "vi"}
     assert saved["public"] == {}  # no public sets in an empty directory
+
+
+def test_quick_gate_metrics_are_named_and_meet_their_floor():
+    from evals.gate import DEFAULT_TOLERANCES
+    from evals.safety import gate_metrics
+
+    metrics = gate_metrics()
+    assert set(metrics) == {"safety_v1.precision", "safety_v1.recall", "safety_v1.min_category_recall",
+                            "safety_v1.hate_recall", "safety_v1.profanity_recall"}
+    assert set(metrics) <= set(DEFAULT_TOLERANCES)  # gated once the lead refreshes the baseline
+    assert metrics["safety_v1.precision"] >= 0.95 and metrics["safety_v1.recall"] >= 0.9
+    assert metrics["safety_v1.min_category_recall"] >= 0.85
+
+
+def test_classifier_off_is_the_lexicon_alone():
+    from evals.safety import categories
+
+    insult = "bọn nó ngu"  # Vietnamese, no listed word: only the classifier flags it
+    assert "profanity" in categories(insult)
+    assert "profanity" not in categories(insult, model=False)

@@ -1,8 +1,9 @@
 """Brand safety against the brief's `exclude_topics` (DESIGN 5.3 categories).
 
-Hits come from the ingest lexicon (`retrieval.signals.safety_lexicon`) over captions,
-hashtags and sampled comments. A word or hashtag hit in an excluded category in the
-creator's own caption fails; hits that are only emoji in captions (🥂 at a wedding) or
+Hits come from the ingest scan (`retrieval.signals.safety_scan`): the lexicon over
+captions, hashtags and sampled comments, and the offensive / hate classifier over
+Vietnamese captions (its evidence quotes the sentence it scores highest and gives its probability).
+A word or hashtag hit in an excluded category in the creator's own caption fails; hits that are only emoji in captions (🥂 at a wedding) or
 only in other people's comments warn (weaker evidence, or not the creator's words).
 Hits in categories the brief did not exclude are reported as information with a pass.
 No posts means insufficient data.
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 from agents.shortlist import Evidence, VettingResult
 from agents.tools.vetting.base import VettingInput, post_evidence, posts_by_id, result
-from retrieval.signals.safety_lexicon import SEVERITIES, excerpt, post_hits, scan_text
+from retrieval.signals.safety_lexicon import SEVERITIES, Hit, excerpt, scan_text
+from retrieval.signals.safety_model import CLASSIFIER_TERM, worst_sentence
+from retrieval.signals.safety_scan import post_hits
 
 TOOL = "brand_safety"
 MAX_EVIDENCE = 5
@@ -30,6 +33,23 @@ def _comment_with(comments: list[str], term: str) -> str:
         if any(t == term for _, t in scan_text(comment)):
             return comment
     return comments[0] if comments else ""
+
+
+def _quote_and_method(post, category: str, h: Hit) -> tuple[str, str]:
+    """The quoted text and the evidence method of one hit."""
+    if h.term == CLASSIFIER_TERM:
+        head = "hate" if category == "hate" else "offensive"
+        return (worst_sentence(post.text or "", head)[:240],
+                f"{category} ({h.severity}): classifier p={h.score:.2f} in {h.field}")
+    if h.field == "comments":
+        text = excerpt(_comment_with(post.comments_sample, h.term), h.term)
+    elif h.field == "hashtags":
+        text = "#" + h.term
+    elif h.field == "emoji":
+        text = excerpt(post.text or "", h.term, width=60)
+    else:
+        text = excerpt(post.text or "", h.term)
+    return text, f"{category} ({h.severity}): '{h.term}' in {h.field}"
 
 
 def check_brand_safety(inp: VettingInput) -> VettingResult:
@@ -54,16 +74,10 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
             if mine:
                 worst[category] = max(worst.get(category, 0), *(SEVERITIES.index(h.severity) for h in mine))
             if category in excluded and len(evidence) < MAX_EVIDENCE and hits:
-                h = max(mine or hits, key=lambda x: SEVERITIES.index(x.severity))
-                if h.field == "comments":
-                    text = excerpt(_comment_with(post.comments_sample, h.term), h.term)
-                elif h.field == "hashtags":
-                    text = "#" + h.term
-                elif h.field == "emoji":
-                    text = excerpt(post.text or "", h.term, width=60)
-                else:
-                    text = excerpt(post.text or "", h.term)
-                evidence.append(post_evidence(post, text=text, method=f"{category} ({h.severity}): '{h.term}' in {h.field}"))
+                # the most severe hit; a listed word before the classifier at equal severity (it names the word)
+                h = max(mine or hits, key=lambda x: (SEVERITIES.index(x.severity), x.term != CLASSIFIER_TERM))
+                text, method = _quote_and_method(post, category, h)
+                evidence.append(post_evidence(post, text=text, method=method))
 
     n_posts = len(creator.posts)
     bad_own = {c: ids for c, ids in own.items() if c in excluded}

@@ -1,5 +1,4 @@
 from agents.tools.vetting import check_brand_safety
-
 from tests.agents.tools.helpers import make, posts
 
 
@@ -82,3 +81,32 @@ def test_strong_profanity_fails():
     p = posts(3)
     p[2]["text"] = "f u c k mondays"
     assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]})).verdict == "fail"
+
+
+def test_classifier_hit_quotes_the_sentence_and_names_the_model():
+    p = posts(3)
+    p[1]["text"] = "Trời đẹp quá. Bọn nó ngu."  # Vietnamese, no listed word ("Lovely weather. They are stupid.")
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]}))
+    # Vietnamese thresholds put strong at the flag threshold, so a Vietnamese classifier
+    # hit fails any brief excluding profanity (model card)
+    assert r.verdict == "fail"
+    ev = r.evidence[0]
+    assert ev.post_id == "p1" and ev.url == "https://example.test/p1"
+    assert ev.text == "Bọn nó ngu."
+    assert ev.method.startswith("profanity (strong): classifier p=0.")
+    assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]})).verdict == "pass"
+
+
+def test_classifier_hate_fails_a_no_hate_brief():
+    p = posts(3)
+    p[2]["text"] = "bọn gays ngu"  # "gays are stupid": offensive and names a group
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
+    assert r.verdict == "fail"
+    assert r.evidence[0].method.startswith("hate (strong): classifier p=")
+    assert r.evidence[0].text == "bọn gays ngu"
+
+
+def test_english_the_model_would_flag_is_left_to_the_lexicon():
+    p = posts(3)
+    p[2]["text"] = "I absolutely abhor all women."
+    assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate", "profanity"]})).verdict == "pass"
