@@ -174,9 +174,10 @@ def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -
     """Per text, the (category, severity, probability) hits of the model; texts outside
     SCORED_GROUPS (everything but Vietnamese) get none and are not scored.
 
-    `profanity` when the offensive head fires (severity `strong` at or above the head's
-    strong threshold, else `mild`: a model's guess with no listed word warns on a
-    tolerant brief); `hate` when the hate head fires, or when the offensive head fires on
+    `profanity` when the offensive head fires, always `mild`: a model's guess with no
+    listed word warns on a tolerant brief and fails only a family-friendly one (of the 23
+    real Vietnamese creators it alone flagged, nearly all were everyday talk of "mẹ", "con",
+    "mày"; as `strong` they would have failed every brief excluding profanity); `hate` when the hate head fires, or when the offensive head fires on
     a text that names a protected group (offensive language aimed at a group).
 
     A text is scored whole. Scoring each sentence of a long caption and keeping the
@@ -194,10 +195,10 @@ def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -
     for k, p in zip(scored, model.probabilities([texts[k] for k in scored])):
         hits = out[k]
         g = group_of(texts[k])
-        thresholds, strong = model.thresholds[g], model.strong[g]
+        thresholds = model.thresholds[g]
         offensive = p[off_i] >= thresholds[off_i]
         if offensive:
-            hits.append(("profanity", "strong" if p[off_i] >= strong[off_i] else "mild", float(p[off_i])))
+            hits.append(("profanity", "mild", float(p[off_i])))
         if p[hate_i] >= thresholds[hate_i] or (
                 offensive and _names_group(tokens[k] if tokens is not None else words(texts[k]))):
             hits.append(("hate", "strong", float(max(p[hate_i], p[off_i]))))

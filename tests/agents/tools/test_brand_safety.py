@@ -87,13 +87,13 @@ def test_classifier_hit_quotes_the_sentence_and_names_the_model():
     p = posts(3)
     p[1]["text"] = "Trời đẹp quá. Bọn nó ngu."  # Vietnamese, no listed word ("Lovely weather. They are stupid.")
     r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity"]}))
-    # Vietnamese thresholds put strong at the flag threshold, so a Vietnamese classifier
-    # hit fails any brief excluding profanity (model card)
-    assert r.verdict == "fail"
+    # A model's guess with no listed word is mild: it warns, and fails a family-friendly brief.
+    assert r.verdict == "warn"
     ev = r.evidence[0]
     assert ev.post_id == "p1" and ev.url == "https://example.test/p1"
     assert ev.text == "Bọn nó ngu."
-    assert ev.method.startswith("profanity (strong): classifier p=0.")
+    assert ev.method.startswith("profanity (mild): classifier p=0.")
+    assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["profanity", "adult"]})).verdict == "fail"
     assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]})).verdict == "pass"
 
 
