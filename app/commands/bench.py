@@ -38,11 +38,12 @@ def bench(args: argparse.Namespace) -> int:
     from retrieval.embedder import open_embedder
 
     settings = get_settings()
-    only = set(args.only.split(",")) if args.only else {"ingest", "query", "recall", "local", "agent", "service"}
+    only = set(args.only.split(",")) if args.only else {"ingest", "embedder", "query", "recall", "local", "agent", "service"}
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     cache = settings.data_dir / "bench"
     cache.mkdir(parents=True, exist_ok=True)
-    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
+                             backend=settings.embedder_backend)
     results: dict[str, dict] = {}
     for size in sizes:
         print(f"== {size:,} creators", file=sys.stderr)
@@ -51,7 +52,21 @@ def bench(args: argparse.Namespace) -> int:
         result: dict[str, dict] = {}
         try:
             ingest, store, index = bench_ingest(corpus, work, embedder)
-            result["ingest"] = ingest
+            result["ingest"] = {"backend": settings.embedder_backend, **ingest}
+            if settings.embedder_backend != "torch" and "ingest" in only:
+                # torch stays the reference: the same corpus ingested by it, in the same run.
+                reference = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+                ref_work = work / "torch-reference"
+                ref_work.mkdir()
+                ref_ingest, ref_store, ref_index = bench_ingest(corpus, ref_work, reference)
+                ref_index.close()
+                ref_store.close()
+                result["ingest_torch_reference"] = ref_ingest
+            if "embedder" in only:
+                from evals.benchmarks.embedder_bench import compare_backends, sample_texts
+
+                result["embedder_backends"] = compare_backends(
+                    sample_texts(store), settings.embedding_model, settings.embed_max_tokens, reference=embedder)
             if "query" in only:
                 result["query"] = bench_queries(index, embedder, args.queries)
             if "recall" in only:
