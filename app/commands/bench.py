@@ -83,7 +83,12 @@ def bench(args: argparse.Namespace) -> int:
             if "service" in only:
                 from evals.benchmarks.service_run import run_service_bench
 
-                result["service"] = run_service_bench(work, settings.demo_seed)
+                # Baseline in the same run: the same server with query micro-batching off.
+                result["service"] = {
+                    "query_batching_off": run_service_bench(work, settings.demo_seed,
+                                                            env={"CASTLIST_QUERY_BATCH_MAX_TEXTS": "1"}),
+                    "query_batching_on": run_service_bench(work, settings.demo_seed),
+                }
         finally:
             shutil.rmtree(work, ignore_errors=True)
         results[str(size)] = result
