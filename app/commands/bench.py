@@ -45,6 +45,17 @@ def bench(args: argparse.Namespace) -> int:
     embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
                              backend=settings.embedder_backend)
     results: dict[str, dict] = {}
+    if "first_start" in only:
+        # Opt-in (minutes): the old behaviour (index built before serving) is the baseline.
+        from evals.benchmarks.first_start import measure_first_start
+
+        print("== first start on an empty data dir", file=sys.stderr)
+        creators = ["--demo-creators", str(settings.demo_creators)]
+        results["first_start"] = {
+            "build_then_serve (baseline)": measure_first_start([*creators, "--wait-for-index"]),
+            "serve_while_building": measure_first_start(creators),
+        }
+        _print_section("first start", results["first_start"])
     for size in sizes:
         print(f"== {size:,} creators", file=sys.stderr)
         corpus = _corpus(cache, size, settings.demo_seed)

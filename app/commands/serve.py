@@ -1,8 +1,9 @@
 """`castlist serve`: the API and the web page in one uvicorn process.
 
 One worker only: Qdrant Edge locks its shard to one process, and the agent already runs
-its blocking work in threads. On first start with an empty data dir the demo index is
-built (corpus written into the data dir, ingested, optimised) with progress on stderr.
+its blocking work in threads. On first start with an empty data dir the service starts
+at once and builds the demo index behind it (app/demo_build.py; progress at /readyz);
+`--wait-for-index` builds it first instead, with progress on stderr.
 Without API keys the server listens on loopback only.
 """
 
@@ -12,12 +13,15 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.auth import UnsafeBind, check_bind
 from app.db import Database
 from app.settings import Settings, get_settings
 from retrieval.embedder import Embedder
+
+if TYPE_CHECKING:
+    from app.demo_build import DemoBuild
 
 
 def demo_corpus_path(settings: Settings) -> Path:
@@ -67,6 +71,20 @@ def ensure_demo_index(settings: Settings, creators: int, *, embedder: Embedder |
     return retrieval.embedder
 
 
+def pending_demo_build(settings: Settings, creators: int) -> "DemoBuild | None":
+    """The background build for an empty data dir (or one whose build was interrupted)."""
+    from app.demo_build import DemoBuild
+    from retrieval.store import CreatorStore
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = CreatorStore.open(settings.resolved_database_url)
+    try:
+        stored = store.count()
+    finally:
+        store.close()
+    return DemoBuild.pending(demo_corpus_path(settings), creators, settings.demo_seed, stored)
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -99,8 +117,15 @@ def serve(args: argparse.Namespace) -> int:
         return 2
 
     creators = args.demo_creators or settings.demo_creators
-    embedder = ensure_demo_index(settings, creators)
-    app = create_app(settings, embedder=embedder)
+    embedder = demo_build = None
+    if getattr(args, "wait_for_index", False):
+        embedder = ensure_demo_index(settings, creators)
+    else:
+        demo_build = pending_demo_build(settings, creators)
+        if demo_build is not None:
+            print(f"castlist: empty data dir {settings.data_dir}: serving now and building a demo index of "
+                  f"{creators} creators behind it (progress at /readyz)", file=sys.stderr, flush=True)
+    app = create_app(settings, embedder=embedder, demo_build=demo_build)
     print(f"castlist: serving on http://{host}:{port} (docs at /docs)" + ("" if keys else " - no API keys, loopback only"),
           file=sys.stderr, flush=True)
     # log_config=None: keep our JSON logging; one worker (see the module docstring).
