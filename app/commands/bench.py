@@ -70,6 +70,8 @@ def bench(args: argparse.Namespace) -> int:
                 ref_work = work / "torch-reference"
                 ref_work.mkdir()
                 ref_ingest, ref_store, ref_index = bench_ingest(corpus, ref_work, reference)
+                if "recall" in only:
+                    ref_ingest["recall"] = bench_recall(ref_index, reference)
                 ref_index.close()
                 ref_store.close()
                 result["ingest_torch_reference"] = ref_ingest
