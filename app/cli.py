@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo-creators", type=int, default=None, help="size of the demo index built on first start")
     p.add_argument("--workers", type=int, default=None,
                    help="uvicorn worker processes (default $CASTLIST_WORKERS or 1); above 1 needs CASTLIST_QDRANT_URL")
+    p.add_argument("--wait-for-index", action="store_true",
+                   help="on first start, build the demo index before serving (default: serve at once, build behind)")
 
     p = sub.add_parser("eval", help="offline eval suite with a regression gate")
     _common(p)
@@ -96,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--sizes", default="20000,100000", help="corpus sizes, comma-separated")
     p.add_argument("--queries", type=int, default=200)
-    p.add_argument("--only", default=None, help="comma-separated: ingest,query,recall,agent,service")
+    p.add_argument("--only", default=None, help="comma-separated: ingest,embedder,query,recall,local,agent,service; first_start (opt-in, minutes; --sizes \"\" to run it alone)")
     p.add_argument("--out", type=Path, default=None, help="also write the results as JSON here")
 
     p = sub.add_parser("keys", help="manage API keys")
@@ -116,7 +118,6 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "data_dir", None) is not None:
         os.environ["CASTLIST_DATA_DIR"] = str(args.data_dir)
     from app.commands import dispatch
-
     from retrieval.index_model import IndexModelMismatch
     from retrieval.store import DatabaseUnavailable
 

@@ -14,6 +14,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
@@ -23,15 +24,22 @@ from agents.runner import AgentRunner
 from app.content_types import ContentTypeMiddleware
 from app.db import Database
 from app.lists_store import ListStore
-from app.openapi import install_openapi
 from app.observability import Metrics, RequestContextMiddleware, configure_logging
+from app.openapi import install_openapi
 from app.problems import BodyLimitMiddleware, ProblemError, install_problem_handlers
 from app.ratelimit import RateLimiter
 from app.routers import briefs, chat, creators, currencies, health, lists, shortlists
 from app.routers._runs import RunService
 from app.settings import Settings, get_settings
-from app.wiring import build_agent_context, open_checkpointer, open_retrieval_from_settings
+from app.wiring import (
+    build_agent_context,
+    open_checkpointer,
+    open_retrieval_from_settings,
+)
 from retrieval.embedder import Embedder
+
+if TYPE_CHECKING:
+    from app.demo_build import DemoBuild
 from retrieval.ingest import reconcile
 from retrieval.runtime import Retrieval
 
@@ -52,11 +60,11 @@ async def _close_llm(context: object) -> None:
     if close is not None:
         try:
             await close()
-        except Exception:  # noqa: BLE001 - shutting down anyway
+        except Exception:
             log.warning("closing the LLM client failed", exc_info=True)
 
 
-def _lifespan(embedder: Embedder | None):
+def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings: Settings = app.state.settings
@@ -81,17 +89,26 @@ def _lifespan(embedder: Embedder | None):
                 app.state.context = context
                 app.state.runner = runner
                 app.state.runs = RunService(runner, db, app.state.metrics)
+                if demo_build is not None:
+                    # First start: serve now, build the demo index behind (app/demo_build.py).
+                    app.state.demo_build = demo_build
+                    demo_build.start(retrieval, app.state.write_lock)
                 log.info("castlist ready", extra={"data_dir": str(settings.data_dir), "llm": bool(settings.llm_base_url)})
                 try:
                     yield
                 finally:
+                    if demo_build is not None:
+                        await asyncio.to_thread(demo_build.stop)
                     await app.state.runs.drain()
         finally:
-            for name in ("runs", "runner", "context", "retrieval", "lists", "db"):
+            for name in ("demo_build", "runs", "runner", "context", "retrieval", "lists", "db"):
                 if hasattr(app.state, name):
                     delattr(app.state, name)
             if context is not None:
                 await _close_llm(context)
+                close_embedder = getattr(context.embedder, "close", None)  # the query batcher's thread
+                if close_embedder is not None:
+                    await asyncio.to_thread(close_embedder)
             if retrieval is not None:
                 await asyncio.to_thread(retrieval.close)
             await asyncio.to_thread(db.close)
@@ -99,14 +116,16 @@ def _lifespan(embedder: Embedder | None):
     return lifespan
 
 
-def create_app(settings: Settings | None = None, *, embedder: Embedder | None = None) -> FastAPI:
-    """The service. `embedder` injects an already loaded embedding model (else one is loaded)."""
+def create_app(settings: Settings | None = None, *, embedder: Embedder | None = None,
+               demo_build: DemoBuild | None = None) -> FastAPI:
+    """The service. `embedder` injects an already loaded embedding model (else one is loaded);
+    `demo_build`, when given, builds the demo index in the background once the service is up."""
     settings = settings or get_settings()
     app = FastAPI(
         title="castlist",
         version="0.1.0",
         summary="A plain-English influencer-campaign brief -> a streamed, explained, vetted creator shortlist",
-        lifespan=_lifespan(embedder),
+        lifespan=_lifespan(embedder, demo_build),
         docs_url="/docs",
         redoc_url=None,
     )

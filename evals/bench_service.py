@@ -90,6 +90,7 @@ def _summary(samples: list[_Sample], wall_s: float) -> dict[str, float | int | N
     return {
         "requests": len(samples),
         "errors": sum(1 for s in samples if s.error is not None),
+        "error_kinds": sorted({s.error for s in samples if s.error is not None}),
         "first_creator_ms_p50": ms(percentile(first, 50)),
         "first_creator_ms_p95": ms(percentile(first, 95)),
         "done_ms_p50": ms(percentile(done, 50)),

@@ -61,11 +61,35 @@ def canonical_model(model: str) -> str:
     return model
 
 
-def open_embedder(model: str = DEFAULT_MODEL, max_tokens: int = 64) -> "SentenceTransformerEmbedder":
-    """The embedder for a configured model name (CASTLIST_EMBEDDING_MODEL)."""
-    if canonical_model(model) == E5_MODEL:
-        return E5Embedder(max_tokens=max_tokens)
-    return SentenceTransformerEmbedder(model, max_tokens=max_tokens)
+BACKENDS = ("torch", "onnx", "onnx-int8")
+
+
+def open_embedder(model: str = DEFAULT_MODEL, max_tokens: int = 64, backend: str = "torch") -> Embedder:
+    """The embedder for a configured model name (CASTLIST_EMBEDDING_MODEL) run by a
+    backend (CASTLIST_EMBEDDER_BACKEND): torch, the reference, or ONNX Runtime (fp32 or
+    int8), whose model file is exported from the same local weights on first use."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown embedder backend {backend!r}; one of {', '.join(BACKENDS)}")
+    e5 = canonical_model(model) == E5_MODEL
+    if backend == "torch":
+        return E5Embedder(max_tokens=max_tokens) if e5 else SentenceTransformerEmbedder(model, max_tokens=max_tokens)
+    from retrieval.onnx_embedder import OnnxEmbedder
+
+    name, path = canonical_model(model), _model_path(model)
+    prefixes = {"query_prefix": QUERY_PREFIX, "passage_prefix": PASSAGE_PREFIX} if e5 else {}
+    return OnnxEmbedder(path, name, max_tokens=max_tokens, quantized=backend == "onnx-int8",
+                        posts=(lambda: _e5_posts(path, name)) if e5 else None, **prefixes)
+
+
+def _e5_posts(path: str, name: str) -> StaticPostEncoder:
+    # 250k tokens are too many to distil on first use (see post_encoder): only the
+    # tokens of frequent words in the languages creators post in.
+    from retrieval.post_encoder import frequent_token_ids
+    from retrieval.signals.language import LANGUAGES
+
+    tokenizer = Path(path) / "tokenizer.json"
+    return StaticPostEncoder(path, name, token_ids=lambda: frequent_token_ids(tokenizer, LANGUAGES),
+                             vocabulary_tag="frequent-words-en50k-5k")
 
 
 class SentenceTransformerEmbedder:
@@ -78,6 +102,7 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
 
         self.name = canonical_model(model)
+        self.backend = "torch"
         self._path = _model_path(model)
         self._posts: StaticPostEncoder | None = None
         self._model = SentenceTransformer(self._path, device="cpu")
@@ -133,16 +158,8 @@ class E5Embedder(SentenceTransformerEmbedder):
 
     @property
     def posts(self) -> StaticPostEncoder:
-        # 250k tokens are too many to distil on first use (see post_encoder): only the
-        # tokens of frequent words in the languages creators post in.
         if self._posts is None:
             with self._lock:
                 if self._posts is None:
-                    from retrieval.post_encoder import frequent_token_ids
-                    from retrieval.signals.language import LANGUAGES
-
-                    tokenizer = Path(self._path) / "tokenizer.json"
-                    self._posts = StaticPostEncoder(
-                        self._path, self.name, token_ids=lambda: frequent_token_ids(tokenizer, LANGUAGES),
-                        vocabulary_tag="frequent-words-en50k-5k")
+                    self._posts = _e5_posts(self._path, self.name)
         return self._posts

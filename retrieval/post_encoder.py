@@ -50,11 +50,17 @@ class StaticPostEncoder:
         self._model = StaticModel.from_pretrained(str(target))
         self.dim = int(self._model.dim)
         self.name = f"model2vec({name})"
+        # model2vec's encode() re-sets truncation on its shared Rust tokenizer every call;
+        # two threads at once fail with "RuntimeError: Already borrowed" (seen with 50
+        # concurrent briefs, and briefs beside an ingest). Encoding is ~60k captions/s, so
+        # one at a time costs nothing measurable.
+        self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = np.asarray(self._model.encode(list(texts), show_progress_bar=False), dtype=np.float32)
+        with self._lock:
+            vectors = np.asarray(self._model.encode(list(texts), show_progress_bar=False), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-9)
 

@@ -26,7 +26,7 @@ class Retrieval:
 
 
 def open_index(dim: int, edge_path: Path | None = None, qdrant_url: str | None = None,
-               qdrant_api_key: str | None = None, qdrant_options: "ServerOptions | None" = None) -> CreatorIndex:
+               qdrant_api_key: str | None = None, qdrant_options: ServerOptions | None = None) -> CreatorIndex:
     if qdrant_url:
         from retrieval.index.qdrant_server import QdrantServerCreatorIndex
 
@@ -42,11 +42,11 @@ def open_index(dim: int, edge_path: Path | None = None, qdrant_url: str | None =
 def open_retrieval(database_url: str, edge_path: Path, qdrant_url: str | None = None,
                    qdrant_api_key: str | None = None, embedder: Embedder | None = None,
                    model: str = "all-MiniLM-L6-v2", max_tokens: int = 64, pool: PoolOptions | None = None,
-                   qdrant_options: "ServerOptions | None" = None) -> Retrieval:
+                   qdrant_options: ServerOptions | None = None, backend: str = "torch") -> Retrieval:
     """Raises IndexModelMismatch when the index was built by another embedding model."""
     from retrieval.index_model import check_index_model
 
-    embedder = embedder or open_embedder(model, max_tokens=max_tokens)
+    embedder = embedder or open_embedder(model, max_tokens=max_tokens, backend=backend)
     index = open_index(embedder.dim, edge_path, qdrant_url, qdrant_api_key, qdrant_options)
     if qdrant_url != ":memory:":
         try:

@@ -38,12 +38,27 @@ def bench(args: argparse.Namespace) -> int:
     from retrieval.embedder import open_embedder
 
     settings = get_settings()
-    only = set(args.only.split(",")) if args.only else {"ingest", "query", "recall", "local", "agent", "service"}
+    only = set(args.only.split(",")) if args.only else {"ingest", "embedder", "query", "recall", "local", "agent", "service"}
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     cache = settings.data_dir / "bench"
     cache.mkdir(parents=True, exist_ok=True)
-    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
+                             backend=settings.embedder_backend)
     results: dict[str, dict] = {}
+    if "first_start" in only:
+        # Opt-in (minutes): the old behaviour (index built before serving) is the baseline.
+        from evals.benchmarks.first_start import measure_first_start
+
+        print("== first start on an empty data dir", file=sys.stderr)
+        creators = ["--demo-creators", str(settings.demo_creators)]
+        results["first_start"] = {
+            # Bounded: on a loaded machine the old order can take many minutes; "page_s": null
+            # then means "no page within timeout_s".
+            "build_then_serve (baseline)": {"timeout_s": 300, **measure_first_start([*creators, "--wait-for-index"],
+                                                                                    timeout_s=300)},
+            "serve_while_building": measure_first_start(creators),
+        }
+        _print_section("first start", results["first_start"])
     for size in sizes:
         print(f"== {size:,} creators", file=sys.stderr)
         corpus = _corpus(cache, size, settings.demo_seed)
@@ -51,7 +66,23 @@ def bench(args: argparse.Namespace) -> int:
         result: dict[str, dict] = {}
         try:
             ingest, store, index = bench_ingest(corpus, work, embedder)
-            result["ingest"] = ingest
+            result["ingest"] = {"backend": settings.embedder_backend, **ingest}
+            if settings.embedder_backend != "torch" and "ingest" in only:
+                # torch stays the reference: the same corpus ingested by it, in the same run.
+                reference = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+                ref_work = work / "torch-reference"
+                ref_work.mkdir()
+                ref_ingest, ref_store, ref_index = bench_ingest(corpus, ref_work, reference)
+                if "recall" in only:
+                    ref_ingest["recall"] = bench_recall(ref_index, reference)
+                ref_index.close()
+                ref_store.close()
+                result["ingest_torch_reference"] = ref_ingest
+            if "embedder" in only:
+                from evals.benchmarks.embedder_bench import compare_backends, sample_texts
+
+                result["embedder_backends"] = compare_backends(
+                    sample_texts(store), settings.embedding_model, settings.embed_max_tokens, reference=embedder)
             if "query" in only:
                 result["query"] = bench_queries(index, embedder, args.queries)
             if "recall" in only:
@@ -68,7 +99,12 @@ def bench(args: argparse.Namespace) -> int:
             if "service" in only:
                 from evals.benchmarks.service_run import run_service_bench
 
-                result["service"] = run_service_bench(work, settings.demo_seed)
+                # Baseline in the same run: the same server with query micro-batching off.
+                result["service"] = {
+                    "query_batching_off": run_service_bench(work, settings.demo_seed,
+                                                            env={"CASTLIST_QUERY_BATCH_MAX_TEXTS": "1"}),
+                    "query_batching_on": run_service_bench(work, settings.demo_seed),
+                }
         finally:
             shutil.rmtree(work, ignore_errors=True)
         results[str(size)] = result

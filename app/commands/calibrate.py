@@ -18,7 +18,8 @@ def calibrate(args: argparse.Namespace) -> int:
     from retrieval.embedder import open_embedder
 
     settings = get_settings()
-    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
+                             backend=settings.embedder_backend)
     real = args.real_data or (DEFAULT_REAL_DATA if DEFAULT_REAL_DATA.exists() else None)
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "calibration_demo.jsonl"

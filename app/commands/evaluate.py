@@ -26,7 +26,8 @@ def evaluate(args: argparse.Namespace) -> int:
     config = EvalConfig.from_cli(args.tier, settings.data_dir, args.report_dir, args.baseline,
                                  args.update_baseline, real_data=real, suites=getattr(args, "suite", None))
     config = config.model_copy(update={"features_as_of": DEMO_AS_OF})
-    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
+                             backend=settings.embedder_backend)
     opened: list = []
 
     try:

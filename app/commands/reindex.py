@@ -39,7 +39,8 @@ def reindex(args: argparse.Namespace) -> int:
     live = settings.index_path
     fresh = live.with_name(live.name + ".reindex")
     shutil.rmtree(fresh, ignore_errors=True)
-    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
+                             backend=settings.embedder_backend)
     store = CreatorStore.open(settings.resolved_database_url)
     index = open_index(embedder.dim, fresh)
     started = time.perf_counter()

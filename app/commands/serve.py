@@ -7,9 +7,11 @@ work in threads instead. With CASTLIST_QDRANT_URL the index is a server every wo
 talks to, and `--workers N` starts N uvicorn workers; the database is then shared too
 (PostgreSQL is the one meant for that; SQLite in WAL mode works on one machine).
 
-On first start with an empty data dir the demo index is built (corpus written into the
-data dir, ingested, optimised) with progress on stderr, once, before any worker starts.
-The database is migrated here too, so workers find it at the newest revision.
+On first start with an empty data dir, one worker starts serving at once and builds the
+demo index behind it (app/demo_build.py; progress at /readyz and on the page);
+`--wait-for-index` builds it first instead, with progress on stderr. Several workers
+build it once in a child process before any worker starts. The database is migrated
+here too, so workers find it at the newest revision.
 Without API keys the server listens on loopback only.
 """
 
@@ -20,12 +22,15 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.auth import UnsafeBind, check_bind
 from app.db import Database
 from app.settings import Settings, get_settings
 from retrieval.embedder import Embedder
+
+if TYPE_CHECKING:
+    from app.demo_build import DemoBuild
 
 
 def demo_corpus_path(settings: Settings) -> Path:
@@ -75,6 +80,20 @@ def ensure_demo_index(settings: Settings, creators: int, *, embedder: Embedder |
     return retrieval.embedder
 
 
+def pending_demo_build(settings: Settings, creators: int) -> DemoBuild | None:
+    """The background build for an empty data dir (or one whose build was interrupted)."""
+    from app.demo_build import DemoBuild
+    from retrieval.store import CreatorStore
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
+    try:
+        stored = store.count()
+    finally:
+        store.close()
+    return DemoBuild.pending(demo_corpus_path(settings), creators, settings.demo_seed, stored)
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -114,22 +133,28 @@ def serve(args: argparse.Namespace) -> int:
 
     creators = args.demo_creators or settings.demo_creators
     if workers == 1:
-        embedder = ensure_demo_index(settings, creators)
-    else:
-        # Built in a child process: the supervisor only watches the workers and should not
-        # keep the model and torch in memory (about 900 MB measured) for nothing.
-        embedder = None
-        if not _build_demo_in_child(settings, creators):
-            print("castlist serve: building the demo index failed (see above)", file=sys.stderr)
-            return 1
-    print(f"castlist: serving on http://{host}:{port} (docs at /docs)" + ("" if keys else " - no API keys, loopback only")
-          + (f" with {workers} workers" if workers > 1 else ""), file=sys.stderr, flush=True)
-    if workers == 1:
-        app = create_app(settings, embedder=embedder)
+        embedder = demo_build = None
+        if getattr(args, "wait_for_index", False):
+            embedder = ensure_demo_index(settings, creators)
+        else:
+            demo_build = pending_demo_build(settings, creators)
+            if demo_build is not None:
+                print(f"castlist: empty data dir {settings.data_dir}: serving now and building a demo index of "
+                      f"{creators} creators behind it (progress at /readyz)", file=sys.stderr, flush=True)
+        app = create_app(settings, embedder=embedder, demo_build=demo_build)
+        print(f"castlist: serving on http://{host}:{port} (docs at /docs)"
+              + ("" if keys else " - no API keys, loopback only"), file=sys.stderr, flush=True)
         # log_config=None: keep our JSON logging.
         uvicorn.run(app, host=host, port=port, workers=1, log_config=None, access_log=False,
                     timeout_graceful_shutdown=15)
         return 0
+    # Built in a child process: the supervisor only watches the workers and should not
+    # keep the model and torch in memory (about 900 MB measured) for nothing.
+    if not _build_demo_in_child(settings, creators):
+        print("castlist serve: building the demo index failed (see above)", file=sys.stderr)
+        return 1
+    print(f"castlist: serving on http://{host}:{port} (docs at /docs)" + ("" if keys else " - no API keys, loopback only")
+          + f" with {workers} workers", file=sys.stderr, flush=True)
     for warning in multi_worker_warnings(settings):
         print(f"castlist serve: note: {warning}", file=sys.stderr, flush=True)
     # Workers are new processes that build the app from the environment: hand them the

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from app.demo_build import BuildProgress
 from app.deps import MetricsDep
 from app.problems import ProblemError
 
@@ -17,10 +18,12 @@ class Health(BaseModel):
 
 
 class Ready(BaseModel):
-    status: str
+    status: str = Field(description="`ready`, or `building` while the first start's demo index grows "
+                                    "(briefs are answered from the creators indexed so far)")
     creators: int
     indexed: int
     shortlists: int
+    build: BuildProgress | None = Field(None, description="The demo index build, while it runs")
 
 
 @router.get("/healthz", response_model=Health, summary="The process is up")
@@ -54,6 +57,13 @@ async def readyz(request: Request) -> Ready:
         raise ProblemError(503, f"The database holds {creators} creators but the index {indexed}; "
                                 "restart to repair", slug="inconsistent", title="Service Unavailable",
                            extra={"creators": creators, "indexed": indexed})
+    build = getattr(state, "demo_build", None)
+    if build is not None and build.progress().phase == "failed":
+        raise ProblemError(503, f"The demo index build failed: {build.progress().error}", slug="demo-build-failed",
+                           title="Service Unavailable")
+    if build is not None and not build.finished:
+        return Ready(status="building", creators=creators, indexed=indexed, shortlists=shortlists,
+                     build=build.progress())
     return Ready(status="ready", creators=creators, indexed=indexed, shortlists=shortlists)
 
 

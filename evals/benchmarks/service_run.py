@@ -1,5 +1,5 @@
 """The service under load: a real `castlist serve` on loopback over the benchmark's
-index, 20 concurrent SSE briefs, beside the same briefs unloaded."""
+index, 20 and 50 concurrent SSE briefs, each beside the same briefs unloaded."""
 
 from __future__ import annotations
 
@@ -22,11 +22,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_service_bench(data_dir: Path, seed: int, concurrency: int = 20) -> dict:
+def run_service_bench(data_dir: Path, seed: int, concurrency: tuple[int, ...] = (20, 50),
+                      env: dict[str, str] | None = None) -> dict:
+    """`env` overrides settings of the served process (e.g. to switch a feature off for a baseline)."""
     from evals.bench_service import bench_service
 
     port = _free_port()
-    env = {**os.environ, "CASTLIST_DATA_DIR": str(data_dir), "CASTLIST_RATE_LIMIT_PER_MINUTE": "100000"}
+    env = {**os.environ, "CASTLIST_DATA_DIR": str(data_dir), "CASTLIST_RATE_LIMIT_PER_MINUTE": "100000", **(env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -41,7 +43,7 @@ def run_service_bench(data_dir: Path, seed: int, concurrency: int = 20) -> dict:
             time.sleep(0.5)
         else:
             return {"error": "the service did not become ready in 180 s"}
-        return asyncio.run(bench_service(base, BRIEFS, concurrency=concurrency))
+        return {f"concurrency_{n}": asyncio.run(bench_service(base, BRIEFS, concurrency=n)) for n in concurrency}
     finally:
         proc.terminate()
         try:
