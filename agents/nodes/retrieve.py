@@ -180,8 +180,10 @@ async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -
             focus_posts = await asyncio.to_thread(ctx.embedder.posts.embed, [f.focus for f in facets])
             multilingual = ctx.embedder.name == E5_MODEL
             language = brief_language(state.get("brief", state["message"]))
-            candidates, missing = topic_candidates(hits, facets, stored_hits, post_vecs, vectors[1:], focus_posts,
-                                                   ctx.topic_calibration(), multilingual)
+            # Off the event loop: this is most of a brief's CPU, and other briefs' streams wait on the loop.
+            candidates, missing = await asyncio.to_thread(
+                topic_candidates, hits, facets, stored_hits, post_vecs, vectors[1:], focus_posts,
+                ctx.topic_calibration(), multilingual)
             foreign = language_warning(language, facets, multilingual, ctx.embedder.name)
             if foreign:
                 warnings.append(foreign)
