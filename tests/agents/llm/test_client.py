@@ -122,7 +122,9 @@ async def test_timeouts_are_retried_then_give_up(openai_server: OpenAITestServer
     started = time.monotonic()
 
     with pytest.raises(LLMUnavailable) as caught:
-        async with make_client(openai_server, timeout_s=0.3, max_attempts=2) as client:
+        # 1 s, not less: on a loaded machine the server may not have read a request that the
+        # client gave up on sooner, and the count below would miss it.
+        async with make_client(openai_server, timeout_s=1.0, max_attempts=2) as client:
             await client.complete_json("s", "u", Answer)
 
     assert caught.value.kind == "timeout" and caught.value.reason == "timeout after 2 attempts"
