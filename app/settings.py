@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; unset = offline parser only")
     llm_model: str = "gpt-4o-mini"
     llm_api_key: str | None = None
-    llm_timeout_s: float = Field(15.0, gt=0, le=120)
+    llm_timeout_s: float = Field(15.0, gt=0, le=600)
     llm_max_attempts: int = Field(2, ge=1, le=5)
     llm_temperature: float | None = Field(0.0, ge=0, le=2, description="Sent with every request; unset = the server's default")
     llm_max_tokens: int | None = Field(700, ge=16, le=8192, description="Output token cap sent with every request, so an answer cannot loop until the timeout")

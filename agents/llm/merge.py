@@ -77,6 +77,29 @@ def _merge_topics(offline: list[str], extra: list[str]) -> tuple[list[str], list
     return topics, used
 
 
+# Fields that read the same words of a brief differently: a value the offline reading put in
+# one of them is its reading of those words, and the model putting it in another is a
+# disagreement, not support ("under 50k" is a maximum, not a minimum; "based in Germany" is
+# where creators are, not the audience).
+_SIBLINGS = (("followers_min", "followers_max"), ("audience_age_min", "audience_age_max"),
+             ("creator_countries", "audience_countries"))
+
+
+def _used_elsewhere(name: str, value: Any, off: dict[str, Any]) -> bool:
+    for group in _SIBLINGS:
+        if name not in group:
+            continue
+        for other in group:
+            theirs = off.get(other)
+            if other == name or theirs is None:
+                continue
+            if isinstance(theirs, list) and value in theirs:
+                return True
+            if isinstance(theirs, (int, float)) and isinstance(value, (int, float)) and abs(theirs - value) <= 1:
+                return True
+    return False
+
+
 def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutcome:
     text = BriefText(brief)
     model = llm.model_dump()
@@ -90,7 +113,7 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
     for name in LIST_FIELDS:
         mine = model[name]
         model_values += len(mine)
-        good = [v for v in mine if v in off[name] or supported(name, v, text)]
+        good = [v for v in mine if v in off[name] or (supported(name, v, text) and not _used_elsewhere(name, v, off))]
         out.invented += [f"{name}={v}" for v in mine if v not in good]
         extra = [v for v in good if v not in off[name]]
         if name == "topics":
@@ -107,7 +130,7 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
         if not _set(mine) or mine == theirs:
             continue
         model_values += 1
-        if supported(name, mine, text):
+        if supported(name, mine, text) and not _used_elsewhere(name, mine, off):
             values[name] = mine
             source[name] = "llm"
             out.adopted.append(name)

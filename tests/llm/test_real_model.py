@@ -28,7 +28,7 @@ async def test_parse_set_never_below_offline_and_invents_nothing(real_client):
 
 
 async def test_dialogues_run_through_the_model(real_client):
-    dialogues = load_dialogues(DIALOGUES_V1)[:3]
+    dialogues = load_dialogues(DIALOGUES_V1)[:int(os.environ.get("CASTLIST_TEST_LLM_DIALOGUES", "3"))]
     async with real_client as client:
         sides = await compare_dialogues(dialogues, LLMBriefParser(client, fallback=parse_offline),
                                         LLMFollowupParser(client), say=print)

@@ -195,3 +195,23 @@ async def test_local_server_mode_sends_a_plain_json_schema(openai_server, make_c
     assert response_format["type"] == "json_schema" and response_format["json_schema"]["strict"] is False
     assert "platforms" not in response_format["json_schema"]["schema"].get("required", [])  # optional stays optional
     assert result.parser == "llm" and result.criteria.creator_countries == ["DE"]
+
+
+async def test_a_number_the_offline_reading_used_for_another_field_is_not_support(openai_server, make_client) -> None:
+    # Replayed from the real model: "under 50k followers" read as a minimum of 50,000.
+    brief = "need tiktokers for a skincare launch, UK + ireland, under 50k followers, no alcohol content pls"
+    result = await read(openai_server, make_client, brief,
+                        {"platforms": ["tiktok"], "topics": ["skincare"], "followers_min": 50000})
+
+    assert result.criteria.followers_min is None
+    assert result.criteria.followers_max == parse_offline(brief).criteria.followers_max
+
+
+async def test_creator_places_do_not_become_audience_places(openai_server, make_client) -> None:
+    # Replayed from the real model: "based in Germany" also read as the audience's country.
+    brief = "Looking for 10 vegan food creators on Instagram, 10k-50k followers, based in Germany. Budget $15k."
+    result = await read(openai_server, make_client, brief,
+                        {"platforms": ["instagram"], "topics": ["vegan food"], "creator_countries": ["DE"],
+                         "audience_countries": ["DE"]})
+
+    assert result.criteria.creator_countries == ["DE"] and result.criteria.audience_countries == []
