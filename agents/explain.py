@@ -11,6 +11,8 @@ from typing import Any
 from agents.criteria import CampaignCriteria
 from agents.evidence import excerpt, excerpt_around, post_evidence
 from agents.shortlist import Evidence, PriceRange, ShortlistedCreator, VettingResult
+from agents.followup.locale_names import english_name
+from agents.parsing.tiers import PLATFORM_NAMES
 from agents.topicality import TopicEvidence, shows_word, word_pattern
 from retrieval.schema import Creator, Post
 from retrieval.store import StoredCreator
@@ -73,9 +75,11 @@ def explain_creator(
     risks = [f"{v.tool.replace('_', ' ')}: {v.summary}" for v in vetting if v.verdict in ("warn", "fail")]
     price = features.price
     price_range = PriceRange(low=price.low, high=price.high, currency=price.currency, method=price.method) if price else None
-    where = f" in {creator.country}" if creator.country else ""
+    # Names a marketer reads ("TikTok", "India"), not the codes the data holds.
+    where = f" in {english_name('country', creator.country)}" if creator.country else ""
     explanation = (
-        f"@{creator.handle} is a {features.tier or 'small'} {creator.platform} creator{where} with "
+        f"@{creator.handle} is a {features.tier or 'small'} {PLATFORM_NAMES.get(creator.platform, creator.platform)} "
+        f"creator{where} with "
         f"{creator.followers:,} followers. " + reasons[0] + "."
     )
     url_template = PROFILE_URL.get(creator.platform)
