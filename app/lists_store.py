@@ -32,6 +32,7 @@ assert get_args(Status) == STATUSES  # one list of statuses for the model and th
 NAME_MAX = 200
 NOTE_MAX = 2_000
 
+
 @dataclass(frozen=True)
 class ListItemRow:
     platform: str

@@ -37,19 +37,22 @@ def demo_corpus_path(settings: Settings) -> Path:
     return settings.data_dir / "demo" / "creators.jsonl"
 
 
-def ensure_demo_index(settings: Settings, creators: int, *, embedder: Embedder | None = None,
-                      out: TextIO = sys.stderr) -> Embedder | None:
-    """Builds the demo index when the creator store is empty. Returns the embedding model
-    it loaded (so the app can reuse it), or `embedder`, or None when nothing was built."""
+def stored_creators(settings: Settings) -> int:
     from retrieval.store import CreatorStore
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
     try:
-        existing = store.count()
+        return store.count()
     finally:
         store.close()
-    if existing:
+
+
+def ensure_demo_index(settings: Settings, creators: int, *, embedder: Embedder | None = None,
+                      out: TextIO = sys.stderr) -> Embedder | None:
+    """Builds the demo index when the creator store is empty. Returns the embedding model
+    it loaded (so the app can reuse it), or `embedder`, or None when nothing was built."""
+    if stored_creators(settings):
         return embedder
 
     from app.main import open_service_retrieval
@@ -83,15 +86,8 @@ def ensure_demo_index(settings: Settings, creators: int, *, embedder: Embedder |
 def pending_demo_build(settings: Settings, creators: int) -> DemoBuild | None:
     """The background build for an empty data dir (or one whose build was interrupted)."""
     from app.demo_build import DemoBuild
-    from retrieval.store import CreatorStore
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
-    try:
-        stored = store.count()
-    finally:
-        store.close()
-    return DemoBuild.pending(demo_corpus_path(settings), creators, settings.demo_seed, stored)
+    return DemoBuild.pending(demo_corpus_path(settings), creators, settings.demo_seed, stored_creators(settings))
 
 
 def serve(args: argparse.Namespace) -> int:
