@@ -42,6 +42,12 @@ _TIER_LIST = re.compile(
     rf"(?<![\w-])(?P<list>{_WORD}-?(?:\s*(?:,|/|or|and|&|to|-)\s*{_WORD}-?)*)(?:s\b)?(?P<noun>{_NOUN})?",
     re.IGNORECASE,
 )
+# A tier word a few words before the creator noun: "10 micro vegan food creators". Not
+# "macro": "macro photography creators" is a topic, not a size.
+_TIER_BEFORE_TOPIC = re.compile(
+    rf"(?<![\w-])(?P<list>(?:nano|micro|mikro|mid[\s-]?tier|mega))\s+(?:[a-zà-ÿ][\w'-]*\s+){{1,3}}?(?={_NOUN[3:-1]})",
+    re.IGNORECASE,
+)
 _ONE = re.compile(_WORD, re.IGNORECASE)
 _ALWAYS = re.compile(r"mid[\s-]?tier", re.IGNORECASE)
 
@@ -72,6 +78,11 @@ def extract_tiers(brief: Brief) -> list[Finding]:
         brief.consume(m.start(), m.end("list"))
         for t in dict.fromkeys(tiers):
             found.append(Finding("tiers", t, m.start(), m.end()))
+    if not found:
+        for m in _TIER_BEFORE_TOPIC.finditer(brief.text):
+            if brief.is_free(*m.span("list")):
+                brief.consume(m.start("list"), m.end("list"))
+                found.append(Finding("tiers", _canonical(m["list"]), m.start("list"), m.end("list")))
     return found
 
 

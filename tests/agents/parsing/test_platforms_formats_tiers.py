@@ -131,3 +131,13 @@ def test_tier_before_a_platform_word() -> None:
     assert (c.followers_min, c.followers_max) == (5_000, 50_000)
     assert c.topics == ["vegan baking"] and c.creators_count == 5
     assert c.budget is not None and (c.budget.amount, c.budget.currency) == (3_000, "EUR")
+
+
+@pytest.mark.parametrize(("brief", "tiers", "topics"), [
+    ("10 micro vegan food creators on Instagram in Germany", ["micro"], ["vegan food"]),
+    ("nano fitness tiktok creators", ["nano"], ["fitness"]),
+    ("macro photography creators", [], ["photography"]),  # a topic, not a size
+])
+def test_tier_word_before_the_topic(brief: str, tiers: list[str], topics: list[str]) -> None:
+    c = crit(brief)
+    assert (c.tiers, c.topics) == (tiers, topics)
