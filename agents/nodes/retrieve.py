@@ -117,8 +117,9 @@ def language_warning(language: str | None, facets: list[TopicFacet], multilingua
         return None
     name = english_name("language", language)
     return (f"Your brief reads as {name}; the index's embedding model ({model}) reads English only, so posts "
-            f"are matched on the brief's own words, and {name} words only in creators who write {name}. Write the topic in "
-            f"English, or run the service with CASTLIST_EMBEDDING_MODEL={E5_MODEL} and `castlist reindex`.")
+            f"are matched on the brief's own words alone (words shared with English, like “yoga”, still work). "
+            f"Write the topic in English, or run the service with CASTLIST_EMBEDDING_MODEL={E5_MODEL} and "
+            f"`castlist reindex`.")
 
 
 def unranked_candidates(hits: list[SearchHit], vector: np.ndarray) -> list[Candidate]:
