@@ -179,7 +179,9 @@ async def test_event_loop_stays_responsive_during_runs(client):
     # The loop is shared with the runs' own event handling, so allow some slack, but a
     # blocking call on the loop (an embedding, a search) would show up as 100s of ms.
     assert latencies[len(latencies) // 2] < 0.1, latencies
-    assert latencies[-1] < 0.5, latencies
+    # The second slowest: one hiccup of a loaded machine is not a blocking call, while a
+    # call that blocks in every run (three runs here) shows up at least three times.
+    assert latencies[-2] < 0.5, latencies
 
 
 async def test_csv_prices_in_the_briefs_currency(client):
