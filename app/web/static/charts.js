@@ -79,6 +79,10 @@ export function engagementChart(posts) {
     }, title(`${(p.created_at || "").slice(0, 10) || "undated"}: ${percent(p.engagement_rate, 2)}${p.sponsored ? " (sponsored)" : ""}`))));
 }
 
+function shorten(text, max) {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
 // shares: {"DE": 0.62, ...} -> horizontal bars, largest first (top `limit`).
 export function shareBars(shares, { limit = 6, name = (k) => k, caption = "" } = {}) {
   const entries = Object.entries(shares || {}).sort((a, b) => b[1] - a[1]).slice(0, limit);
@@ -90,7 +94,9 @@ export function shareBars(shares, { limit = 6, name = (k) => k, caption = "" } =
   const text = entries.map(([k, v]) => `${name(k)} ${percent(v, 0)}`).join(", ");
   return svg("svg", { viewBox: `0 0 ${W} ${h}`, class: "chart chart-shares", role: "img", "aria-label": `${caption}: ${text}` },
     ...entries.flatMap(([k, v], i) => [
-      label(labelW - 6, i * rowH + 13, name(k), "end", "bar-label"),
+      // The label column fits ~15 characters; longer names ("United Arab Emirates") are
+      // shortened here and stay whole in the bar's title and the chart's text alternative.
+      label(labelW - 6, i * rowH + 13, shorten(name(k), 15), "end", "bar-label"),
       svg("rect", { x: labelW, y: i * rowH + 3, width: Math.max(1, v * barMax).toFixed(1), height: rowH - 6, class: "share" },
         title(`${name(k)}: ${percent(v, 1)}`)),
       label(labelW + Math.max(1, v * barMax) + 4, i * rowH + 13, percent(v, 0), "start", "bar-value"),
