@@ -66,6 +66,8 @@ _LEFT_CREATOR = re.compile(
 )
 _LEFT_COUNT_IN = re.compile(r"\d\s*(?:k|m|mio|million|thousand)?\+?\s+(?:followers|subs|subscribers|fans)\s+"
                             r"(?:in|from|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# "posting about Paris", "content on Japan": the place is what the posts show, a topic.
+_LEFT_TOPIC = re.compile(r"\b(?:about|featuring|showcasing|covering|[üu]ber|sobre|sur)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEFT_IN = re.compile(r"\b(?:in|across|within|throughout|en|au|aux|im|à)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_AUD = re.compile(rf"\b(?:{_AUD}|target(?:s|ed|ing)?|women|men|females?|males?|moms|mums|gen\s?z|"
                        rf"millennials|teens)\b", re.IGNORECASE)
@@ -203,6 +205,8 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
             # language ("US or Canada, English"), not a place.
             group = [m for m in group if m.place.kind != "demonym"]
         if not group or not _accepted(brief, group):
+            continue
+        if _LEFT_TOPIC.search(brief.left(group[0].start, 30)):
             continue
         if _RIGHT_COMPANY.match(brief.right(group[-1].end, 30)):
             for m in group:  # "a Berlin startup": where the brand is, not a filter

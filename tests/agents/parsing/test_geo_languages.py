@@ -86,6 +86,25 @@ def test_not_places(brief: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("brief", "topic"),
+    [
+        ("Creators posting about Paris: cafes, streets and the Eiffel Tower", "paris"),
+        ("travel creators who post about Japan", "japan"),
+        ("Creator über Italien", "italien"),
+    ],
+)
+def test_place_the_posts_are_about_is_a_topic_not_a_filter(brief: str, topic: str) -> None:
+    c = crit(brief)
+    assert c.creator_countries == [] and c.audience_countries == []
+    assert topic in c.topics
+
+
+def test_place_after_about_keeps_a_separate_location() -> None:
+    c = crit("creators talking about Japan, based in Germany")
+    assert c.creator_countries == ["DE"] and "japan" in c.topics
+
+
+@pytest.mark.parametrize(
     ("brief", "langs"),
     [
         ("German-speaking creators", ["de"]),
