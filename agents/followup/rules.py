@@ -186,9 +186,16 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         return edits
 
     named = _named_fields(clause)
-    money = _money_edit(clause, named, criteria, removing or dont_care)
+    both = raw.budget is not None and raw.max_price_per_post is not None and not (removing or dont_care)
+    money = None if both else _money_edit(clause, named, criteria, removing or dont_care)
+    if both:
+        # "budget €3,000, max €100 per post": two amounts, each read in its own place by the
+        # brief parser; the single-amount reading below would give the budget the last one.
+        edits += [FieldEdit(field=f, op="set", value=getattr(raw, f).model_dump(include={"amount", "currency"}))
+                  for f in ("budget", "max_price_per_post")]
     if money is not None:
         edits.append(money)
+    if both or money is not None:
         named = [f for f in named if f not in ("budget", "max_price_per_post")]
         for key in ("budget", "max_price_per_post", "followers_min", "followers_max", "topics"):
             values.pop(key, None)

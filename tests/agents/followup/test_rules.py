@@ -28,6 +28,13 @@ def no_instruction_topics(criteria: CampaignCriteria) -> None:
         assert not set(topic.split()) & INSTRUCTION_WORDS, topic
 
 
+@pytest.mark.parametrize("message", ["budget €3,000, max €100 per post", "budget 3000 EUR and at most 100 EUR per creator"])
+def test_budget_and_per_post_cap_in_one_message(message):
+    _, after, _ = follow(US_BRIEF, message)
+    assert (after.budget.amount, after.budget.currency) == (3000, "EUR")
+    assert (after.max_price_per_post.amount, after.max_price_per_post.currency) == (100, "EUR")
+
+
 @pytest.mark.parametrize("message", ["drop the budget limit", "no budget", "forget the budget", "vergiss das Budget",
                                      "olvida el presupuesto", "oublie le budget"])
 def test_budget_cleared(message):
