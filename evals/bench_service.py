@@ -100,6 +100,21 @@ def _summary(samples: list[_Sample], wall_s: float) -> dict[str, float | int | N
     }
 
 
+async def _probe_until(client: httpx.AsyncClient, runs: asyncio.Future, every_s: float = 0.02) -> list[float]:
+    """/healthz round trips (ms) while the runs are in flight: how long any other request
+    waits for the event loop under this load."""
+    latencies: list[float] = []
+    while not runs.done():
+        started = time.perf_counter()
+        try:
+            await client.get("/healthz")
+        except httpx.HTTPError:
+            continue
+        latencies.append((time.perf_counter() - started) * 1000)
+        await asyncio.sleep(every_s)
+    return latencies
+
+
 async def bench_service(base_url: str, briefs: list[str], concurrency: int = 20, *,
                         limit: int | None = None, headers: dict[str, str] | None = None,
                         timeout_s: float = DEFAULT_TIMEOUT_S) -> dict:
@@ -111,7 +126,7 @@ async def bench_service(base_url: str, briefs: list[str], concurrency: int = 20,
     if not 1 <= concurrency <= MAX_REQUESTS:
         raise ValueError(f"concurrency must be 1..{MAX_REQUESTS}")
     unloaded_n = min(len(briefs), MAX_REQUESTS)
-    limits = httpx.Limits(max_connections=concurrency + 2, max_keepalive_connections=concurrency + 2)
+    limits = httpx.Limits(max_connections=concurrency + 3, max_keepalive_connections=concurrency + 3)
     async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=timeout_s, limits=limits) as client:
         # Warm-up: the first run pays one-off costs (lazy imports, caches) that are not latency.
         await _one(client, briefs[0], limit)
@@ -121,7 +136,9 @@ async def bench_service(base_url: str, briefs: list[str], concurrency: int = 20,
         unloaded_wall = time.perf_counter() - started
 
         started = time.perf_counter()
-        loaded = await asyncio.gather(*(_one(client, briefs[i % len(briefs)], limit) for i in range(concurrency)))
+        runs = asyncio.gather(*(_one(client, briefs[i % len(briefs)], limit) for i in range(concurrency)))
+        probes = await _probe_until(client, runs)
+        loaded = await runs
         loaded_wall = time.perf_counter() - started
 
     result = {
@@ -130,5 +147,7 @@ async def bench_service(base_url: str, briefs: list[str], concurrency: int = 20,
         "unloaded": _summary(unloaded, unloaded_wall),
         "loaded": _summary(list(loaded), loaded_wall),
     }
+    result["loaded"]["healthz_ms_p50"] = round(percentile(probes, 50), 1) if probes else None
+    result["loaded"]["healthz_ms_p95"] = round(percentile(probes, 95), 1) if probes else None
     result["errors"] = result["unloaded"]["errors"] + result["loaded"]["errors"]
     return result
