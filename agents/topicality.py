@@ -35,6 +35,14 @@ influencers blogger bloggers people folks enthusiast enthusiasts fans fan relate
 creadores creador contenido influencer influencers kanal kanäle inhalte créateurs créatrices contenu chaîne
 comptes compte cuentas cuenta konten konto perfiles profils lancement lanzamiento launch marque marca marke
 """.split())
+# A creator's role, a content format or the act of posting: part of what a post may show
+# (they confirm), never the word that distinguishes the topic ("dog owners", "dance
+# teachers", "cake decorators", "showcasing rings": the dog, the dance, the cake, the rings).
+ROLE_WORDS = frozenset("""
+owners owner teachers teacher instructors instructor coaches coach practitioners practitioner artists artist
+spotters spotter decorators decorator makers maker experts expert pros tutorials tutorial updates looks designs
+collection collections routine routines finds showcasing showing sharing posting exploring shooting styling
+""".split())
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 FREQUENCY_LANGUAGES = ("en", "de", "es", "fr", "pt", "it")
 
@@ -65,17 +73,22 @@ def _zipf(word: str) -> float:
     return max(zipf_frequency(word, lang) for lang in FREQUENCY_LANGUAGES)
 
 
+# Particles a phrasal verb leaves behind when the parser takes the verb ("show off").
+_PARTICLES = frozenset("off up out down away back over along around".split())
+
+
 def facet_of(phrase: str) -> TopicFacet | None:
-    words = [w for w in _WORD.findall(phrase.lower()) if w]
+    """None for a phrase of particles only ("off" left of "show off their collection")."""
+    words = [w for w in _WORD.findall(phrase.lower()) if w and w not in _PARTICLES]
     content = [w for w in words if w not in GENERIC_WORDS] or words
     if not content:
         return None
-    distinguishing = min(content, key=lambda w: (_zipf(w), -len(w)))
+    distinguishing = min([w for w in content if w not in ROLE_WORDS] or content, key=lambda w: (_zipf(w), -len(w)))
     return TopicFacet(phrase=phrase, focus=" ".join(content), distinguishing=distinguishing)
 
 
 def _only_generic(phrase: str) -> bool:
-    return all(w in GENERIC_WORDS for w in _WORD.findall(phrase.lower()))
+    return all(w in GENERIC_WORDS or w in ROLE_WORDS or w in _PARTICLES for w in _WORD.findall(phrase.lower()))
 
 
 def facets_of(topics: Sequence[str]) -> list[TopicFacet]:

@@ -26,6 +26,24 @@ def test_facet_focus_drops_generic_words_and_picks_the_rarer_word(phrase, focus,
     assert facet.distinguishing == word
 
 
+@pytest.mark.parametrize("phrase, focus, word", [
+    ("dog owners", "dog owners", "dog"),
+    ("cake decorators", "cake decorators", "cake"),
+    ("showcasing rings", "showcasing rings", "rings"),
+    ("dance teachers", "dance teachers", "dance"),
+])
+def test_a_role_or_format_word_confirms_but_never_distinguishes(phrase, focus, word):
+    facet = facet_of(phrase)
+    assert facet is not None and (facet.focus, facet.distinguishing) == (focus, word)
+
+
+def test_role_words_and_particles_alone_are_no_facet():
+    assert facet_of("off") is None
+    assert [f.focus for f in facets_of(["yoga teachers", "practitioners", "asanas"])] == ["yoga teachers", "asanas"]
+    assert [f.focus for f in facets_of(["sneakerheads", "off", "sneaker collection"])] == [
+        "sneakerheads", "sneaker collection"]
+
+
 @pytest.mark.parametrize("text, word, expected", [
     ("my lentil curry #veganfood", "vegan", True),
     ("vegans unite", "vegan", True),
