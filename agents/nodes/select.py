@@ -79,13 +79,13 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     before = state.get("selected") or []
     if selected[:len(before)] != before:  # settled() guarantees this; a break would split stream and list
         log.error("settled head changed: streamed %s, now %s", before, selected)
+    short_notes: list[str] = []
     if done and len(selected) < count and not relaxing:
         advice = "; ".join(f"{r['suggestion']} (+{r['adds']})" for r in relaxations[:3]) or \
             "no single constraint change adds on-topic creators: try broader topic words"
-        emit(runtime, WarningEvent(
-            code="short",
-            message=f"Only {len(selected)} of {count} creators matched every constraint. To find more: {advice}.",
-        ))
+        short_notes = [f"Only {len(selected)} of {count} creators matched every constraint"
+                       f"{_failed_vetting(state.get('rejected') or {})}. To find more: {advice}."]
+        emit(runtime, WarningEvent(code="short", message=short_notes[0]))
     budget_notes = _budget_notes(state, criteria, count, selected) if done else []
     for note in budget_notes:
         emit(runtime, WarningEvent(code="budget", message=note))
@@ -100,8 +100,20 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
         "relaxations": relaxations,
         "spend_usd": {"low": round(chosen.spend_low_usd, 2), "high": round(chosen.spend_high_usd, 2)},
         "timings": timings,
-        **({"warnings": budget_notes} if budget_notes else {}),
+        **({"warnings": short_notes + budget_notes} if short_notes or budget_notes else {}),
     }
+
+
+def _failed_vetting(rejected: dict[str, str]) -> str:
+    """Why found candidates are missing from a short list: the checks they failed."""
+    if not rejected:
+        return ""
+    checks: dict[str, int] = {}
+    for reason in rejected.values():
+        check = reason.split(":")[0].replace("_", " ")
+        checks[check] = checks.get(check, 0) + 1
+    named = ", ".join(f"{check} {n}" for check, n in sorted(checks.items(), key=lambda item: (-item[1], item[0])))
+    return f" ({len(rejected)} more were found but failed vetting: {named})"
 
 
 def _budget_notes(state: ShortlistState, criteria: Any, count: int, selected: list[str]) -> list[str]:
