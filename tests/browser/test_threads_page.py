@@ -35,14 +35,14 @@ async def test_chip_edits_follow_ups_reload_and_thread_list(page, base_url):
     await page.wait_for_selector("html[data-ready=true]")
     await _send(page, BRIEF)
     thread = await page.evaluate("new URLSearchParams(location.hash.slice(1)).get('thread')")
-    assert await _chip_values(page, "creator_countries") == ["DE"]
+    assert await _chip_values(page, "creator_countries") == ["Germany"]
     assert await _chip_values(page, "topics") == ["vegan food"]
 
-    # Chip ×: the edit goes as `criteria`, so "Based in DE" never becomes a topic.
+    # Chip ×: the edit goes as `criteria`, so "Based in Germany" never becomes a topic.
     requests: list[dict] = []
     page.on("request", lambda r: requests.append(r.post_data_json) if r.method == "POST" and "/messages" in r.url else None)
-    await _click_and_wait(page, "Remove Based in DE")
-    assert requests[-1] == {"message": "", "criteria": {"creator_countries": None}, "label": "Removed Based in DE"}
+    await _click_and_wait(page, "Remove Based in Germany")
+    assert requests[-1] == {"message": "", "criteria": {"creator_countries": None}, "label": "Removed Based in Germany"}
     assert await _chip_values(page, "creator_countries") == []
     assert await _chip_values(page, "topics") == ["vegan food"]
     notes = await page.locator("#transcript .msg-assistant").last.locator(".msg-notes li").all_text_contents()
@@ -62,7 +62,7 @@ async def test_chip_edits_follow_ups_reload_and_thread_list(page, base_url):
     await page.wait_for_function("(n) => document.querySelectorAll('#cards > .card').length === n",
                                  arg=len(handles), timeout=10_000)
     users = await page.locator("#transcript .msg-user p").all_text_contents()
-    assert users == [BRIEF, "Removed Based in DE", "Removed No alcohol", "drop the budget limit"]
+    assert users == [BRIEF, "Removed Based in Germany", "Removed No alcohol", "drop the budget limit"]
     replies = await page.locator("#transcript .msg-assistant").all_text_contents()
     assert len(replies) == 4 and "countries removed" in replies[1] and "budget removed" in replies[3]
     assert await _chip_values(page, "budget") == []

@@ -3,7 +3,7 @@
 // patch without reading any words; `message` is only what the transcript shows.
 
 import { el, clear } from "./dom.js";
-import { compactNumber, followerRange, money, percent, platformLabel } from "./format.js";
+import { compactNumber, followerRange, languageName, money, percent, platformLabel, regionName } from "./format.js";
 
 const without = (list, item) => list.filter((x) => x !== item);
 const listText = (items) => items.join(", ");
@@ -46,12 +46,12 @@ export function criteriaChips(criteria) {
     (v) => `any size, not only ${v}`, (v) => `${v} creators`));
   chips.push(...listChips(c, "topics", "Topic", (v) => v,
     (v) => `drop the topic ${v}`, (v) => `creators about ${v}`));
-  chips.push(...listChips(c, "creator_countries", "Based in", (v) => v,
-    (v) => `creators based anywhere, not only ${v}`, (v) => `creators based in ${v}`));
-  chips.push(...listChips(c, "audience_countries", "Audience in", (v) => v,
-    (v) => `drop the audience requirement for ${v}`, (v) => `audience in ${v}`));
-  chips.push(...listChips(c, "languages", "Language", (v) => v,
-    (v) => `any language, not only ${v}`, (v) => `content in ${v}`));
+  chips.push(...listChips(c, "creator_countries", "Based in", regionName,
+    (v) => `creators based anywhere, not only ${regionName(v)}`, (v) => `creators based in ${regionName(v)}`));
+  chips.push(...listChips(c, "audience_countries", "Audience in", regionName,
+    (v) => `drop the audience requirement for ${regionName(v)}`, (v) => `audience in ${regionName(v)}`));
+  chips.push(...listChips(c, "languages", "Language", languageName,
+    (v) => `any language, not only ${languageName(v)}`, (v) => `content in ${languageName(v)}`));
 
   if (c.audience_gender) {
     chips.push({

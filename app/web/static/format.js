@@ -64,3 +64,10 @@ export function humanize(name) {
 export function score100(value) {
   return Number.isFinite(value) ? Math.round(Math.max(0, Math.min(1, value)) * 100) : 0;
 }
+
+// ISO codes as names in the page ("DE" -> "Germany", "de" -> "German"); the code itself
+// when the browser does not know it.
+const regions = new Intl.DisplayNames(["en"], { type: "region" });
+const languages = new Intl.DisplayNames(["en"], { type: "language" });
+export function regionName(code) { try { return regions.of(code); } catch { return code; } }
+export function languageName(code) { try { return languages.of(code); } catch { return code; } }

@@ -5,12 +5,10 @@
 import * as api from "./api.js";
 import { engagementChart, followerChart, shareBars } from "./charts.js";
 import { el, externalLink } from "./dom.js";
-import { compactNumber, humanize, percent, platformLabel, wholeNumber } from "./format.js";
+import { compactNumber, humanize, percent, platformLabel, regionName, wholeNumber } from "./format.js";
 import { priceView } from "./money.js";
 import { vettingChecks } from "./render.js";
 
-const regions = new Intl.DisplayNames(["en"], { type: "region" });
-const regionName = (code) => { try { return regions.of(code); } catch { return code; } };
 
 function section(titleText, ...body) {
   const content = body.filter(Boolean);
