@@ -157,7 +157,19 @@ def _take_handles(text: str, edits: list[FieldEdit], criteria: CampaignCriteria)
 # ----------------------------------------------------------------- one clause
 
 
+# "make it 20", "give me 15 instead": a bare number after a request verb is the count.
+_BARE_COUNT = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|actually|and|so|then|please|hm+)[\s,]+)*"
+    r"(?:make\s+it|give\s+me|show\s+me|get\s+me|find\s+me|i\s+need|we\s+need|i\s+want|we\s+want|"
+    r"let'?s\s+(?:do|say|go\s+with))\s+(?:only\s+|just\s+)?(?P<n>\d{1,3})\s*"
+    r"(?:creators?|influencers?|people|accounts|profiles|results|of\s+them)?\s*(?:instead|please|then)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
+    if (bare := _BARE_COUNT.match(clause)) and int(bare.group("n")) > 0:
+        return [FieldEdit(field="creators_count", op="set", value=int(bare.group("n")))]
     if m := _INSTEAD_OF.search(clause):
         return _instead(clause[:m.start()], clause[m.end():], criteria)
     removing = bool(_REMOVE.search(clause)) and not _ADD.search(clause)

@@ -41,7 +41,7 @@ async def test_issue_examples_as_patches(client):
 
     event, _, _ = await turn(client, thread, "actually make it Canada instead of the US")
     assert event["criteria"]["creator_countries"] == ["CA"] and event["criteria"]["topics"] == topics
-    assert "countries now CA" in event["changes"]
+    assert "countries now Canada" in event["changes"]
     assert not any("'US'" in a for a in event["assumptions"]), event["assumptions"]
 
     event, _, _ = await turn(client, thread, "exclude anyone who promoted The Ordinary or CeraVe")
@@ -141,7 +141,7 @@ async def test_thread_memory_list_and_reload(client):
     turns = view["turns"]
     assert [t["shortlist"]["id"] for t in turns] == [first["id"], second["id"], third["id"]]
     assert turns[0]["warnings"] == first["warnings"] and turns[2]["warnings"] == third["warnings"]
-    assert turns[1]["reply"] == ["platforms: added instagram"]
+    assert turns[1]["reply"] == ["platforms: added Instagram"]
     assert turns[0]["relaxations"] == first["relaxations"]
     assert turns[2]["criteria"]["creators_count"] == 5
 

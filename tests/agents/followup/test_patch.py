@@ -26,7 +26,7 @@ def test_pure_and_each_op():
     assert c.platforms == ["instagram"] and c.topics == ["vegan food", "baking"] and c.creator_countries == ["AT"]
     assert c.budget is None and "budget" not in c.hard
     assert c.followers_min == 80_000 and c.followers_max is None  # the newer end wins
-    assert "budget removed" in result.changes and "countries now AT" in result.changes
+    assert "budget removed" in result.changes and "countries now Austria" in result.changes
     assert c.assumptions == []  # both assumptions explained values that are gone
 
 

@@ -134,3 +134,16 @@ def test_language_by_cldr_name():
 def test_multi_line_follow_up_is_one_message():
     _, after, changes = follow(US_BRIEF, "drop the budget\nand also TikTok")
     assert after.budget is None and "tiktok" in after.platforms and len(changes) == 2
+
+
+@pytest.mark.parametrize(("message", "count"), [("actually make it 20", 20), ("give me 15 instead", 15),
+                                                 ("make it 5 creators please", 5)])
+def test_bare_number_after_a_request_is_the_count(message, count):
+    _, after, changes = follow(US_BRIEF, message)
+    assert after.creators_count == count and after.topics == ["vegan food"]
+    assert any(c.startswith("creators now") or "count" in c for c in changes), changes
+
+
+def test_a_number_with_a_unit_is_not_the_count():
+    _, after, _ = follow(US_BRIEF, "make it 10k followers")
+    assert after.creators_count == 10 and after.followers_min == 10_000
