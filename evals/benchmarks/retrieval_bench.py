@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 import warnings
+from datetime import datetime, timezone
 from pathlib import Path
 
 from evals.benchmarks.stats import peak_rss_mib, summary_ms
 from evals.benchmarks.workload import QUERIES
 from retrieval.documents import build_indexed, dense_text
 from retrieval.embedder import Embedder
+from retrieval.features import compute_features
 from retrieval.index.base import CreatorIndex
 from retrieval.index.edge import EdgeCreatorIndex
 from retrieval.ingest import Ingester
@@ -38,6 +40,7 @@ def bench_ingest(corpus: Path, data_dir: Path, embedder: Embedder) -> tuple[dict
     embedder.embed(texts)
     raw_per_s = len(texts) / (time.perf_counter() - started)
     ingest_per_s = summary.accepted / summary.seconds
+    features_ms = _features_ms_per_creator(store)
     return {
         "creators": summary.accepted,
         "ingest_creators_per_s": round(ingest_per_s, 1),
@@ -47,7 +50,26 @@ def bench_ingest(corpus: Path, data_dir: Path, embedder: Embedder) -> tuple[dict
         "ingest_time_over_raw_embedding": round(raw_per_s / ingest_per_s, 2),
         "index_optimize_seconds": round(build_s, 1),
         "peak_rss_mib_after_ingest": peak,
+        # What one creator's features (signals, safety scan, languages) cost, and their share
+        # of a creator's ingest time: the budget the scan must stay within.
+        "features_ms_per_creator": features_ms,
+        "features_share_of_ingest": round(features_ms / (1000 / ingest_per_s), 3) if ingest_per_s else None,
     }, store, index
+
+
+def _features_ms_per_creator(store: CreatorStore, sample: int = 500) -> float:
+    creators = []
+    for stored in store.iter_all():
+        creators.append(stored.creator)
+        if len(creators) >= sample:
+            break
+    if not creators:
+        return 0.0
+    now = datetime.now(timezone.utc)
+    started = time.perf_counter()
+    for creator in creators:
+        compute_features(creator, now)
+    return round((time.perf_counter() - started) * 1000 / len(creators), 3)
 
 
 def _queries(embedder: Embedder, rounds: int) -> list[tuple[list[float], str, object]]:

@@ -4,7 +4,6 @@ check on real data (skipped when the shared data set is absent)."""
 from __future__ import annotations
 
 import json
-import timeit
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -284,20 +283,6 @@ def test_real_instagram_sanity():
     assert in_range > 0.98
     assert all(f.price is not None and f.price.method for f in feats)
     assert sum(bool(f.languages_detected) for f in feats) / len(feats) > 0.6
-
-
-def test_features_are_fast():
-    posts = [{
-        "id": f"p{j}", "created_at": ts(3 * j), "format": "reel", "likes": 500, "comments": 20,
-        "text": "Today we baked a sourdough loaf with my grandmother and the crumb is open " * 3 + "#sourdough #baking #ad",
-        "hashtags": ["sourdough", "baking"], "comments_sample": ["where is the recipe?", "🔥🔥", "@anna: so good"],
-    } for j in range(12)]
-    c = creator(bio="Baker in Berlin", posts=posts, following=400)
-    # min over short repeats: robust to other processes on a shared machine
-    per_creator_us = min(timeit.repeat(lambda: compute_features(c, NOW), number=20, repeat=25)) / 20 * 1e6
-    # Budget: ingest runs 300+ creators/s including embedding; features must stay far
-    # below 1 ms. The bound is loose because test machines are shared.
-    assert per_creator_us < 2_000, per_creator_us
 
 
 def test_spam_words_in_commenter_names_do_not_count():
