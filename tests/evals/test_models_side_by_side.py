@@ -133,6 +133,28 @@ async def test_two_models_side_by_side_reported_not_gated(fine_world: dict[str, 
     assert json.loads((fine_world["tmp"] / "report-two" / "report.json").read_text())["systems"] == report.systems
 
 
+async def test_a_run_of_another_model_alone_is_reported_not_gated(fine_world: dict[str, Path], e5) -> None:
+    save_baseline(Baseline(tiers={"quick": {"full_agent/fine.strict_p@10": BaselineEntry(
+        value=0.9, tolerance=0.03, direction="higher")}}), fine_world["tmp"] / "baseline.json")
+    opened: list = []
+    suffix = model_suffix(E5_MODEL)
+    config = _config(fine_world, "alone").model_copy(update={"primary_system": f"full_agent{suffix}",
+                                                             "bm25_system": f"bm25_only{suffix}",
+                                                             "dense_system": f"dense_only{suffix}"})
+    try:
+        report = await run_eval(config, systems_factory(e5, 10, opened, None), None, echo=None)
+    finally:
+        for r in opened:
+            r.close()
+    assert report.systems == [f"{b}{suffix}" for b in BASES]
+    assert report.gate.passed and report.gate.compared == 0 and "not gated" in report.gate.note
+    assert report.exit_code == 0
+    # Targets are still checked, on the model's own systems.
+    twins = next(t for t in report.targets if t.name.startswith("de/es/fr twins"))
+    assert twins.value == pytest.approx(report.metrics[f"full_agent{suffix}/fine.twins_strict_p@10"]
+                                        - report.metrics[f"full_agent{suffix}/fine.twins_en_strict_p@10"])
+
+
 def test_a_cached_index_of_another_model_is_rebuilt(fine_world: dict[str, Path], embedder) -> None:
     """A cache directory whose manifest names another model is not reused."""
     from evals.corpus import prepare_real
