@@ -168,9 +168,9 @@ def model_section(report: EvalReport) -> list[str]:
     header, rows = model_rows(report)
     if not rows:
         return []
-    return ["", "## Embedding models side by side", "",
-            "Same corpora and cases; each model indexed the corpus itself. Only the default model's systems are "
-            "gated; the others are reported under `<system>@<model>`.", "", _md_table(header, rows)]
+    intro = ("Same corpora and cases; each model indexed the corpus itself. Only the default model's systems are "
+             "gated; the others are reported under `<system>@<model>`.")
+    return ["", "## Embedding models side by side", "", intro, "", _md_table(header, rows)]
 
 
 def fine_sections(report: EvalReport) -> list[str]:

@@ -49,7 +49,7 @@ class TopicCalibration(BaseModel):
     measured: dict[str, dict[str, ThresholdFit]] = Field(default_factory=dict, description="per data source and signal")
     sources: list[str] = Field(default_factory=list)
 
-    def for_language(self, language: str | None) -> "TopicCalibration":
+    def for_language(self, language: str | None) -> TopicCalibration:
         """The bars for a brief in `language` (None or "en": the English ones)."""
         if language in (None, "en") or self.other_languages is None:
             return self

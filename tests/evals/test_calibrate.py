@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from evals.calibrate import TRANSLATED_CATEGORIES, _other_language_bars, real_queries, score_pairs
+from evals.calibrate import (
+    TRANSLATED_CATEGORIES,
+    _other_language_bars,
+    real_queries,
+    score_pairs,
+)
 from retrieval.schema import Creator
 
 CAPTIONS = {
