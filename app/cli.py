@@ -82,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--real-data", type=Path, default=None, help="instagram_kim2020.jsonl for the real-data set")
     p.add_argument("--suite", action="append", default=None, choices=["parse", "safety", "demo", "demo_v2", "real", "fine"],
                    help="run only this suite (repeat for several); default all")
+    p.add_argument("--embedding-model", action="append", default=None,
+                   help="run the systems with this embedding model (repeat to set models side by side; default "
+                        "CASTLIST_EMBEDDING_MODEL). Only all-MiniLM-L6-v2's systems are gated; another model's are "
+                        "named <system>@<model> and reported")
+    p.add_argument("--reuse-index", action="store_true",
+                   help="keep each model's index of each corpus in DATA_DIR/eval/index-cache and reuse it when the "
+                        "same corpus was indexed by the same model (not after ingest changes)")
     p.add_argument("--llm", action="store_true",
                    help="offline vs LLM mode side by side against CASTLIST_LLM_BASE_URL (parse, dialogues, explanations)")
     p.add_argument("--llm-cases", type=int, default=None, help="with --llm: first N parse briefs (default: the tier's)")

@@ -12,6 +12,10 @@ Real handles appear only in these outputs, which belong outside the repository (
 judgments committed to the repo name creators by `creator_ref`). Run:
 
     python -m evals.pooling --real-data ../shared/data/real/instagram_kim2020.jsonl --out ../notes/pool
+
+A later round over another embedding model's systems, only what is not judged yet:
+
+    python -m evals.pooling --real-data … --out … --embedding-model multilingual-e5-small --unjudged-only
 """
 
 from __future__ import annotations
@@ -74,6 +78,17 @@ def pool_brief(case: FineCase, rankings: dict[str, list[str]], creators: dict[st
             posts=[PooledPost(text=(p.text or "").strip(), hashtags=list(p.hashtags)) for p in c.posts]))
     return PooledBrief(case_id=case.id, brief=case.brief, facet=case.facet, domain=case.domain, language=case.language,
                        twin_of=case.twin_of, depth=depth, creators=pooled)
+
+
+def unjudged_only(pools: Sequence[PooledBrief], judged: set[tuple[str, str]]) -> list[PooledBrief]:
+    """Only the pooled creators nobody judged for their brief, and only briefs with any
+    left: a new round (a changed system, another embedding model) reads what is new."""
+    out = []
+    for p in pools:
+        left = [c for c in p.creators if (p.case_id, c.creator_ref) not in judged]
+        if left:
+            out.append(p.model_copy(update={"creators": left}))
+    return out
 
 
 def packet_markdown(pools: Sequence[PooledBrief], caption_chars: int = 600) -> str:
@@ -149,24 +164,35 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--depth", type=int, default=10)
     ap.add_argument("--parts", type=int, default=4)
     ap.add_argument("--sample", type=int, default=FINE_SAMPLE_CREATORS)
+    ap.add_argument("--embedding-model", action="append", default=None,
+                    help="pool the systems of this embedding model (repeat for several; default CASTLIST_EMBEDDING_MODEL)")
+    ap.add_argument("--index-cache", type=Path, default=None,
+                    help="reuse indexes kept by `castlist eval --reuse-index` (DATA_DIR/eval/index-cache)")
+    ap.add_argument("--unjudged-only", action="store_true", help="leave out pairs the dataset's qrels already judge")
     args = ap.parse_args(argv)
 
     from app.settings import get_settings
+    from evals.judgments import load_judgments, qrels_path
     from evals.pipelines import systems_factory
-    from retrieval.embedder import SentenceTransformerEmbedder
+    from retrieval.embedder import open_embedder
 
     settings = get_settings()
     cases = load_cases(args.dataset, FineCase)
     loaded = prepare_real(args.real_data, args.work_dir, args.sample)
-    embedder = SentenceTransformerEmbedder(settings.embedding_model, max_tokens=settings.embed_max_tokens)
+    embedders = [open_embedder(m, max_tokens=settings.embed_max_tokens)
+                 for m in dict.fromkeys(args.embedding_model or [settings.embedding_model])]
     opened: list = []
     try:
-        systems = systems_factory(embedder, settings.default_limit, opened)(loaded.corpus)
+        systems = systems_factory(embedders[0], settings.default_limit, opened, compare_with=embedders[1:],
+                                  index_cache=args.index_cache)(loaded.corpus)
         rankings = asyncio.run(rank_all(systems, cases, args.depth))
     finally:
         for resource in opened:
             resource.close()
     pools = [pool_brief(c, rankings[c.id], loaded.creators, args.depth) for c in cases]
+    if args.unjudged_only:
+        judged = {(j.case_id, j.creator_ref) for j in load_judgments(qrels_path(args.dataset))}
+        pools = unjudged_only(pools, judged)
     for path in write_pool(pools, args.out, args.parts):
         print(f"wrote {path}")
     print(f"{len(pools)} briefs, {sum(len(p.creators) for p in pools)} pooled (brief, creator) pairs "

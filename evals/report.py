@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from evals.models import EvalReport
+from evals.systems import split_system
 
 # Rows of the comparison table, in reading order: quality, safety, trust, speed.
 TABLE_METRICS: tuple[tuple[str, str], ...] = (
@@ -102,6 +103,10 @@ def summary_text(report: EvalReport) -> str:
     rows = comparison_rows(report)
     if rows:
         parts.append(_text_table(["metric", *report.systems], rows))
+    header, by_model = model_rows(report)
+    if by_model:
+        parts.append("embedding models side by side (only the default model's systems are gated):")
+        parts.append(_text_table(header, by_model))
     parts.append("targets (primary system '%s'):" % report.roles.get("primary", "?"))
     parts.append(_text_table(["target", "value", "status"], _target_rows(report)))
     gate = report.gate
@@ -122,6 +127,50 @@ def summary_text(report: EvalReport) -> str:
     if report.report_dir is not None:
         parts.append(f"report: {report.report_dir}")
     return "\n".join(parts)
+
+
+# Rows of the side-by-side table of embedding models (quality only: latency and
+# violations are in the main table under each system's own name).
+MODEL_METRICS: tuple[tuple[str, str], ...] = (
+    ("fine.strict_p@10", "fine strict P@10"),
+    ("fine.p@10", "fine lenient P@10"),
+    ("fine.ndcg@10", "fine nDCG@10"),
+    ("fine.strict_p@10_en", "fine strict P@10, English"),
+    ("fine.twins_strict_p@10", "fine twins (de/es/fr) strict P@10"),
+    ("fine.twins_en_strict_p@10", "fine their English twins"),
+    ("fine.unjudged_returned", "fine unjudged returned"),
+    ("real.p@10", "real P@10 by category"),
+    ("real.ndcg@10", "real nDCG@10"),
+    ("demo_v2.ndcg@10", "demo v2 nDCG@10"),
+    ("demo.ndcg@10", "demo nDCG@10"),
+)
+
+
+def model_rows(report: EvalReport) -> tuple[list[str], list[list[str]]]:
+    """Header and rows setting each embedding model's systems side by side: one row per
+    (metric, model), one column per system. Empty when only one model ran."""
+    split = [split_system(s) for s in report.systems]
+    models = list(dict.fromkeys(m for _, m in split))
+    if len(models) < 2:
+        return [], []
+    bases = list(dict.fromkeys(b for b, _ in split))
+    names = {(b, m): s for s, (b, m) in zip(report.systems, split)}
+    rows = []
+    for metric, label in MODEL_METRICS:
+        for model in models:
+            values = [report.metrics.get(f"{names[(b, model)]}/{metric}") if (b, model) in names else None for b in bases]
+            if any(v is not None for v in values):
+                rows.append([label, model, *(_fmt(v, metric) for v in values)])
+    return ["metric", "embedding model", *bases], rows
+
+
+def model_section(report: EvalReport) -> list[str]:
+    header, rows = model_rows(report)
+    if not rows:
+        return []
+    intro = ("Same corpora and cases; each model indexed the corpus itself. Only the default model's systems are "
+             "gated; the others are reported under `<system>@<model>`.")
+    return ["", "## Embedding models side by side", "", intro, "", _md_table(header, rows)]
 
 
 def fine_sections(report: EvalReport) -> list[str]:
@@ -160,6 +209,7 @@ def markdown(report: EvalReport) -> str:
         md.append(f"- corpus `{name}`: " + ", ".join(f"{k} {v}" for k, v in info.items()))
     md += ["", "## Systems compared", "", _md_table(["metric", *report.systems], comparison_rows(report)) if report.systems else "_no systems ran_",
            "", "![metrics by system](metrics.png)", "", "![latency](latency.png)", "",
+           *model_section(report), "",
            "## Targets", "", _md_table(["target", "value", "status"], _target_rows(report)), "", "## Regression gate", ""]
     gate = report.gate
     if gate.note:

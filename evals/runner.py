@@ -38,12 +38,13 @@ from evals.cases import (
     select,
 )
 from evals.corpus import DemoWriter, EvalCorpus, LoadedCorpus, prepare_demo, prepare_real
-from evals.gate import BASELINE_PATH, check_targets, compare, load_baseline, save_baseline, updated_baseline
+from evals.gate import (BASELINE_PATH, GateResult, check_targets, compare, load_baseline, save_baseline,
+                        updated_baseline)
 from evals.judgments import CaseJudgments, load_judgments, qrels_path, resolve
 from evals.judge import JsonClient, JudgeConfig, judge_shortlist
 from evals.models import CaseResult, EvalReport, FieldMiss, ParseReport, RatioOut, SuiteResult
 from evals.qrels import demo_qrels, real_qrels
-from evals.systems import RankedResult, System
+from evals.systems import RankedResult, System, is_gated
 from retrieval.features import CreatorFeatures
 from retrieval.schema import Creator, Money, creator_key
 
@@ -567,8 +568,13 @@ async def run_eval(
 
     baseline = load_baseline(config.baseline_path)
     report.gate = compare(report.metrics, baseline, config.tier)
+    if report.systems and not any(is_gated(s) for s in report.systems):
+        report.gate = GateResult(note="not gated: every system of this run uses another embedding model than the "
+                                      "baseline's, so its metrics are reported only")
     if config.update_baseline:
-        save_baseline(updated_baseline(report.metrics, baseline, config.tier), config.baseline_path)
+        # Only the default model's systems: a second model's metrics are reported, not gated.
+        gated = {k: v for k, v in report.metrics.items() if is_gated(k.split("/", 1)[0])}
+        save_baseline(updated_baseline(gated, baseline, config.tier), config.baseline_path)
         report.baseline_updated = True
 
     report.duration_s = time.perf_counter() - t0

@@ -33,3 +33,25 @@ class System(Protocol):
     name: str
 
     async def shortlist(self, brief: str, limit: int) -> RankedResult: ...
+
+
+# Systems of a second embedding model are named "<system>@<model>" (evals.pipelines):
+# their metrics get their own keys, so the baseline (measured with GATED_MODEL) never
+# gates them, and the report can set the models side by side.
+MODEL_MARK = "@"
+
+
+def gated_model() -> str:
+    from retrieval.embedder import DEFAULT_MODEL
+
+    return DEFAULT_MODEL
+
+
+def split_system(name: str) -> tuple[str, str]:
+    """(base system, embedding model) of a system name; unmarked names are the gated model's."""
+    base, mark, model = name.partition(MODEL_MARK)
+    return base, model if mark else gated_model()
+
+
+def is_gated(name: str) -> bool:
+    return MODEL_MARK not in name

@@ -30,13 +30,31 @@ class ThresholdFit(BaseModel):
     pairs: int
 
 
+class LanguageBars(BaseModel):
+    """Bars for briefs in another language than English, fitted on queries in those
+    languages: a multilingual model's similarities shift when query and captions differ in
+    language (lower) or share a non-English one (higher), so English bars do not carry over."""
+
+    languages: list[str] = Field(description="the query languages the bars were fitted on")
+    post_threshold: float
+    profile_threshold: float
+
+
 class TopicCalibration(BaseModel):
     model: str
     post_threshold: float = Field(description="a post's similarity to the topic focus that counts as evidence")
     profile_threshold: float = Field(description="a whole profile's similarity that counts without a post (stricter)")
     profile_floor: float = Field(description="typical profile similarity of unrelated creators (score scaling)")
+    other_languages: LanguageBars | None = Field(None, description="bars for briefs not in English, when measured")
     measured: dict[str, dict[str, ThresholdFit]] = Field(default_factory=dict, description="per data source and signal")
     sources: list[str] = Field(default_factory=list)
+
+    def for_language(self, language: str | None) -> TopicCalibration:
+        """The bars for a brief in `language` (None or "en": the English ones)."""
+        if language in (None, "en") or self.other_languages is None:
+            return self
+        return self.model_copy(update={"post_threshold": self.other_languages.post_threshold,
+                                       "profile_threshold": self.other_languages.profile_threshold})
 
 
 def file_name(model: str) -> str:

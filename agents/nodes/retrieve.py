@@ -184,7 +184,7 @@ async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -
             # Off the event loop: this is most of a brief's CPU, and other briefs' streams wait on the loop.
             candidates, missing = await asyncio.to_thread(
                 topic_candidates, hits, facets, stored_hits, post_vecs, vectors[1:], focus_posts,
-                ctx.topic_calibration(), multilingual)
+                ctx.topic_calibration().for_language(language), multilingual)
             foreign = language_warning(language, facets, multilingual, ctx.embedder.name)
             if foreign:
                 warnings.append(foreign)

@@ -13,9 +13,9 @@ DEFAULT_REAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "r
 
 def evaluate(args: argparse.Namespace) -> int:
     from agents.parsing.offline import parse_offline
-    from evals.pipelines import DEMO_AS_OF, systems_factory
+    from evals.pipelines import DEMO_AS_OF, model_suffix, systems_factory
     from evals.runner import EvalConfig, run_eval
-    from retrieval.embedder import open_embedder
+    from retrieval.embedder import canonical_model, open_embedder
 
     settings = get_settings()
     if getattr(args, "llm", False):
@@ -25,13 +25,21 @@ def evaluate(args: argparse.Namespace) -> int:
     real = args.real_data or (DEFAULT_REAL_DATA if DEFAULT_REAL_DATA.exists() else None)
     config = EvalConfig.from_cli(args.tier, settings.data_dir, args.report_dir, args.baseline,
                                  args.update_baseline, real_data=real, suites=getattr(args, "suite", None))
-    config = config.model_copy(update={"features_as_of": DEMO_AS_OF})
-    embedder = open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
-                             backend=settings.embedder_backend)
+    models = list(dict.fromkeys(canonical_model(m) for m in (getattr(args, "embedding_model", None)
+                                                             or [settings.embedding_model])))
+    # Targets are checked on the first model's systems; the gate only ever sees the default model's.
+    suffix = model_suffix(models[0])
+    config = config.model_copy(update={"features_as_of": DEMO_AS_OF, "primary_system": f"full_agent{suffix}",
+                                       "bm25_system": f"bm25_only{suffix}", "dense_system": f"dense_only{suffix}"})
+    embedders = [open_embedder(m, max_tokens=settings.embed_max_tokens, backend=settings.embedder_backend)
+                 for m in models]
+    cache = settings.data_dir / "eval" / "index-cache" if getattr(args, "reuse_index", False) else None
     opened: list = []
 
     try:
-        report = asyncio.run(run_eval(config, systems_factory(embedder, settings.default_limit, opened), parse_offline))
+        factory = systems_factory(embedders[0], settings.default_limit, opened, compare_with=embedders[1:],
+                                  index_cache=cache)
+        report = asyncio.run(run_eval(config, factory, parse_offline))
     finally:
         for resource in opened:
             resource.close()

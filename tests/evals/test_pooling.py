@@ -7,7 +7,7 @@ from pathlib import Path
 
 from evals.cases import FineCase
 from evals.judgments import creator_ref
-from evals.pooling import PooledBrief, PooledCreator, pool_brief, split_parts, write_pool
+from evals.pooling import PooledBrief, PooledCreator, pool_brief, split_parts, unjudged_only, write_pool
 from retrieval.schema import Creator
 
 
@@ -58,3 +58,12 @@ def test_write_pool_packets_hold_captions_not_systems(tmp_path: Path) -> None:
     packet = written[1].read_text()
     assert "tofu bowl recipe" in packet and "currywurst night" in packet and "#vegan" in packet
     assert "bm25_only" not in packet and "full_agent" not in packet
+
+
+def test_unjudged_only_keeps_new_pairs_and_drops_finished_briefs() -> None:
+    pools = [_brief(1, 3), _brief(2, 1)]
+    judged = {("f1", creator_ref("instagram:h1_0")), ("f2", creator_ref("instagram:h2_0")),
+              ("f2", creator_ref("instagram:h1_1"))}  # judged for another brief: still new for f1
+    left = unjudged_only(pools, judged)
+    assert [(p.case_id, [c.key for c in p.creators]) for p in left] == [("f1", ["instagram:h1_1", "instagram:h1_2"])]
+    assert len(pools[0].creators) == 3  # the input is not changed

@@ -24,3 +24,16 @@ def test_a_data_dir_calibration_of_another_model_is_ignored(tmp_path):
 def test_a_model_without_calibration_names_the_command(tmp_path):
     with pytest.raises(FileNotFoundError, match="castlist calibrate"):
         load_calibration("no-such-model", tmp_path)
+
+
+def test_briefs_not_in_english_use_the_other_language_bars_when_measured():
+    from retrieval.calibration import LanguageBars
+
+    cal = TopicCalibration(model="m", post_threshold=0.6, profile_threshold=0.85, profile_floor=0.7,
+                           other_languages=LanguageBars(languages=["de", "es", "fr"], post_threshold=0.7,
+                                                        profile_threshold=0.88))
+    assert cal.for_language(None) is cal and cal.for_language("en") is cal
+    german = cal.for_language("de")
+    assert (german.post_threshold, german.profile_threshold, german.profile_floor) == (0.7, 0.88, 0.7)
+    without = cal.model_copy(update={"other_languages": None})
+    assert without.for_language("es") is without
