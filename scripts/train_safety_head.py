@@ -38,10 +38,10 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import train_safety_model as words_model  # noqa: E402  (the shared loaders and threshold rule)
+import train_safety_model as words_model  # the shared loaders and threshold rule
 
-from retrieval.signals.safety_embedding import HEAD_PATH, HEADS, encode, save  # noqa: E402
-from retrieval.signals.safety_model import group_of, sentences  # noqa: E402
+from retrieval.signals.safety_embedding import HEAD_PATH, HEADS, encode, save
+from retrieval.signals.safety_model import group_of, sentences
 
 C = 4.0
 # Probes stored with the weights (safety_embedding.load checks them on this machine):

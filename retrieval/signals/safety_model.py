@@ -7,9 +7,11 @@ where you came from"). The classifier reads each caption as a whole and raises r
 for `profanity` (offensive language) and `hate`; the lexicon still supplies the quoted
 term and its severity where it has one.
 
-Scope: the scan scores only Vietnamese text (`SCORED_GROUPS`). Since the licensed training
-data has no general English offensive set, the model added almost nothing outside
+Scope: the scan scores only Vietnamese text with this model (`SCORED_GROUPS`); every other
+caption goes to the embedding heads (`safety_embedding`). Since the licensed training data
+has no general English offensive set, this word model added almost nothing outside
 Vietnamese and raised false flags on ordinary English captions (see SCORED_GROUPS).
+`text_hits` combines both.
 
 The model is two logistic regressions (offensive-or-hate, hate) over hashed word
 unigrams and bigrams. Hashing keeps the artefact a few coefficient arrays (no pickle):

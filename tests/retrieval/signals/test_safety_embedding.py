@@ -4,7 +4,14 @@ guards against another vector space, what they add in English, and what they lea
 import numpy as np
 
 from retrieval.signals import safety_embedding
-from retrieval.signals.safety_embedding import HEAD_PATH, HEADS, encode, load, read, save
+from retrieval.signals.safety_embedding import (
+    HEAD_PATH,
+    HEADS,
+    encode,
+    load,
+    read,
+    save,
+)
 from retrieval.signals.safety_lexicon import scan_text
 from retrieval.signals.safety_model import text_hits
 
