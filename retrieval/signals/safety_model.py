@@ -208,7 +208,7 @@ def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -
     head = safety_embedding.load()
     other = [k for k, t in enumerate(texts) if not group_of(t) and t.strip()]
     if head is not None and other:
-        probs = head.probabilities([texts[k] for k in other])
+        probs = head.probabilities([texts[k] for k in other], [tokens[k] for k in other] if tokens is not None else None)
         # The embedding head's hate needs a named group even when its hate head fires: on
         # short lines its hate head alone read "The only EX i want is extra money" (a real
         # caption of the dev half) as hate, which fails every brief excluding hate. On dev

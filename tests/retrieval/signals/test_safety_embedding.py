@@ -14,6 +14,7 @@ from retrieval.signals.safety_embedding import (
 )
 from retrieval.signals.safety_lexicon import scan_text
 from retrieval.signals.safety_model import text_hits
+from retrieval.signals.text import tagged_words
 
 OFFENSIVE = {"profanity", "hate"}
 
@@ -56,14 +57,24 @@ def test_hate_needs_a_named_group():
     assert {c for c, _, _ in no_group} == {"profanity"}
 
 
+def test_word_vectors_match_model2vec_closely():
+    """The heads read a cached word-piece mean (no punctuation or emoji pieces), not
+    model2vec's `encode`; on ordinary text the two are the same direction."""
+    texts = ["Lovely sunset at the beach with my dog", "shut up you stupid clown", "Baking sourdough #bread"]
+    cos = (encode(texts) * safety_embedding.encoder().embed(texts)).sum(axis=1)
+    assert np.all(cos > 0.98), cos
+    # the scan passes the caption tokens it already has; the vectors are the same
+    assert np.allclose(encode(texts), encode(texts, [tagged_words(t) for t in texts]))
+
+
 def test_vietnamese_is_not_read_by_the_head(monkeypatch):
     """Vietnamese text goes to the word model only; the head is not asked."""
     asked: list[list[str]] = []
     real = safety_embedding.EmbeddingHead.probabilities
 
-    def spy(self, texts):
+    def spy(self, texts, tokens=None):
         asked.append(list(texts))
-        return real(self, texts)
+        return real(self, texts, tokens)
 
     monkeypatch.setattr(safety_embedding.EmbeddingHead, "probabilities", spy)
     text_hits(["bọn nó ngu", "Lovely sunset at the beach"])
