@@ -213,7 +213,7 @@ def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -
         # The embedding head's hate needs a named group even when its hate head fires: on
         # short lines its hate head alone read "The only EX i want is extra money" (a real
         # caption of the dev half) as hate, which fails every brief excluding hate. On dev
-        # this keeps hate precision (0.455 vs 0.467) at half the recall (0.022 vs 0.041).
+        # this keeps hate precision (0.406 vs 0.403) at half the recall (0.019 vs 0.040).
         _add_hits(out, other, probs, np.broadcast_to(head.thresholds, probs.shape), texts, tokens, require_group=True)
     return out
 
