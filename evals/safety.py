@@ -10,7 +10,8 @@ Sets (see evals/datasets/README.md):
   `mhc_{german,spanish,french,portuguese}.csv` (Multilingual HateCheck, CC BY 4.0),
   `vihos_test.csv` (ViHOS test split, MIT), `olid_test_a.tsv` + `olid_labels_a.csv` (OLID
   test), `germeval2018_test.txt` (GermEval 2018 test, CC BY 4.0), `told_br.csv` (ToLD-Br,
-  CC BY-SA 4.0). None of them trained the classifier or chose its thresholds (its train /
+  CC BY-SA 4.0), `stormfront_test.csv` (de Gibert et al. 2018, sampled test split, CC BY-SA
+  3.0). None of them trained the classifiers or chose its thresholds (its train /
   dev data: retrieval/signals/model/MODEL_CARD.md). HateCheck / MHC were looked at while
   developing the lexicon (session 2), so for the lexicon they are development sets.
 - `--real FILE`: creator JSON Lines (import format). No labels: the share of captions
@@ -169,6 +170,17 @@ def _told_br(path: Path, model: bool) -> dict:
     return out
 
 
+def _stormfront(path: Path, model: bool) -> dict:
+    """Stormfront sentences (de Gibert et al. 2018, its balanced sampled test split): 'hate'
+    should hit `hate`; also flagged profanity or hate on the same labels."""
+    rows = _csv(path)
+    cats = categories_many([r["text"] for r in rows], model)
+    hateful = [r["label"] == "hate" for r in rows]
+    out = _score(hateful, ["hate" in c for c in cats])
+    out["offensive_or_hate"] = _score(hateful, [bool(c & OFFENSIVE) for c in cats])
+    return out
+
+
 def public_sets(data: Path, model: bool = True) -> dict:
     out: dict[str, dict] = {}
     if (data / "hatecheck_en.csv").exists():
@@ -184,6 +196,8 @@ def public_sets(data: Path, model: bool = True) -> dict:
         out["told_br_pt"] = _told_br(data / "told_br.csv", model)
     if (data / "vihos_test.csv").exists():
         out["vihos_test_vi"] = _vihos(data / "vihos_test.csv", model)
+    if (data / "stormfront_test.csv").exists():
+        out["stormfront_test_en"] = _stormfront(data / "stormfront_test.csv", model)
     return out
 
 

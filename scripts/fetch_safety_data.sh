@@ -26,6 +26,9 @@ show phusroyal/ViHOS data/Span_Extraction_based_version/train.csv > "$DIR/vihos_
 show phusroyal/ViHOS data/Span_Extraction_based_version/dev.csv > "$DIR/vihos_dev.csv"
 show HannahKirk/Hatemoji HatemojiBuild/train.csv > "$DIR/hatemojibuild_train.csv"
 show HannahKirk/Hatemoji HatemojiBuild/validation.csv > "$DIR/hatemojibuild_dev.csv"
+# SemEval-2021 Toxic Spans (CC0 1.0): Civil Comments posts rated toxic, embedding head only
+show ipavlopoulos/toxic_spans SemEval2021/data/tsd_train.csv > "$DIR/tsd_train.csv"
+show ipavlopoulos/toxic_spans SemEval2021/data/tsd_trial.csv > "$DIR/tsd_trial.csv"
 # test only (never read by the training script). OLID states no licence: its test split is
 # only evaluated on, its training split is not fetched.
 show idontflow/OLID testset-levela.tsv > "$DIR/olid_test_a.tsv"
@@ -37,4 +40,16 @@ for lang in german spanish french portuguese; do
   show rewire-online/multilingual-hatecheck "MHC Final Cases/hatecheck_cases_final_$lang.csv" > "$DIR/mhc_$lang.csv"
 done
 show JAugusto97/ToLD-Br ToLD-BR.csv > "$DIR/told_br.csv"  # CC BY-SA 4.0: a test set only, never trained on
+# Stormfront sentences (de Gibert et al. 2018, CC BY-SA 3.0 ES): the balanced sampled test
+# split, a test set only (share-alike), one CSV row per sentence file.
+SF=$(repo Vicomtech/hate-speech-dataset)
+{
+  echo "file_id,text,label"
+  git -C "$SF" ls-tree --name-only HEAD sampled_test/ | while read -r f; do
+    id=$(basename "$f" .txt)
+    label=$(git -C "$SF" show HEAD:annotations_metadata.csv | awk -F, -v id="$id" '$1 == id {print $5}')
+    text=$(git -C "$SF" show "HEAD:all_files/$id.txt" | tr '\n' ' ' | sed 's/"/""/g; s/ *$//')
+    echo "$id,\"$text\",$label"
+  done
+} > "$DIR/stormfront_test.csv"
 echo "written to $DIR"

@@ -7,9 +7,11 @@ where you came from"). The classifier reads each caption as a whole and raises r
 for `profanity` (offensive language) and `hate`; the lexicon still supplies the quoted
 term and its severity where it has one.
 
-Scope: the scan scores only Vietnamese text (`SCORED_GROUPS`). Since the licensed training
-data has no general English offensive set, the model added almost nothing outside
+Scope: the scan scores only Vietnamese text with this model (`SCORED_GROUPS`); every other
+caption goes to the embedding heads (`safety_embedding`). Since the licensed training data
+has no general English offensive set, this word model added almost nothing outside
 Vietnamese and raised false flags on ordinary English captions (see SCORED_GROUPS).
+`text_hits` combines both.
 
 The model is two logistic regressions (offensive-or-hate, hate) over hashed word
 unigrams and bigrams. Hashing keeps the artefact a few coefficient arrays (no pickle):
@@ -140,11 +142,16 @@ def sentences(text: str) -> list[str]:
 
 
 def worst_sentence(text: str, head: str) -> str:
-    """The sentence of `text` the model scores highest for `head` (the quote shown as evidence)."""
+    """The sentence of `text` the model that flagged it scores highest for `head` (the
+    quote shown as evidence): the word model for Vietnamese, the embedding head otherwise."""
+    from retrieval.signals import safety_embedding
+
     parts = sentences(text)
     if len(parts) <= 1:
         return text.strip()
-    probs = load().probabilities(parts)[:, HEADS.index(head)]
+    emb = None if group_of(text) else safety_embedding.load()
+    model = emb if emb is not None else load()
+    probs = model.probabilities(parts)[:, HEADS.index(head)]
     return parts[int(np.argmax(probs))]
 
 
@@ -171,35 +178,58 @@ def _names_group(tokens: list[str]) -> bool:
 
 
 def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -> list[list[tuple[str, str, float]]]:
-    """Per text, the (category, severity, probability) hits of the model; texts outside
-    SCORED_GROUPS (everything but Vietnamese) get none and are not scored.
+    """Per text, the (category, severity, probability) hits of the classifiers: the word
+    model for Vietnamese text (gated, `SCORED_GROUPS`), the embedding head
+    (`safety_embedding`) for every other text.
 
     `profanity` when the offensive head fires, always `mild`: a model's guess with no
     listed word warns on a tolerant brief and fails only a family-friendly one (of the 23
-    real Vietnamese creators it alone flagged, nearly all were everyday talk of "mẹ", "con",
-    "mày"; as `strong` they would have failed every brief excluding profanity); `hate` when the hate head fires, or when the offensive head fires on
-    a text that names a protected group (offensive language aimed at a group).
+    real Vietnamese creators the word model alone flagged, nearly all were everyday talk of
+    "mẹ", "con", "mày"; as `strong` they would have failed every brief excluding
+    profanity); `hate` (`strong`) when the hate head fires, or when the offensive head fires
+    on a text that names a protected group (offensive language aimed at a group); for the
+    embedding head a named group is always needed (see below).
 
     A text is scored whole. Scoring each sentence of a long caption and keeping the
-    highest was measured and not kept (on the first version, trained with OLID): recall
+    highest was measured and not kept (on the first word model, trained with OLID): recall
     rose little (OLID 0.358 -> 0.375) while classifier-only flags on clean Instagram
     captions rose tenfold (0.03 % -> 0.32 %), since the thresholds were chosen on whole texts."""
-    from retrieval.signals.text import words
+    from retrieval.signals import safety_embedding
 
     if not texts:
         return []
-    model = load()
     out: list[list[tuple[str, str, float]]] = [[] for _ in texts]
-    scored = [k for k, t in enumerate(texts) if model.scores(t)]
-    off_i, hate_i = HEADS.index("offensive"), HEADS.index("hate")
-    for k, p in zip(scored, model.probabilities([texts[k] for k in scored])):
-        hits = out[k]
-        g = group_of(texts[k])
-        thresholds = model.thresholds[g]
-        offensive = p[off_i] >= thresholds[off_i]
-        if offensive:
-            hits.append(("profanity", "mild", float(p[off_i])))
-        if p[hate_i] >= thresholds[hate_i] or (
-                offensive and _names_group(tokens[k] if tokens is not None else words(texts[k]))):
-            hits.append(("hate", "strong", float(max(p[hate_i], p[off_i]))))
+    model = load()
+    groups = [group_of(t) for t in texts]  # once per text: the regex is a tenth of the heads' cost
+    vi = [k for k, g in enumerate(groups) if GROUPS[g] in SCORED_GROUPS and model.gated(texts[k])]
+    if vi:
+        probs = model.probabilities([texts[k] for k in vi])
+        thresholds = model.thresholds[[groups[k] for k in vi]]
+        _add_hits(out, vi, probs, thresholds, texts, tokens)
+    head = safety_embedding.load()
+    other = [k for k, g in enumerate(groups) if not g and texts[k].strip()]
+    if head is not None and other:
+        probs = head.probabilities([texts[k] for k in other], [tokens[k] for k in other] if tokens is not None else None)
+        # The embedding head's hate needs a named group even when its hate head fires: on
+        # short lines its hate head alone read "The only EX i want is extra money" (a real
+        # caption of the dev half) as hate, which fails every brief excluding hate. On dev
+        # this keeps hate precision (0.406 vs 0.403) at half the recall (0.019 vs 0.040).
+        _add_hits(out, other, probs, np.broadcast_to(head.thresholds, probs.shape), texts, tokens, require_group=True)
     return out
+
+
+def _add_hits(out: list[list[tuple[str, str, float]]], idx: list[int], probs: np.ndarray, thresholds: np.ndarray,
+              texts: Sequence[str], tokens: Sequence[list[str]] | None, require_group: bool = False) -> None:
+    from retrieval.signals.text import words
+
+    off_i, hate_i = HEADS.index("offensive"), HEADS.index("hate")
+    for k, p, t in zip(idx, probs, thresholds):
+        offensive = p[off_i] >= t[off_i]
+        hateful = p[hate_i] >= t[hate_i]
+        if offensive:
+            out[k].append(("profanity", "mild", float(p[off_i])))
+        if not (offensive or hateful):
+            continue
+        named = _names_group(tokens[k] if tokens is not None else words(texts[k]))
+        if (hateful and not require_group) or ((offensive or hateful) and named):
+            out[k].append(("hate", "strong", float(max(p[hate_i], p[off_i]))))

@@ -1,16 +1,17 @@
 """Brand-safety scan of a creator's posts: the lexicon (`safety_lexicon`) plus the
-offensive / hate classifier (`safety_model`).
+offensive / hate classifiers (`safety_model.text_hits`: the word model for Vietnamese, the
+embedding heads of `safety_embedding` for everything else).
 
 The lexicon reads captions, hashtags and sampled comments and names the word it found;
-the classifier reads captions only (a creator's own words; comments are other people's
-and only ever warn), and only Vietnamese ones (`safety_model.SCORED_GROUPS`), and adds `profanity` / `hate` where no listed word appears. Its hits
+the classifiers read captions only (a creator's own words; comments are other people's
+and only ever warn) and add `profanity` / `hate` where no listed word appears. Their hits
 carry the term `classifier`, a severity and the probability; the card quotes the
 sentence the model scores highest (`safety_model.worst_sentence`).
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from retrieval.schema import Post
 from retrieval.signals import safety_lexicon

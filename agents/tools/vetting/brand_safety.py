@@ -1,8 +1,8 @@
 """Brand safety against the brief's `exclude_topics` (DESIGN 5.3 categories).
 
 Hits come from the ingest scan (`retrieval.signals.safety_scan`): the lexicon over
-captions, hashtags and sampled comments, and the offensive / hate classifier over
-Vietnamese captions (its evidence quotes the sentence it scores highest and gives its probability).
+captions, hashtags and sampled comments, and the offensive / hate classifiers over captions
+(their evidence quotes the sentence the model scores highest and gives its probability).
 A word or hashtag hit in an excluded category in the creator's own caption fails; hits that are only emoji in captions (🥂 at a wedding) or
 only in other people's comments warn (weaker evidence, or not the creator's words).
 Hits in categories the brief did not exclude are reported as information with a pass.

@@ -106,7 +106,21 @@ def test_classifier_hate_fails_a_no_hate_brief():
     assert r.evidence[0].text == "bọn gays ngu"
 
 
-def test_english_the_model_would_flag_is_left_to_the_lexicon():
+def test_english_insult_from_the_embedding_head_warns_and_quotes_its_sentence():
     p = posts(3)
-    p[2]["text"] = "I absolutely abhor all women."
-    assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate", "profanity"]})).verdict == "pass"
+    p[2]["text"] = "Great ride this morning. You are a worthless idiot."  # no listed word
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate", "profanity"]}))
+    assert r.verdict == "warn"
+    ev = r.evidence[0]
+    assert ev.post_id == "p2" and ev.url == "https://example.test/p2"
+    assert ev.text == "You are a worthless idiot."
+    assert ev.method.startswith("profanity (mild): classifier p=0.")
+    assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]})).verdict == "pass"
+
+
+def test_english_group_insult_from_the_embedding_head_fails_a_no_hate_brief():
+    p = posts(3)
+    p[0]["text"] = "women are too stupid to vote"
+    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
+    assert r.verdict == "fail"
+    assert r.evidence[0].method.startswith("hate (strong): classifier p=")

@@ -51,14 +51,14 @@ def test_adds_vietnamese_insults_and_group_hate_the_lexicon_has_no_word_for():
 
 
 @pytest.mark.parametrize("text", ["Isn't it typical of a woman to be that stupid?", "I absolutely abhor all women."])
-def test_english_is_left_to_the_lexicon_even_where_the_model_would_flag_it(text):
-    """SCORED_GROUPS: outside Vietnamese the model is not consulted, even for a text it
-    scores above its own threshold (these two were the classifier's English examples)."""
+def test_the_word_model_leaves_english_to_the_embedding_head(text):
+    """SCORED_GROUPS: outside Vietnamese the word model is not consulted, even for a text it
+    scores above its own threshold (these two were its English examples); English goes to
+    the embedding head (`safety_embedding`) instead."""
     model = load()
     assert GROUPS[group_of(text)] not in SCORED_GROUPS
     assert np.any(model.probabilities([text])[0] >= model.thresholds[group_of(text)])
     assert not model.scores(text)
-    assert text_hits([text]) == [[]]
 
 
 def test_everyday_hyperbole_and_clean_text_are_not_flagged():

@@ -17,7 +17,8 @@ POSTS = [
     _post(3, "Killing it at the gym today, new PR"),
     _post(4, "Brunch with friends", ["Trời đẹp quá. Bọn nó ngu."]),  # comments: the lexicon's job only
     _post(5, "bọn gays ngu"),
-    _post(6, "I absolutely abhor all women."),  # English: the lexicon's alone (SCORED_GROUPS)
+    _post(6, "Great ride this morning. You are a worthless idiot."),  # English, no listed word: the embedding head's
+    _post(7, "Lovely sunset at the beach with my dog"),
 ]
 
 
@@ -35,10 +36,16 @@ def test_obfuscated_slur_and_profanity_come_from_the_lexicon_with_their_word():
     assert any(c == "profanity" and t == "fuck" for c, t, _ in hits)
 
 
-def test_gym_talk_comments_and_english_do_not_reach_the_classifier():
+def test_english_insult_is_flagged_by_the_embedding_head_with_its_score():
+    hits = post_hits(POSTS[6])
+    assert [(h.category, h.term, h.field, h.severity) for h in hits] == [("profanity", CLASSIFIER_TERM, "text", "mild")]
+    assert hits[0].score > 0.5
+
+
+def test_gym_talk_clean_captions_and_comments_are_not_flagged_by_a_classifier():
     assert post_hits(POSTS[3]) == []
+    assert post_hits(POSTS[7]) == []
     assert all(h.term != CLASSIFIER_TERM for h in post_hits(POSTS[4]))
-    assert post_hits(POSTS[6]) == []
 
 
 def test_creator_scan_is_the_union_of_post_scans():
@@ -48,6 +55,7 @@ def test_creator_scan_is_the_union_of_post_scans():
             expected.setdefault(cat, []).append(p.id)
     got = safety_hits(POSTS)
     assert got == expected
-    assert "p1" in got["profanity"] and "p5" in got["hate"] and "p6" not in got.get("hate", [])
+    assert "p1" in got["profanity"] and "p5" in got["hate"] and "p6" in got["profanity"]
+    assert "p6" not in got.get("hate", [])  # an insult at a person, no group named
     # the lexicon alone misses the classifier's posts
-    assert "p1" not in safety_lexicon.safety_hits(POSTS).get("profanity", [])
+    assert not {"p1", "p6"} & set(safety_lexicon.safety_hits(POSTS).get("profanity", []))
