@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     llm_max_tokens: int | None = Field(700, ge=16, le=8192, description="Output token cap sent with every request, so an answer cannot loop until the timeout")
     llm_strict_schema: bool = Field(True, description="OpenAI strict structured output (every field required); off for "
                                     "local grammar servers: a plain json_schema, optional fields stay optional")
+    llm_cache_prompt: bool = Field(False, description="Send llama.cpp's cache_prompt so the server reuses the shared "
+                                   "prompt prefix (fixed instructions first, the brief last); not an OpenAI field")
     llm_explain: bool = Field(True, description="With an LLM configured: rewrite each creator's explanation as checked prose")
 
     qdrant_timeout_s: int = Field(10, ge=1, le=300, description="Per request to a Qdrant server")

@@ -43,6 +43,7 @@ def _llm_client(settings: Settings):
         temperature=settings.llm_temperature,
         max_output_tokens=settings.llm_max_tokens,
         strict_schemas=settings.llm_strict_schema,
+        cache_prompt=settings.llm_cache_prompt,
     )
 
 

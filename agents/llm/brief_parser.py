@@ -40,16 +40,17 @@ class LLMBriefParser:
         # concurrent parses overwrite it).
         self.last_outcome: MergeOutcome | None = None
         self.last_problem: str | None = None
+        self.last_answer: LLMCriteria | None = None  # the model's schema-valid answer, for replaying it in tests
 
     async def parse(self, brief: str) -> ParseResult:
         if not brief.strip():
             return await self._parse_offline(brief)  # nothing for a model to read
 
         offline_task = asyncio.create_task(self._parse_offline(brief))
-        self.last_outcome, self.last_problem = None, None
+        self.last_outcome, self.last_problem, self.last_answer = None, None, None
         llm: LLMCriteria | None = None
         try:
-            llm = await self._ask_model(brief)
+            llm = self.last_answer = await self._ask_model(brief)
             problem = _implausible(llm)
         except LLMUnavailable as exc:
             problem = exc.reason

@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal, Protocol, TypeVar
 
@@ -34,6 +35,7 @@ from tenacity import (
 from prompts import load_prompt
 
 __all__ = [
+    "CallUsage",
     "FailureKind",
     "LLMClient",
     "LLMUnavailable",
@@ -63,6 +65,24 @@ _NON_STRICT_KEYWORDS = frozenset({
     "oneOf", "not", "if", "then", "else", "patternProperties", "propertyNames",
     "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems",
 })
+
+
+@dataclass(frozen=True)
+class CallUsage:
+    """Tokens and server timings of one request, for the eval's latency figures.
+
+    `prompt_tokens` counts the whole prompt, `cached_tokens` the part the server reused
+    from its cache; the millisecond figures are the server's own (llama.cpp's `timings`),
+    None where the server does not report them. Tokens divided by a quiet machine's
+    tokens/s give that machine's latency independently of how loaded this one is.
+    """
+
+    prompt_tokens: int = 0
+    cached_tokens: int = 0
+    completion_tokens: int = 0
+    prompt_ms: float | None = None  # evaluating the uncached part of the prompt
+    generation_ms: float | None = None
+    wall_s: float = 0.0
 
 
 class LLMClient(Protocol):
@@ -132,6 +152,7 @@ class OpenAICompatibleClient:
         temperature: float | None = None,
         max_output_tokens: int | None = None,
         strict_schemas: bool = True,
+        cache_prompt: bool = False,
     ) -> None:
         if timeout_s <= 0:
             raise ValueError("timeout_s must be positive")
@@ -150,6 +171,7 @@ class OpenAICompatibleClient:
         # enforces enums and limits, and a small model is not made to fill every field.
         self.strict_schemas = strict_schemas
         self.last_attempts = 0  # attempts the last call took (1 = valid on the first try); for evals
+        self.last_usage: list[CallUsage] = []  # one per request of the last call that got an answer; for evals
         self._backoff = wait_exponential_jitter(
             multiplier=backoff_initial_s, max=backoff_max_s, jitter=backoff_initial_s,
         )
@@ -159,6 +181,11 @@ class OpenAICompatibleClient:
             self._options["temperature"] = temperature
         if max_output_tokens is not None:
             self._options["max_completion_tokens"] = max_output_tokens
+        if cache_prompt:
+            # llama.cpp: reuse the KV cache of the shared prefix (system prompt first, the
+            # brief last), so only the brief's tokens are evaluated. Not an OpenAI field:
+            # sent only when asked for.
+            self._options["extra_body"] = {"cache_prompt": True}
         self._client = AsyncOpenAI(
             base_url=base_url,
             # Local servers (vLLM, llama.cpp, Ollama) need no key, but the SDK insists on
@@ -190,6 +217,7 @@ class OpenAICompatibleClient:
         messages = base_messages
         started = time.monotonic()
         attempts = 0
+        self.last_usage = []
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.deadline_s),
             wait=self._wait,
@@ -239,11 +267,13 @@ class OpenAICompatibleClient:
             # The SDK's timeout is per network phase; this one bounds the attempt as a whole
             # (a server trickling bytes would otherwise never time out).
             async with asyncio.timeout(timeout_s):
+                sent = time.monotonic()
                 if strict:
                     completion = await self._client.chat.completions.parse(
                         model=self.model, messages=messages,  # type: ignore[arg-type]
                         response_format=schema, timeout=timeout_s, **self._options,
                     )
+                    self.last_usage.append(_usage_of(completion, time.monotonic() - sent))
                     return _parsed_answer(completion, schema)
                 response_format: dict[str, Any] = (
                     {"type": "json_schema", "json_schema": {"name": schema.__name__, "strict": False,
@@ -253,6 +283,7 @@ class OpenAICompatibleClient:
                     model=self.model, messages=messages,  # type: ignore[arg-type]
                     response_format=response_format, timeout=timeout_s, **self._options,  # type: ignore[arg-type]
                 )
+                self.last_usage.append(_usage_of(completion, time.monotonic() - sent))
                 return _validated_answer(completion, schema)
         except TimeoutError as exc:
             raise _AttemptFailed("timeout", f"no answer within {timeout_s:.1f}s") from exc
@@ -268,6 +299,25 @@ class OpenAICompatibleClient:
             raise _AttemptFailed("invalid output", _summarise(exc)) from exc
         except openai.APIResponseValidationError as exc:
             raise _AttemptFailed("invalid output", "response is not a chat completion") from exc
+
+
+def _usage_of(completion: Any, wall_s: float) -> CallUsage:
+    """The request's token counts (OpenAI `usage`) and, where given, llama.cpp's `timings`."""
+    usage = getattr(completion, "usage", None)
+    details = getattr(usage, "prompt_tokens_details", None)
+    extra = getattr(completion, "model_extra", None) or {}
+    timings = extra.get("timings") if isinstance(extra.get("timings"), dict) else {}
+
+    def number(value: Any) -> float | None:
+        return float(value) if isinstance(value, (int, float)) else None
+
+    return CallUsage(
+        prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+        cached_tokens=int(getattr(details, "cached_tokens", 0) or timings.get("cache_n") or 0),
+        completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        prompt_ms=number(timings.get("prompt_ms")), generation_ms=number(timings.get("predicted_ms")),
+        wall_s=round(wall_s, 3),
+    )
 
 
 def _parsed_answer(completion: Any, schema: type[ModelT]) -> ModelT:
