@@ -32,6 +32,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from agents.llm.sparse_schema import sparse_json_schema
 from prompts import load_prompt
 
 __all__ = [
@@ -277,7 +278,7 @@ class OpenAICompatibleClient:
                     return _parsed_answer(completion, schema)
                 response_format: dict[str, Any] = (
                     {"type": "json_schema", "json_schema": {"name": schema.__name__, "strict": False,
-                                                            "schema": schema.model_json_schema()}}
+                                                            "schema": sparse_json_schema(schema)}}
                     if not self.strict_schemas and strict_schema_supported(schema) else {"type": "json_object"})
                 completion = await self._client.chat.completions.create(
                     model=self.model, messages=messages,  # type: ignore[arg-type]
