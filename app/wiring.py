@@ -68,7 +68,7 @@ def build_brief_parser(settings: Settings):
         return OfflineBriefParser()
     from agents.llm.brief_parser import LLMBriefParser
 
-    return LLMBriefParser(_llm_client(settings))
+    return LLMBriefParser(_llm_client(settings), answer_tokens=settings.llm_parse_max_tokens)
 
 
 def build_agent_context(settings: Settings, retrieval: Retrieval):

@@ -117,6 +117,8 @@ class ParseComparison(BaseModel):
     checks: dict[str, int] = Field(default_factory=dict)
     misses: list[str] = Field(default_factory=list, description="Fields LLM mode got wrong and offline right")
     tokens: Tokens = Field(default_factory=Tokens)
+    cut_at_cap: int = Field(0, description="Briefs whose answer was cut at the parse token budget and read up to "
+                                           "its last whole field")
     quiet_estimate: Latency | None = Field(None, description="Per-brief model time from each brief's tokens at the "
                                            "quiet-machine speeds given to the eval")
 
@@ -162,7 +164,7 @@ async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, clie
     fallbacks: Counter[str] = Counter()
     adopted: Counter[str] = Counter()
     checks: Counter[str] = Counter()
-    first_try = used = 0
+    first_try = used = cut = 0
     planned = len(cases)
     model_invented: list[str] = []
     invented_final: list[str] = []
@@ -190,6 +192,7 @@ async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, clie
             estimates.append(sum(Tokens().estimate_s(c.prompt_tokens - c.cached_tokens, c.completion_tokens, *quiet_speeds)
                                  for c in calls))
         outcome = parser.last_outcome
+        cut += bool(getattr(client, "last_cut", False))
         first_try += attempts == 1 and parser.last_problem is None
         if result.parser == "llm":
             used += 1
@@ -214,7 +217,7 @@ async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, clie
         if record is not None:
             answer = getattr(parser, "last_answer", None)
             record({"id": case.id, "brief": case.brief, "parser": result.parser, "seconds": round(times["llm"][-1], 2),
-                    "attempts": attempts, "problem": parser.last_problem,
+                    "attempts": attempts, "problem": parser.last_problem, "cut": getattr(client, "last_cut", False),
                     "answer": answer.model_dump(mode="json", exclude_defaults=True) if answer is not None else None,
                     "invented": outcome.invented if outcome else [], "adopted": outcome.adopted if outcome else [],
                     "rejected": outcome.rejected if outcome else None,
@@ -235,7 +238,7 @@ async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, clie
         cases=len(cases), planned=planned, offline=sides["offline"], llm=sides["llm"], worse_fields=worse, llm_used=used,
         fallbacks=dict(fallbacks), first_try_valid=round(first_try / len(cases), 4) if cases else 0.0,
         model_invented=model_invented, invented_in_result=invented_final, adopted=dict(adopted),
-        checks=dict(checks), misses=misses, tokens=Tokens.of(usage, loads),
+        checks=dict(checks), misses=misses, cut_at_cap=cut, tokens=Tokens.of(usage, loads),
         quiet_estimate=Latency.of(estimates) if estimates else None)
 
 
@@ -318,7 +321,8 @@ def markdown(report: LLMEvalReport) -> str:
                   f"| p50 / p95 per brief (s) | {p.offline.latency.p50_s} / {p.offline.latency.p95_s} | "
                   f"{p.llm.latency.p50_s} / {p.llm.latency.p95_s} |", "",
                   f"- LLM reading used on {p.llm_used} of {p.cases} briefs; first answer valid on "
-                  f"{p.first_try_valid:.0%}; fallbacks: {p.fallbacks or 'none'}",
+                  f"{p.first_try_valid:.0%} ({p.cut_at_cap} cut at the token budget, read up to the last whole "
+                  f"field); fallbacks: {p.fallbacks or 'none'}",
                   f"- fields below offline: {p.worse_fields or 'none'}",
                   f"- values the model invented (dropped by the merge): {len(p.model_invented)}; "
                   f"invented constraints in LLM-mode criteria: {len(p.invented_in_result)}",

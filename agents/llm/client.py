@@ -89,8 +89,13 @@ class CallUsage:
 class LLMClient(Protocol):
     """What the agent needs from a language model: schema-shaped answers."""
 
-    async def complete_json(self, system: str, user: str, schema: type[ModelT]) -> ModelT:
-        """Answer `user` under `system` as a validated `schema` instance, or raise LLMUnavailable."""
+    async def complete_json(self, system: str, user: str, schema: type[ModelT], *,
+                            max_tokens: int | None = None, cut_ok: bool = False) -> ModelT:
+        """Answer `user` under `system` as a validated `schema` instance, or raise LLMUnavailable.
+
+        `max_tokens` caps this answer (else the client's cap); `cut_ok`: an answer cut at the
+        cap is read up to its last complete top-level field instead of being retried.
+        """
         ...
 
 
@@ -173,6 +178,7 @@ class OpenAICompatibleClient:
         self.strict_schemas = strict_schemas
         self.last_attempts = 0  # attempts the last call took (1 = valid on the first try); for evals
         self.last_usage: list[CallUsage] = []  # one per request of the last call that got an answer; for evals
+        self.last_cut = False  # the last call's answer was cut at the token cap and read up to its last whole field
         self._backoff = wait_exponential_jitter(
             multiplier=backoff_initial_s, max=backoff_max_s, jitter=backoff_initial_s,
         )
@@ -205,8 +211,12 @@ class OpenAICompatibleClient:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    async def complete_json(self, system: str, user: str, schema: type[ModelT]) -> ModelT:
+    async def complete_json(self, system: str, user: str, schema: type[ModelT], *,
+                            max_tokens: int | None = None, cut_ok: bool = False) -> ModelT:
         strict = strict_schema_supported(schema) and self.strict_schemas
+        options = dict(self._options)
+        if max_tokens is not None:
+            options["max_completion_tokens"] = max_tokens
         if not strict_schema_supported(schema):
             system = system + "\n\n" + load_prompt(
                 "json_schema_instructions", schema=json.dumps(schema.model_json_schema()),
@@ -219,6 +229,7 @@ class OpenAICompatibleClient:
         started = time.monotonic()
         attempts = 0
         self.last_usage = []
+        self.last_cut = False
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.deadline_s),
             wait=self._wait,
@@ -235,7 +246,8 @@ class OpenAICompatibleClient:
                     if remaining <= 0:
                         raise _AttemptFailed("deadline", retryable=False)
                     try:
-                        return await self._attempt(messages, schema, strict, min(self.timeout_s, remaining))
+                        return await self._attempt(messages, schema, strict, min(self.timeout_s, remaining),
+                                                   options, cut_ok)
                     except _AttemptFailed as failure:
                         if failure.kind == "invalid output":
                             # Tell the model what was wrong; replacing (not appending)
@@ -263,6 +275,7 @@ class OpenAICompatibleClient:
 
     async def _attempt(
         self, messages: list[dict[str, str]], schema: type[ModelT], strict: bool, timeout_s: float,
+        options: dict[str, Any], cut_ok: bool,
     ) -> ModelT:
         try:
             # The SDK's timeout is per network phase; this one bounds the attempt as a whole
@@ -272,7 +285,7 @@ class OpenAICompatibleClient:
                 if strict:
                     completion = await self._client.chat.completions.parse(
                         model=self.model, messages=messages,  # type: ignore[arg-type]
-                        response_format=schema, timeout=timeout_s, **self._options,
+                        response_format=schema, timeout=timeout_s, **options,
                     )
                     self.last_usage.append(_usage_of(completion, time.monotonic() - sent))
                     return _parsed_answer(completion, schema)
@@ -282,9 +295,12 @@ class OpenAICompatibleClient:
                     if not self.strict_schemas and strict_schema_supported(schema) else {"type": "json_object"})
                 completion = await self._client.chat.completions.create(
                     model=self.model, messages=messages,  # type: ignore[arg-type]
-                    response_format=response_format, timeout=timeout_s, **self._options,  # type: ignore[arg-type]
+                    response_format=response_format, timeout=timeout_s, **options,  # type: ignore[arg-type]
                 )
                 self.last_usage.append(_usage_of(completion, time.monotonic() - sent))
+                if cut_ok and _finish_reason(completion) == "length":
+                    self.last_cut = True
+                    return _cut_answer(completion, schema)
                 return _validated_answer(completion, schema)
         except TimeoutError as exc:
             raise _AttemptFailed("timeout", f"no answer within {timeout_s:.1f}s") from exc
@@ -319,6 +335,55 @@ def _usage_of(completion: Any, wall_s: float) -> CallUsage:
         prompt_ms=number(timings.get("prompt_ms")), generation_ms=number(timings.get("predicted_ms")),
         wall_s=round(wall_s, 3),
     )
+
+
+def _finish_reason(completion: Any) -> str | None:
+    choices = getattr(completion, "choices", None) or [None]
+    return getattr(choices[0], "finish_reason", None)
+
+
+def _cut_answer(completion: Any, schema: type[ModelT]) -> ModelT:
+    """An object cut at the token cap, read up to its last complete top-level member.
+
+    The cut member itself is dropped whole: a number cut after its first digits
+    ("followers_min": 5 of 50000) would otherwise read as a different, valid value.
+    Not retried: the same request would be cut at the same place.
+    """
+    content = getattr(_first_message(completion), "content", None) or ""
+    whole = _whole_members(_strip_code_fence(content))
+    if whole is None:
+        raise _AttemptFailed("invalid output", "answer cut at the token cap before its first field", retryable=False)
+    try:
+        return schema.model_validate_json(whole)
+    except pydantic.ValidationError as exc:
+        raise _AttemptFailed("invalid output", _summarise(exc), retryable=False) from exc
+
+
+def _whole_members(text: str) -> str | None:
+    """`text` (the start of a JSON object) up to its last top-level comma, closed; None if no
+    member is complete."""
+    if not text.startswith("{"):
+        return None
+    depth, in_string, escaped, last_comma = 0, False, False, -1
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth == 0:
+                return text[:i + 1]  # not cut after all
+        elif ch == "," and depth == 1:
+            last_comma = i
+    return text[:last_comma] + "}" if last_comma > 0 else None
 
 
 def _parsed_answer(completion: Any, schema: type[ModelT]) -> ModelT:

@@ -48,7 +48,7 @@ async def _run(args: argparse.Namespace, settings: Settings):
 
     client = _llm_client(settings)
     report = LLMEvalReport(model=settings.llm_model)
-    parser = LLMBriefParser(client, fallback=parse_offline)
+    parser = LLMBriefParser(client, fallback=parse_offline, answer_tokens=settings.llm_parse_max_tokens)
     cases = select(load_cases(PARSE_V1, ParseCase), args.tier)
     if args.llm_cases is not None:
         cases = cases[:args.llm_cases]
