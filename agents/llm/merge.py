@@ -111,7 +111,9 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
     model_values = 0
 
     for name in LIST_FIELDS:
-        mine = model[name]
+        # The grammar cannot forbid repeats (["IN", "IN"] came back); a repeat is one value,
+        # not two, when the invented share is counted.
+        mine = list(dict.fromkeys(model[name]))
         model_values += len(mine)
         good = [v for v in mine if v in off[name] or (supported(name, v, text) and not _used_elsewhere(name, v, off))]
         out.invented += [f"{name}={v}" for v in mine if v not in good]

@@ -47,3 +47,14 @@ def test_a_recorded_answer_never_makes_the_parse_worse(row: dict) -> None:
 
 def test_the_recording_is_from_the_current_parse_set() -> None:
     assert RECORDED and all(r["id"] in CASES and r["brief"] == CASES[r["id"]].brief for r in RECORDED)
+
+
+def test_a_repeated_value_counts_once() -> None:
+    # Recorded (parse-006): the model wrote India twice in both country lists.
+    case = CASES["parse-006"]
+    answer = LLMCriteria.model_validate({"platforms": ["instagram"], "creator_countries": ["IN", "IN"],
+                                         "audience_countries": ["IN", "IN"], "topics": ["snack"]})
+    outcome = merge(answer, parse_offline(case.brief).criteria, case.brief)
+
+    assert outcome.invented.count("audience_countries=IN") == 1
+    assert outcome.criteria.creator_countries.count("IN") <= 1
