@@ -21,6 +21,7 @@ from agents.parsing import safety as safety_words
 from agents.parsing.formats import extract_formats
 from agents.parsing.geo_data import EXACT, LOOKUP, FIRST_WORDS, ISO_CODES, key_of
 from agents.parsing.languages import LANGUAGES
+from agents.parsing.stopwords import STOPWORDS
 from agents.parsing.text import Brief, fold
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -68,6 +69,10 @@ class BriefText:
         for i in range(len(words)):
             longest = FIRST_WORDS.get(fold(words[i]), 0)
             for n in range(1, longest + 1):
+                if n == 1 and fold(words[i]) in LANGUAGES:
+                    # "english speaking", "Dutch or French content": a language's name is not a
+                    # place (recorded: GB for "english speaking"); the offline parser reads it.
+                    continue
                 for place in LOOKUP.get(key_of(words[i:i + n]), []):
                     codes.update(place.codes)
         for name, place in EXACT.items():
@@ -123,6 +128,18 @@ class BriefText:
         return re.search(rf"@{re.escape(handle.lower())}(?![\w.])", self.lower) is not None
 
 
+def _topical(phrase: str) -> bool:
+    """A topic needs one word that says what creators post about; one made only of words the
+    brief spends on other fields ("insta", "dutch", "french", "creators", "UK") is not one."""
+    for word in _WORD.findall(phrase):
+        key = fold(word)
+        if (key in STOPWORDS or key in LANGUAGES or key == "uk" or key in FIRST_WORDS and LOOKUP.get(key)
+                or platform_words._PLATFORM.fullmatch(word) or any(re.fullmatch(t, key) for t in _TIER_WORDS.values())):
+            continue
+        return True
+    return False
+
+
 def supported(field: str, value: Any, brief: BriefText) -> bool:
     """Whether the brief's own text supports this one value of `field` (an item, for lists)."""
     if field in ("followers_min", "followers_max", "creators_count", "audience_age_min", "audience_age_max"):
@@ -144,7 +161,7 @@ def supported(field: str, value: Any, brief: BriefText) -> bool:
     if field == "tiers":
         return re.search(rf"\b(?:{_TIER_WORDS[value]})", brief.lower) is not None
     if field == "topics":
-        return brief.has_phrase(value)
+        return brief.has_phrase(value) and _topical(value)
     if field == "exclude_topics":
         return value in brief.safety or brief.has_word(value)
     if field == "exclude_brands":

@@ -58,3 +58,42 @@ def test_a_repeated_value_counts_once() -> None:
 
     assert outcome.invented.count("audience_countries=IN") == 1
     assert outcome.criteria.creator_countries.count("IN") <= 1
+
+
+def _merged(case_id: str, answer: dict):
+    case = CASES[case_id]
+    offline = parse_offline(case.brief).criteria
+    return offline, merge(LLMCriteria.model_validate(answer), offline, case.brief)
+
+
+def test_a_language_name_is_not_a_place() -> None:
+    # Recorded (parse-009, "english speaking"): creator_countries GB was adopted as named in the brief.
+    offline, outcome = _merged("parse-009", {
+        "platforms": ["youtube"], "followers_min": 250000, "followers_max": 1200000, "topics": ["tech", "reviewers"],
+        "creator_countries": ["GB"], "languages": ["en"]})
+
+    assert outcome.criteria.creator_countries == offline.creator_countries == []
+    assert "creator_countries=GB" in outcome.invented and outcome.criteria.languages == ["en"]
+
+
+def test_a_number_the_offline_reading_gave_any_other_field_is_not_support() -> None:
+    # Recorded: "¥50,000 per post max" read as a follower cap (parse-008) and "12 people" as
+    # 12 followers (parse-013); the offline reading has them as a price cap and a count.
+    _, price = _merged("parse-008", {"platforms": ["instagram"], "followers_max": 50000, "topics": ["cafe"],
+                                     "creator_countries": ["JP"]})
+    _, count = _merged("parse-013", {"platforms": ["instagram", "tiktok"], "followers_min": 12, "followers_max": 12,
+                                     "topics": ["slow fashion", "sustainable fashion"]})
+
+    assert price.criteria.followers_max is None and price.criteria.max_price_per_post.amount == 50000
+    assert count.criteria.followers_min is None and count.criteria.followers_max is None
+    assert count.criteria.creators_count == 12
+
+
+def test_words_for_other_fields_are_not_topics() -> None:
+    # Recorded (parse-011): "insta", "dutch" and "french" were added to the topics.
+    offline, outcome = _merged("parse-011", {
+        "platforms": ["instagram"], "followers_min": 5000, "followers_max": 30000,
+        "topics": [" parenting", "insta", "dutch", "french"], "creator_countries": ["NL", "BE"]})
+
+    assert not {"insta", "dutch", "french"} & set(outcome.criteria.topics)
+    assert set(outcome.criteria.topics) >= set(offline.topics)
