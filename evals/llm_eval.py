@@ -147,6 +147,15 @@ class LLMEvalReport(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+def _fallback_reason(problem: str | None, rejected: str | None) -> str:
+    """A countable reason: "timeout", "invalid output", "most values not in the brief"..."""
+    if problem:
+        return problem.split(" after ")[0].split(":")[0]
+    if rejected and "not in the brief" in rejected:
+        return "most values not in the brief"
+    return rejected or "unknown"
+
+
 def _set(value: Any) -> bool:
     return value is not None and value != [] and value != ""
 
@@ -197,8 +206,7 @@ async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, clie
         if result.parser == "llm":
             used += 1
         else:
-            reason = parser.last_problem or (outcome.rejected if outcome else None) or "unknown"
-            fallbacks[reason.split(" after ")[0].split(":")[0]] += 1
+            fallbacks[_fallback_reason(parser.last_problem, outcome.rejected if outcome else None)] += 1
         if outcome is not None:
             model_invented += [f"{case.id}: {v}" for v in outcome.invented]
             adopted.update(outcome.adopted)

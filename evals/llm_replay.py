@@ -20,7 +20,7 @@ from agents.llm.schema import LLMCriteria
 from agents.parsing.offline import parse_offline
 from evals import metrics as m
 from evals.cases import PARSE_V1, ParseCase, load_cases
-from evals.llm_eval import Latency, ParseComparison, ParseSide, Tokens
+from evals.llm_eval import Latency, ParseComparison, ParseSide, Tokens, _fallback_reason
 
 
 def _set(value: object) -> bool:
@@ -45,13 +45,13 @@ def replay(rows: list[dict]) -> ParseComparison:
         usage += [CallUsage(**u) for u in row.get("usage", [])]
         cut += bool(row.get("cut"))
         if row.get("answer") is None:
-            fallbacks[(row.get("problem") or "no answer").split(" after ")[0]] += 1
+            fallbacks[_fallback_reason(row.get("problem") or "no answer", None)] += 1
         else:
             first_try += row.get("attempts") == 1
             outcome = merge(LLMCriteria.model_validate(row["answer"]), offline, case.brief)
             model_invented += [f"{case.id}: {v}" for v in outcome.invented]
             if outcome.rejected:
-                fallbacks["invented share"] += 1
+                fallbacks[_fallback_reason(None, outcome.rejected)] += 1
             else:
                 merged, used = outcome.criteria, used + 1
                 adopted.update(outcome.adopted)
