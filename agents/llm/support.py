@@ -1,9 +1,11 @@
 """Does the brief's own text support a value? The test the merge applies to every model value.
 
 A number is supported when the brief writes it (15k, 15,000 and 1.5% count as written); a
-place when the brief names it, a city of it or its code; a platform, format, tier,
-language, brand or safety category when a word for it is in the brief; an excluded handle
-only when the brief writes it with "@". Support is deliberately literal: a small model's
+place when the brief names it, a city of it or its code (not a language's name); a
+platform, tier, language, brand or safety category when a word for it is in the brief; a
+topic when its words are in the brief and one of them is not spent on another field; a
+format only when the offline reading has it; an excluded handle only when the brief writes
+it with "@". Support is deliberately literal: a small model's
 inferences ("Gen Z skincare" → Instagram, "₹5 lakh" → 5,000,000) are exactly what it gets wrong.
 """
 
@@ -18,11 +20,10 @@ from babel import Locale
 from agents.llm.explainer import numbers_in
 from agents.parsing import platforms as platform_words
 from agents.parsing import safety as safety_words
-from agents.parsing.formats import extract_formats
 from agents.parsing.geo_data import EXACT, LOOKUP, FIRST_WORDS, ISO_CODES, key_of
 from agents.parsing.languages import LANGUAGES
 from agents.parsing.stopwords import STOPWORDS
-from agents.parsing.text import Brief, fold
+from agents.parsing.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CURRENCY_MARKS: dict[str, tuple[str, ...]] = {
@@ -91,10 +92,6 @@ class BriefText:
         return found
 
     @cached_property
-    def formats(self) -> set[str]:
-        return {f.value for f in extract_formats(Brief(self.text))}
-
-    @cached_property
     def safety(self) -> set[str]:
         return {safety_words._category(m.group(0)) for m in safety_words._TERM.finditer(self.text)}
 
@@ -157,7 +154,11 @@ def supported(field: str, value: Any, brief: BriefText) -> bool:
     if field == "platforms":
         return value in brief.platforms
     if field == "formats":
-        return value in brief.formats or brief.has_word(value)
+        # Both parsers know the same closed list of format words, and the rules read each
+        # word in context: where they did not take one as a format it is something else
+        # ("$5k per video" is a price unit, "no live streams" a refusal; recorded: formats
+        # ["video"] from "per video"). So only a format the offline reading has stands.
+        return False
     if field == "tiers":
         return re.search(rf"\b(?:{_TIER_WORDS[value]})", brief.lower) is not None
     if field == "topics":

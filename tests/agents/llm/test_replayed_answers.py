@@ -97,3 +97,14 @@ def test_words_for_other_fields_are_not_topics() -> None:
 
     assert not {"insta", "dutch", "french"} & set(outcome.criteria.topics)
     assert set(outcome.criteria.topics) >= set(offline.topics)
+
+
+def test_a_format_word_the_rules_read_as_something_else_is_not_a_format() -> None:
+    # Recorded (parse-033): formats ["video"] from "price no more than $5k per video".
+    offline, outcome = _merged("parse-033", {
+        "platforms": ["youtube"], "followers_min": 100000, "followers_max": 500000,
+        "topics": ["camera gear", "review"], "formats": ["video"]})
+    _, refused = _merged("parse-033", {"platforms": ["youtube"], "formats": ["video"]})
+
+    assert offline.formats == [] and outcome.criteria.formats == [] and refused.criteria.formats == []
+    assert "formats=video" in outcome.invented
