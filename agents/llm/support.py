@@ -166,7 +166,10 @@ def supported(field: str, value: Any, brief: BriefText) -> bool:
     if field == "exclude_topics":
         return value in brief.safety or brief.has_word(value)
     if field == "exclude_brands":
-        return brief.has_word(value)
+        # A word for a kind of brand is not a brand: "meat brands", and "alcohol" (a safety
+        # category; recorded: exclude_brands ["meat", "alcohol"] from "promoting meat brands or alcohol").
+        kind = re.search(rf"\b{re.escape(value.lower())}\s+(?:brands?|companies|products|labels|makers)\b", brief.lower)
+        return brief.has_word(value) and kind is None and safety_words._TERM.fullmatch(value) is None
     if field == "exclude_handles":
         return brief.has_handle(value)
     if field == "audience_gender":

@@ -108,3 +108,13 @@ def test_a_format_word_the_rules_read_as_something_else_is_not_a_format() -> Non
 
     assert offline.formats == [] and outcome.criteria.formats == [] and refused.criteria.formats == []
     assert "formats=video" in outcome.invented
+
+
+def test_a_kind_of_brand_is_not_a_brand() -> None:
+    # Recorded (parse-050): exclude_brands ["meat", "alcohol"] from "avoid anyone promoting meat brands or alcohol".
+    offline, outcome = _merged("parse-050", {"tiers": ["micro"], "topics": ["vegan cheese"], "creator_countries": ["GB"],
+                                             "exclude_brands": ["meat", "alcohol"]})
+
+    assert outcome.criteria.exclude_brands == [] and offline.exclude_topics == ["alcohol"]
+    _, named = _merged("parse-013", {"exclude_brands": ["Shein", "Temu"], "topics": ["sustainable fashion"]})
+    assert {b.lower() for b in named.criteria.exclude_brands} == {"shein", "temu"}
