@@ -131,6 +131,7 @@ def _topical(phrase: str) -> bool:
     for word in _WORD.findall(phrase):
         key = fold(word)
         if (key in STOPWORDS or key in LANGUAGES or key == "uk" or key in FIRST_WORDS and LOOKUP.get(key)
+                or word.upper() in EXACT
                 or platform_words._PLATFORM.fullmatch(word) or any(re.fullmatch(t, key) for t in _TIER_WORDS.values())):
             continue
         return True

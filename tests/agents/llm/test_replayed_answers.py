@@ -97,6 +97,9 @@ def test_words_for_other_fields_are_not_topics() -> None:
 
     assert not {"insta", "dutch", "french"} & set(outcome.criteria.topics)
     assert set(outcome.criteria.topics) >= set(offline.topics)
+    # Recorded (parse-091, "creators from the DACH region, German speaking"): topics german, dach, youtube.
+    _, region = _merged("parse-091", {"platforms": ["youtube"], "topics": ["german", "dach", "youtube"]})
+    assert not {"german", "dach", "youtube"} & set(region.criteria.topics)
 
 
 def test_a_format_word_the_rules_read_as_something_else_is_not_a_format() -> None:
