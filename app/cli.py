@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--llm-cases", type=int, default=None, help="with --llm: first N parse briefs (default: the tier's)")
     p.add_argument("--llm-dialogues", type=int, default=8, help="with --llm: first N dialogues")
     p.add_argument("--llm-explanations", type=int, default=6, help="with --llm: creators to explain")
+    p.add_argument("--llm-time-limit", type=float, default=None,
+                   help="with --llm: seconds after which no further parse brief is started (the report says so)")
+    p.add_argument("--quiet-generation-tps", type=float, default=None,
+                   help="with --llm: a quiet machine's generation tokens/s, to estimate its latency from the tokens")
+    p.add_argument("--quiet-prompt-tps", type=float, default=100.0,
+                   help="with --llm: a quiet machine's prompt tokens/s (with --quiet-generation-tps)")
 
     p = sub.add_parser("calibrate", help="measure the on-topic similarity bars of the embedding model on labelled data")
     _common(p)

@@ -49,9 +49,14 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(15.0, gt=0, le=600)
     llm_max_attempts: int = Field(2, ge=1, le=5)
     llm_temperature: float | None = Field(0.0, ge=0, le=2, description="Sent with every request; unset = the server's default")
-    llm_max_tokens: int | None = Field(700, ge=16, le=8192, description="Output token cap sent with every request, so an answer cannot loop until the timeout")
+    llm_max_tokens: int | None = Field(320, ge=16, le=8192, description="Output token cap sent with every request, so an answer cannot loop until the timeout (an explanation or a follow-up patch needs under 250)")
     llm_strict_schema: bool = Field(True, description="OpenAI strict structured output (every field required); off for "
                                     "local grammar servers: a plain json_schema, optional fields stay optional")
+    llm_parse_max_tokens: int | None = Field(100, ge=16, le=8192, description="Answer-token budget of a brief's "
+                                             "parse; an answer cut there is read up to its last whole field "
+                                             "(fields come in schema order); unset = llm_max_tokens, cut = retried")
+    llm_cache_prompt: bool = Field(False, description="Send llama.cpp's cache_prompt so the server reuses the shared "
+                                   "prompt prefix (fixed instructions first, the brief last); not an OpenAI field")
     llm_explain: bool = Field(True, description="With an LLM configured: rewrite each creator's explanation as checked prose")
 
     qdrant_timeout_s: int = Field(10, ge=1, le=300, description="Per request to a Qdrant server")

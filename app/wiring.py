@@ -43,6 +43,7 @@ def _llm_client(settings: Settings):
         temperature=settings.llm_temperature,
         max_output_tokens=settings.llm_max_tokens,
         strict_schemas=settings.llm_strict_schema,
+        cache_prompt=settings.llm_cache_prompt,
     )
 
 
@@ -67,7 +68,7 @@ def build_brief_parser(settings: Settings):
         return OfflineBriefParser()
     from agents.llm.brief_parser import LLMBriefParser
 
-    return LLMBriefParser(_llm_client(settings))
+    return LLMBriefParser(_llm_client(settings), answer_tokens=settings.llm_parse_max_tokens)
 
 
 def build_agent_context(settings: Settings, retrieval: Retrieval):

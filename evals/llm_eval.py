@@ -11,11 +11,12 @@ Three parts, each on the same inputs in both modes:
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from pydantic import BaseModel, Field
 
@@ -45,8 +46,52 @@ class Latency(BaseModel):
         if not seconds:
             return cls()
         ordered = sorted(seconds)
-        p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+        p95 = _p95(ordered)
         return cls(p50_s=round(statistics.median(ordered), 2), p95_s=round(p95, 2), max_s=round(ordered[-1], 2))
+
+
+class Tokens(BaseModel):
+    """Tokens per model request and the server's own speeds, so latency can be judged apart
+    from how loaded the machine was: seconds = uncached prompt tokens / prompt tokens/s +
+    answer tokens / generation tokens/s."""
+
+    requests: int = 0
+    prompt_tokens_mean: float | None = None
+    uncached_prompt_tokens_mean: float | None = Field(None, description="Prompt tokens the server evaluated "
+                                                      "(the rest came from its prefix cache)")
+    answer_tokens_p50: float | None = None
+    answer_tokens_p95: float | None = None
+    answer_tokens_max: int | None = None
+    prompt_tokens_per_s: float | None = Field(None, description="Server-measured, over all requests")
+    generation_tokens_per_s: float | None = Field(None, description="Server-measured, over all requests")
+    load_average: tuple[float, float] | None = Field(None, description="1-minute load average, lowest and highest "
+                                                     "seen at the requests")
+
+    @classmethod
+    def of(cls, usage: Sequence[Any], loads: Sequence[float] = ()) -> "Tokens":
+        if not usage:
+            return cls()
+        answers = sorted(u.completion_tokens for u in usage)
+        timed = [u for u in usage if u.prompt_ms and u.generation_ms]
+        uncached = sum(u.prompt_tokens - u.cached_tokens for u in timed)
+        return cls(
+            requests=len(usage),
+            prompt_tokens_mean=round(statistics.mean(u.prompt_tokens for u in usage), 1),
+            uncached_prompt_tokens_mean=round(statistics.mean(u.prompt_tokens - u.cached_tokens for u in usage), 1),
+            answer_tokens_p50=statistics.median(answers), answer_tokens_p95=float(_p95(answers)),
+            answer_tokens_max=answers[-1],
+            prompt_tokens_per_s=round(uncached / sum(u.prompt_ms for u in timed) * 1000, 2) if timed else None,
+            generation_tokens_per_s=(round(sum(u.completion_tokens for u in timed)
+                                           / sum(u.generation_ms for u in timed) * 1000, 2) if timed else None),
+            load_average=(round(min(loads), 1), round(max(loads), 1)) if loads else None,
+        )
+
+    def estimate_s(self, uncached_prompt: float, answer: float, prompt_tps: float, generation_tps: float) -> float:
+        return round(uncached_prompt / prompt_tps + answer / generation_tps, 2)
+
+
+def _p95(ordered: Sequence[Any]) -> Any:
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
 class ParseSide(BaseModel):
@@ -58,6 +103,7 @@ class ParseSide(BaseModel):
 
 class ParseComparison(BaseModel):
     cases: int
+    planned: int | None = Field(None, description="Briefs asked for; more than `cases` when a time limit cut the run")
     offline: ParseSide
     llm: ParseSide
     worse_fields: list[str] = Field(description="Fields where LLM mode scored below offline")
@@ -70,6 +116,11 @@ class ParseComparison(BaseModel):
     adopted: dict[str, int] = Field(description="Fields where the model's supported value was used")
     checks: dict[str, int] = Field(default_factory=dict)
     misses: list[str] = Field(default_factory=list, description="Fields LLM mode got wrong and offline right")
+    tokens: Tokens = Field(default_factory=Tokens)
+    cut_at_cap: int = Field(0, description="Briefs whose answer was cut at the parse token budget and read up to "
+                                           "its last whole field")
+    quiet_estimate: Latency | None = Field(None, description="Per-brief model time from each brief's tokens at the "
+                                           "quiet-machine speeds given to the eval")
 
 
 class DialogueSide(BaseModel):
@@ -96,22 +147,46 @@ class LLMEvalReport(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+def _fallback_reason(problem: str | None, rejected: str | None) -> str:
+    """A countable reason: "timeout", "invalid output", "most values not in the brief"..."""
+    if problem:
+        return problem.split(" after ")[0].split(":")[0]
+    if rejected and "not in the brief" in rejected:
+        return "most values not in the brief"
+    return rejected or "unknown"
+
+
 def _set(value: Any) -> bool:
     return value is not None and value != [] and value != ""
 
 
 async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, client: Any,
-                        say=print) -> ParseComparison:
+                        say=print, record: Callable[[dict[str, Any]], None] | None = None,
+                        quiet_speeds: tuple[float, float] | None = None,
+                        stop_at: float | None = None) -> ParseComparison:
+    """`record` gets one dict per brief as it finishes (the model's answer included, for
+    replaying it in tests); `quiet_speeds` (prompt, generation tokens/s) turn each brief's
+    tokens into a quiet-machine latency estimate; `stop_at` (time.monotonic()) starts no
+    brief after it, and the comparison covers the briefs run (`cases` says how many)."""
     scores: dict[str, list[dict[str, bool]]] = {"offline": [], "llm": []}
     times: dict[str, list[float]] = {"offline": [], "llm": []}
     fallbacks: Counter[str] = Counter()
     adopted: Counter[str] = Counter()
     checks: Counter[str] = Counter()
-    first_try = used = 0
+    first_try = used = cut = 0
+    planned = len(cases)
     model_invented: list[str] = []
     invented_final: list[str] = []
     misses: list[str] = []
+    usage: list[Any] = []
+    loads: list[float] = []
+    estimates: list[float] = []
+    run: list[ParseCase] = []
     for i, case in enumerate(cases, 1):
+        if stop_at is not None and time.monotonic() >= stop_at:
+            say(f"  time limit: stopped after {len(run)} of {len(cases)} briefs")
+            break
+        run.append(case)
         started = time.perf_counter()
         offline = parse_offline(case.brief).criteria
         times["offline"].append(time.perf_counter() - started)
@@ -119,13 +194,19 @@ async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, clie
         result = await parser.parse(case.brief)
         times["llm"].append(time.perf_counter() - started)
         attempts = getattr(client, "last_attempts", 0)
+        calls = list(getattr(client, "last_usage", []))
+        usage += calls
+        loads.append(os.getloadavg()[0])
+        if quiet_speeds and calls:
+            estimates.append(sum(Tokens().estimate_s(c.prompt_tokens - c.cached_tokens, c.completion_tokens, *quiet_speeds)
+                                 for c in calls))
         outcome = parser.last_outcome
+        cut += bool(getattr(client, "last_cut", False))
         first_try += attempts == 1 and parser.last_problem is None
         if result.parser == "llm":
             used += 1
         else:
-            reason = parser.last_problem or (outcome.rejected if outcome else None) or "unknown"
-            fallbacks[reason.split(" after ")[0].split(":")[0]] += 1
+            fallbacks[_fallback_reason(parser.last_problem, outcome.rejected if outcome else None)] += 1
         if outcome is not None:
             model_invented += [f"{case.id}: {v}" for v in outcome.invented]
             adopted.update(outcome.adopted)
@@ -141,19 +222,32 @@ async def compare_parse(cases: Sequence[ParseCase], parser: LLMBriefParser, clie
             if (_set(getattr(result.criteria, name)) and not _set(getattr(offline, name))
                     and name not in case.expected and name not in from_checks):
                 invented_final.append(f"{case.id}: {name}={getattr(result.criteria, name)!r}")
-        say(f"  parse {i}/{len(cases)} {case.id}: {result.parser} in {times['llm'][-1]:.1f}s")
+        if record is not None:
+            answer = getattr(parser, "last_answer", None)
+            record({"id": case.id, "brief": case.brief, "parser": result.parser, "seconds": round(times["llm"][-1], 2),
+                    "attempts": attempts, "problem": parser.last_problem, "cut": getattr(client, "last_cut", False),
+                    "answer": answer.model_dump(mode="json", exclude_defaults=True) if answer is not None else None,
+                    "invented": outcome.invented if outcome else [], "adopted": outcome.adopted if outcome else [],
+                    "rejected": outcome.rejected if outcome else None,
+                    "worse": [n for n, ok in llm_scores.items() if off_scores[n] and not ok],
+                    "better": [n for n, ok in llm_scores.items() if ok and not off_scores[n]],
+                    "usage": [vars(c) for c in calls], "load": round(loads[-1], 2)})
+        tokens = "; ".join(f"{c.prompt_tokens - c.cached_tokens}+{c.completion_tokens} tokens" for c in calls)
+        say(f"  parse {i}/{len(cases)} {case.id}: {result.parser} in {times['llm'][-1]:.1f}s ({tokens or 'no answer'})")
     sides = {}
     for mode in ("offline", "llm"):
         acc = m.parse_accuracy(scores[mode])
         sides[mode] = ParseSide(accuracy=round(acc.overall, 4), exact_cases=round(acc.exact_cases, 4),
                                 per_field={k: round(v, 4) for k, v in acc.per_field.items()},
                                 latency=Latency.of(times[mode]))
+    cases = run
     worse = [f for f, v in sides["llm"].per_field.items() if v < sides["offline"].per_field.get(f, 0) - 1e-9]
     return ParseComparison(
-        cases=len(cases), offline=sides["offline"], llm=sides["llm"], worse_fields=worse, llm_used=used,
+        cases=len(cases), planned=planned, offline=sides["offline"], llm=sides["llm"], worse_fields=worse, llm_used=used,
         fallbacks=dict(fallbacks), first_try_valid=round(first_try / len(cases), 4) if cases else 0.0,
         model_invented=model_invented, invented_in_result=invented_final, adopted=dict(adopted),
-        checks=dict(checks), misses=misses)
+        checks=dict(checks), misses=misses, cut_at_cap=cut, tokens=Tokens.of(usage, loads),
+        quiet_estimate=Latency.of(estimates) if estimates else None)
 
 
 async def compare_dialogues(dialogues: Sequence[Dialogue], brief_parser: LLMBriefParser,
@@ -206,11 +300,27 @@ async def check_explanations(creators: Sequence[tuple[ShortlistedCreator, list[s
                              latency=Latency.of(times))
 
 
+def _token_lines(p: ParseComparison) -> list[str]:
+    t = p.tokens
+    if not t.requests:
+        return []
+    lines = [f"- {t.requests} model requests: prompt {t.prompt_tokens_mean} tokens on average, "
+             f"{t.uncached_prompt_tokens_mean} of them evaluated (the rest from the server's prefix cache); "
+             f"answer tokens p50 {t.answer_tokens_p50}, p95 {t.answer_tokens_p95}, max {t.answer_tokens_max}",
+             f"- server speed here: prompt {t.prompt_tokens_per_s} tokens/s, generation {t.generation_tokens_per_s} "
+             f"tokens/s (1-minute load average {t.load_average})"]
+    if p.quiet_estimate:
+        lines.append(f"- model time per brief at the quiet-machine speeds given: p50 {p.quiet_estimate.p50_s} s, "
+                     f"p95 {p.quiet_estimate.p95_s} s (estimate: tokens ÷ tokens/s, not measured)")
+    return lines
+
+
 def markdown(report: LLMEvalReport) -> str:
     lines = [f"# castlist eval --llm ({report.model})", ""]
     p = report.parse
     if p:
-        lines += [f"## Parse ({p.cases} briefs)", "", "| field | offline | LLM mode |", "|---|---|---|"]
+        cut = f" of {p.planned}, time limit reached" if p.planned and p.planned > p.cases else ""
+        lines += [f"## Parse ({p.cases} briefs{cut})", "", "| field | offline | LLM mode |", "|---|---|---|"]
         for name in sorted(set(p.offline.per_field) | set(p.llm.per_field)):
             mark = " ⚠" if name in p.worse_fields else ""
             lines.append(f"| {name} | {p.offline.per_field.get(name, 0):.3f} | {p.llm.per_field.get(name, 0):.3f}{mark} |")
@@ -219,12 +329,13 @@ def markdown(report: LLMEvalReport) -> str:
                   f"| p50 / p95 per brief (s) | {p.offline.latency.p50_s} / {p.offline.latency.p95_s} | "
                   f"{p.llm.latency.p50_s} / {p.llm.latency.p95_s} |", "",
                   f"- LLM reading used on {p.llm_used} of {p.cases} briefs; first answer valid on "
-                  f"{p.first_try_valid:.0%}; fallbacks: {p.fallbacks or 'none'}",
+                  f"{p.first_try_valid:.0%} ({p.cut_at_cap} cut at the token budget, read up to the last whole "
+                  f"field); fallbacks: {p.fallbacks or 'none'}",
                   f"- fields below offline: {p.worse_fields or 'none'}",
                   f"- values the model invented (dropped by the merge): {len(p.model_invented)}; "
                   f"invented constraints in LLM-mode criteria: {len(p.invented_in_result)}",
                   f"- model values adopted (supported by the brief's text): {p.adopted or 'none'}; checks: {p.checks or 'none'}",
-                  ""]
+                  *_token_lines(p), ""]
     if report.dialogues:
         lines += ["## Dialogues", "", "| mode | fields | accuracy | follow-up fallbacks |", "|---|---|---|---|"]
         for mode, d in report.dialogues.items():

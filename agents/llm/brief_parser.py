@@ -33,23 +33,29 @@ _DELIMITER_LOOKALIKE = re.compile(r"<(\s*/?\s*brief\s*)>", re.IGNORECASE)
 class LLMBriefParser:
     """`BriefParser` that asks a model first and falls back to the offline parser."""
 
-    def __init__(self, client: LLMClient, fallback: OfflineParseFn | None = None) -> None:
+    def __init__(self, client: LLMClient, fallback: OfflineParseFn | None = None, *,
+                 answer_tokens: int | None = None) -> None:
         self._client = client
         self._fallback = fallback  # None: the project's offline parser, imported on first use
+        # The model's answer is cut here and read up to its last whole field: a small model
+        # tends to go on filling every field with guesses the merge then drops, and each
+        # token costs 0.1-0.4 s on a CPU. None: the client's cap, and a cut answer is retried.
+        self._answer_tokens = answer_tokens
         # The last parse's merge decisions and failure, for `castlist eval --llm` (informational:
         # concurrent parses overwrite it).
         self.last_outcome: MergeOutcome | None = None
         self.last_problem: str | None = None
+        self.last_answer: LLMCriteria | None = None  # the model's schema-valid answer, for replaying it in tests
 
     async def parse(self, brief: str) -> ParseResult:
         if not brief.strip():
             return await self._parse_offline(brief)  # nothing for a model to read
 
         offline_task = asyncio.create_task(self._parse_offline(brief))
-        self.last_outcome, self.last_problem = None, None
+        self.last_outcome, self.last_problem, self.last_answer = None, None, None
         llm: LLMCriteria | None = None
         try:
-            llm = await self._ask_model(brief)
+            llm = self.last_answer = await self._ask_model(brief)
             problem = _implausible(llm)
         except LLMUnavailable as exc:
             problem = exc.reason
@@ -96,7 +102,9 @@ class LLMBriefParser:
     async def _ask_model(self, brief: str) -> LLMCriteria:
         system = load_prompt("parse_brief", fields=field_guide())
         user = load_prompt("parse_brief_user", brief=_DELIMITER_LOOKALIKE.sub(r"‹\1›", brief))
-        return await self._client.complete_json(system, user, LLMCriteria)
+        if self._answer_tokens is None:
+            return await self._client.complete_json(system, user, LLMCriteria)
+        return await self._client.complete_json(system, user, LLMCriteria, max_tokens=self._answer_tokens, cut_ok=True)
 
 
 def _implausible(llm: LLMCriteria) -> str | None:

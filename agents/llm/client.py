@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal, Protocol, TypeVar
 
@@ -31,9 +32,11 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from agents.llm.sparse_schema import sparse_json_schema
 from prompts import load_prompt
 
 __all__ = [
+    "CallUsage",
     "FailureKind",
     "LLMClient",
     "LLMUnavailable",
@@ -65,11 +68,34 @@ _NON_STRICT_KEYWORDS = frozenset({
 })
 
 
+@dataclass(frozen=True)
+class CallUsage:
+    """Tokens and server timings of one request, for the eval's latency figures.
+
+    `prompt_tokens` counts the whole prompt, `cached_tokens` the part the server reused
+    from its cache; the millisecond figures are the server's own (llama.cpp's `timings`),
+    None where the server does not report them. Tokens divided by a quiet machine's
+    tokens/s give that machine's latency independently of how loaded this one is.
+    """
+
+    prompt_tokens: int = 0
+    cached_tokens: int = 0
+    completion_tokens: int = 0
+    prompt_ms: float | None = None  # evaluating the uncached part of the prompt
+    generation_ms: float | None = None
+    wall_s: float = 0.0
+
+
 class LLMClient(Protocol):
     """What the agent needs from a language model: schema-shaped answers."""
 
-    async def complete_json(self, system: str, user: str, schema: type[ModelT]) -> ModelT:
-        """Answer `user` under `system` as a validated `schema` instance, or raise LLMUnavailable."""
+    async def complete_json(self, system: str, user: str, schema: type[ModelT], *,
+                            max_tokens: int | None = None, cut_ok: bool = False) -> ModelT:
+        """Answer `user` under `system` as a validated `schema` instance, or raise LLMUnavailable.
+
+        `max_tokens` caps this answer (else the client's cap); `cut_ok`: an answer cut at the
+        cap is read up to its last complete top-level field instead of being retried.
+        """
         ...
 
 
@@ -132,6 +158,7 @@ class OpenAICompatibleClient:
         temperature: float | None = None,
         max_output_tokens: int | None = None,
         strict_schemas: bool = True,
+        cache_prompt: bool = False,
     ) -> None:
         if timeout_s <= 0:
             raise ValueError("timeout_s must be positive")
@@ -150,6 +177,8 @@ class OpenAICompatibleClient:
         # enforces enums and limits, and a small model is not made to fill every field.
         self.strict_schemas = strict_schemas
         self.last_attempts = 0  # attempts the last call took (1 = valid on the first try); for evals
+        self.last_usage: list[CallUsage] = []  # one per request of the last call that got an answer; for evals
+        self.last_cut = False  # the last call's answer was cut at the token cap and read up to its last whole field
         self._backoff = wait_exponential_jitter(
             multiplier=backoff_initial_s, max=backoff_max_s, jitter=backoff_initial_s,
         )
@@ -159,6 +188,11 @@ class OpenAICompatibleClient:
             self._options["temperature"] = temperature
         if max_output_tokens is not None:
             self._options["max_completion_tokens"] = max_output_tokens
+        if cache_prompt:
+            # llama.cpp: reuse the KV cache of the shared prefix (system prompt first, the
+            # brief last), so only the brief's tokens are evaluated. Not an OpenAI field:
+            # sent only when asked for.
+            self._options["extra_body"] = {"cache_prompt": True}
         self._client = AsyncOpenAI(
             base_url=base_url,
             # Local servers (vLLM, llama.cpp, Ollama) need no key, but the SDK insists on
@@ -177,8 +211,12 @@ class OpenAICompatibleClient:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    async def complete_json(self, system: str, user: str, schema: type[ModelT]) -> ModelT:
+    async def complete_json(self, system: str, user: str, schema: type[ModelT], *,
+                            max_tokens: int | None = None, cut_ok: bool = False) -> ModelT:
         strict = strict_schema_supported(schema) and self.strict_schemas
+        options = dict(self._options)
+        if max_tokens is not None:
+            options["max_completion_tokens"] = max_tokens
         if not strict_schema_supported(schema):
             system = system + "\n\n" + load_prompt(
                 "json_schema_instructions", schema=json.dumps(schema.model_json_schema()),
@@ -190,6 +228,8 @@ class OpenAICompatibleClient:
         messages = base_messages
         started = time.monotonic()
         attempts = 0
+        self.last_usage = []
+        self.last_cut = False
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.max_attempts) | stop_before_delay(self.deadline_s),
             wait=self._wait,
@@ -206,7 +246,8 @@ class OpenAICompatibleClient:
                     if remaining <= 0:
                         raise _AttemptFailed("deadline", retryable=False)
                     try:
-                        return await self._attempt(messages, schema, strict, min(self.timeout_s, remaining))
+                        return await self._attempt(messages, schema, strict, min(self.timeout_s, remaining),
+                                                   options, cut_ok)
                     except _AttemptFailed as failure:
                         if failure.kind == "invalid output":
                             # Tell the model what was wrong; replacing (not appending)
@@ -234,25 +275,32 @@ class OpenAICompatibleClient:
 
     async def _attempt(
         self, messages: list[dict[str, str]], schema: type[ModelT], strict: bool, timeout_s: float,
+        options: dict[str, Any], cut_ok: bool,
     ) -> ModelT:
         try:
             # The SDK's timeout is per network phase; this one bounds the attempt as a whole
             # (a server trickling bytes would otherwise never time out).
             async with asyncio.timeout(timeout_s):
+                sent = time.monotonic()
                 if strict:
                     completion = await self._client.chat.completions.parse(
                         model=self.model, messages=messages,  # type: ignore[arg-type]
-                        response_format=schema, timeout=timeout_s, **self._options,
+                        response_format=schema, timeout=timeout_s, **options,
                     )
+                    self.last_usage.append(_usage_of(completion, time.monotonic() - sent))
                     return _parsed_answer(completion, schema)
                 response_format: dict[str, Any] = (
                     {"type": "json_schema", "json_schema": {"name": schema.__name__, "strict": False,
-                                                            "schema": schema.model_json_schema()}}
+                                                            "schema": sparse_json_schema(schema)}}
                     if not self.strict_schemas and strict_schema_supported(schema) else {"type": "json_object"})
                 completion = await self._client.chat.completions.create(
                     model=self.model, messages=messages,  # type: ignore[arg-type]
-                    response_format=response_format, timeout=timeout_s, **self._options,  # type: ignore[arg-type]
+                    response_format=response_format, timeout=timeout_s, **options,  # type: ignore[arg-type]
                 )
+                self.last_usage.append(_usage_of(completion, time.monotonic() - sent))
+                if cut_ok and _finish_reason(completion) == "length":
+                    self.last_cut = True
+                    return _cut_answer(completion, schema)
                 return _validated_answer(completion, schema)
         except TimeoutError as exc:
             raise _AttemptFailed("timeout", f"no answer within {timeout_s:.1f}s") from exc
@@ -268,6 +316,74 @@ class OpenAICompatibleClient:
             raise _AttemptFailed("invalid output", _summarise(exc)) from exc
         except openai.APIResponseValidationError as exc:
             raise _AttemptFailed("invalid output", "response is not a chat completion") from exc
+
+
+def _usage_of(completion: Any, wall_s: float) -> CallUsage:
+    """The request's token counts (OpenAI `usage`) and, where given, llama.cpp's `timings`."""
+    usage = getattr(completion, "usage", None)
+    details = getattr(usage, "prompt_tokens_details", None)
+    extra = getattr(completion, "model_extra", None) or {}
+    timings = extra.get("timings") if isinstance(extra.get("timings"), dict) else {}
+
+    def number(value: Any) -> float | None:
+        return float(value) if isinstance(value, (int, float)) else None
+
+    return CallUsage(
+        prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
+        cached_tokens=int(getattr(details, "cached_tokens", 0) or timings.get("cache_n") or 0),
+        completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
+        prompt_ms=number(timings.get("prompt_ms")), generation_ms=number(timings.get("predicted_ms")),
+        wall_s=round(wall_s, 3),
+    )
+
+
+def _finish_reason(completion: Any) -> str | None:
+    choices = getattr(completion, "choices", None) or [None]
+    return getattr(choices[0], "finish_reason", None)
+
+
+def _cut_answer(completion: Any, schema: type[ModelT]) -> ModelT:
+    """An object cut at the token cap, read up to its last complete top-level member.
+
+    The cut member itself is dropped whole: a number cut after its first digits
+    ("followers_min": 5 of 50000) would otherwise read as a different, valid value.
+    Not retried: the same request would be cut at the same place.
+    """
+    content = getattr(_first_message(completion), "content", None) or ""
+    whole = _whole_members(_strip_code_fence(content))
+    if whole is None:
+        raise _AttemptFailed("invalid output", "answer cut at the token cap before its first field", retryable=False)
+    try:
+        return schema.model_validate_json(whole)
+    except pydantic.ValidationError as exc:
+        raise _AttemptFailed("invalid output", _summarise(exc), retryable=False) from exc
+
+
+def _whole_members(text: str) -> str | None:
+    """`text` (the start of a JSON object) up to its last top-level comma, closed; None if no
+    member is complete."""
+    if not text.startswith("{"):
+        return None
+    depth, in_string, escaped, last_comma = 0, False, False, -1
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+            if depth == 0:
+                return text[:i + 1]  # not cut after all
+        elif ch == "," and depth == 1:
+            last_comma = i
+    return text[:last_comma] + "}" if last_comma > 0 else None
 
 
 def _parsed_answer(completion: Any, schema: type[ModelT]) -> ModelT:

@@ -85,7 +85,26 @@ _SIBLINGS = (("followers_min", "followers_max"), ("audience_age_min", "audience_
              ("creator_countries", "audience_countries"))
 
 
+# Fields holding a number the brief writes: one the offline reading put in any of them is its
+# reading of that number ("¥50,000 per post max" is a price, not a follower cap; "12 people"
+# is a count, not followers).
+_NUMBER_FIELDS = ("followers_min", "followers_max", "creators_count", "audience_age_min", "audience_age_max",
+                  "budget", "max_price_per_post")
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, dict):
+        value = value.get("amount")
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def _used_elsewhere(name: str, value: Any, off: dict[str, Any]) -> bool:
+    mine = _number(value)
+    if name in _NUMBER_FIELDS and mine is not None:
+        for other in _NUMBER_FIELDS:
+            theirs = _number(off.get(other))
+            if other != name and theirs is not None and abs(theirs - mine) <= max(1.0, abs(theirs) * 0.005):
+                return True
     for group in _SIBLINGS:
         if name not in group:
             continue
@@ -111,7 +130,9 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
     model_values = 0
 
     for name in LIST_FIELDS:
-        mine = model[name]
+        # The grammar cannot forbid repeats (["IN", "IN"] came back); a repeat is one value,
+        # not two, when the invented share is counted.
+        mine = list(dict.fromkeys(model[name]))
         model_values += len(mine)
         good = [v for v in mine if v in off[name] or (supported(name, v, text) and not _used_elsewhere(name, v, off))]
         out.invented += [f"{name}={v}" for v in mine if v not in good]

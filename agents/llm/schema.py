@@ -53,30 +53,33 @@ class LLMCriteria(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    platforms: list[Platform] = Field(default_factory=list, max_length=len(PLATFORMS), description="Platforms the brief names; empty if it names none")
-    followers_min: int | None = Field(None, ge=0, le=1_000_000_000, description="Lowest follower count the brief states as a number")
-    followers_max: int | None = Field(None, ge=0, le=1_000_000_000, description="Highest follower count the brief states as a number")
-    tiers: list[Tier] = Field(default_factory=list, max_length=5, description="Creator size words the brief uses")
-    topics: list[Phrase] = Field(default_factory=list, max_length=5, description="What the creators post about, as short phrases copied from the brief")
-    creator_countries: list[Country] = Field(default_factory=list, max_length=12, description="ISO 3166-1 alpha-2 codes of the places creators must be based in (the United Kingdom is GB)")
-    audience_countries: list[Country] = Field(default_factory=list, max_length=12, description="ISO 3166-1 alpha-2 codes of where the audience must be")
-    languages: list[Language] = Field(default_factory=list, max_length=6, description="ISO 639-1 codes of the content languages the brief asks for")
-    audience_gender: Literal["female", "male"] | None = Field(None, description="Majority audience gender, only if the brief says it")
-    audience_age_min: int | None = Field(None, ge=13, le=100, description="Youngest audience age, only if the brief gives ages or a generation")
-    audience_age_max: int | None = Field(None, ge=13, le=100, description="Oldest audience age, only if the brief gives ages or a generation")
-    min_engagement_rate: float | None = Field(None, ge=0, le=0.5, description="Engagement floor the brief states, as a fraction of 1")
-    budget: LLMMoney | None = Field(None, description="Total campaign budget the brief states")
-    max_price_per_post: LLMMoney | None = Field(None, description="Price cap per post or per creator the brief states")
+    # Descriptions are short on purpose: they are the field guide in the prompt, and every
+    # prompt token is paid on each uncached request. Field names are the contract's.
+    platforms: list[Platform] = Field(default_factory=list, max_length=len(PLATFORMS), description="Platforms the brief names")
+    followers_min: int | None = Field(None, ge=0, le=1_000_000_000, description="Lowest follower count the brief writes")
+    followers_max: int | None = Field(None, ge=0, le=1_000_000_000, description="Highest follower count the brief writes")
+    tiers: list[Tier] = Field(default_factory=list, max_length=5, description="Size words the brief writes (nano, micro, mid, macro, mega)")
+    topics: list[Phrase] = Field(default_factory=list, max_length=5, description="What the creators post about, in the brief's words")
+    creator_countries: list[Country] = Field(default_factory=list, max_length=12, description="ISO 3166-1 alpha-2 codes of where creators are based (United Kingdom = GB)")
+    audience_countries: list[Country] = Field(default_factory=list, max_length=12, description="ISO 3166-1 alpha-2 codes of where the audience is, only if the brief says so of the audience")
+    languages: list[Language] = Field(default_factory=list, max_length=6, description="ISO 639-1 codes of languages the brief names")
+    audience_gender: Literal["female", "male"] | None = Field(None, description="The audience's gender, if the brief says it")
+    audience_age_min: int | None = Field(None, ge=13, le=100, description="Youngest audience age the brief writes")
+    audience_age_max: int | None = Field(None, ge=13, le=100, description="Oldest audience age the brief writes")
+    min_engagement_rate: float | None = Field(None, ge=0, le=0.5, description="Engagement floor the brief writes, as a fraction of 1")
+    budget: LLMMoney | None = Field(None, description="Total budget the brief writes")
+    max_price_per_post: LLMMoney | None = Field(None, description="Price cap per post or per creator the brief writes")
     creators_count: int | None = Field(None, ge=1, le=200, description="How many creators the brief asks for")
-    formats: list[Format] = Field(default_factory=list, max_length=len(FORMATS), description="Content formats the brief asks for")
-    exclude_topics: list[SafetyCategory] = Field(default_factory=list, max_length=10, description="Brand-safety categories the brief excludes")
-    exclude_brands: list[Phrase] = Field(default_factory=list, max_length=8, description="Brand names the brief says creators must not have promoted")
-    exclude_handles: list[Handle] = Field(default_factory=list, max_length=8, description="Creator handles the brief names with @ to leave out, without the @")
-    hard: list[HardField] = Field(default_factory=list, max_length=len(CONSTRAINT_FIELDS), description="Names of fields above the brief makes non-negotiable")
-    conflicts: list[Sentence] = Field(default_factory=list, max_length=3, description="Contradictions in the brief, one short sentence each")
+    formats: list[Format] = Field(default_factory=list, max_length=len(FORMATS), description="Content formats the brief names")
+    exclude_topics: list[SafetyCategory] = Field(default_factory=list, max_length=10, description="Brand-safety categories the brief rules out")
+    exclude_brands: list[Phrase] = Field(default_factory=list, max_length=8, description="Brands creators must not have promoted")
+    exclude_handles: list[Handle] = Field(default_factory=list, max_length=8, description="Handles the brief writes with @ to leave out, without the @")
+    # Short: only the names of fields the model's own supported values fill are used (merge.py);
+    # a long list let the model repeat names until the token cap.
+    hard: list[HardField] = Field(default_factory=list, max_length=4, description="Fields the brief calls non-negotiable")
     checks: list[CheckName] = Field(default_factory=list, max_length=len(CHECKS),
-                                    description="Extra checks the brief needs: audience_age when it promotes a product "
-                                                "with a legal age limit, brand_safety when it targets children")
+                                    description="audience_age if the product has a legal age limit, "
+                                                "brand_safety if it targets children")
 
     def to_criteria(self) -> CampaignCriteria:
         """The contract model; raises when the combination is invalid (min above max)."""

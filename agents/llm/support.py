@@ -1,9 +1,11 @@
 """Does the brief's own text support a value? The test the merge applies to every model value.
 
 A number is supported when the brief writes it (15k, 15,000 and 1.5% count as written); a
-place when the brief names it, a city of it or its code; a platform, format, tier,
-language, brand or safety category when a word for it is in the brief; an excluded handle
-only when the brief writes it with "@". Support is deliberately literal: a small model's
+place when the brief names it, a city of it or its code (not a language's name); a
+platform, tier, language, brand or safety category when a word for it is in the brief; a
+topic when its words are in the brief and one of them is not spent on another field; a
+format only when the offline reading has it; an excluded handle only when the brief writes
+it with "@". Support is deliberately literal: a small model's
 inferences ("Gen Z skincare" → Instagram, "₹5 lakh" → 5,000,000) are exactly what it gets wrong.
 """
 
@@ -18,10 +20,10 @@ from babel import Locale
 from agents.llm.explainer import numbers_in
 from agents.parsing import platforms as platform_words
 from agents.parsing import safety as safety_words
-from agents.parsing.formats import extract_formats
 from agents.parsing.geo_data import EXACT, LOOKUP, FIRST_WORDS, ISO_CODES, key_of
 from agents.parsing.languages import LANGUAGES
-from agents.parsing.text import Brief, fold
+from agents.parsing.stopwords import STOPWORDS
+from agents.parsing.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CURRENCY_MARKS: dict[str, tuple[str, ...]] = {
@@ -68,6 +70,10 @@ class BriefText:
         for i in range(len(words)):
             longest = FIRST_WORDS.get(fold(words[i]), 0)
             for n in range(1, longest + 1):
+                if n == 1 and fold(words[i]) in LANGUAGES:
+                    # "english speaking", "Dutch or French content": a language's name is not a
+                    # place (recorded: GB for "english speaking"); the offline parser reads it.
+                    continue
                 for place in LOOKUP.get(key_of(words[i:i + n]), []):
                     codes.update(place.codes)
         for name, place in EXACT.items():
@@ -84,10 +90,6 @@ class BriefText:
         for match in platform_words._PLATFORM.finditer(self.text):  # the offline parser's own word list
             found.add(platform_words._PATTERNS[int((match.lastgroup or "p0")[1:])][1])
         return found
-
-    @cached_property
-    def formats(self) -> set[str]:
-        return {f.value for f in extract_formats(Brief(self.text))}
 
     @cached_property
     def safety(self) -> set[str]:
@@ -123,6 +125,19 @@ class BriefText:
         return re.search(rf"@{re.escape(handle.lower())}(?![\w.])", self.lower) is not None
 
 
+def _topical(phrase: str) -> bool:
+    """A topic needs one word that says what creators post about; one made only of words the
+    brief spends on other fields ("insta", "dutch", "french", "creators", "UK") is not one."""
+    for word in _WORD.findall(phrase):
+        key = fold(word)
+        if (key in STOPWORDS or key in LANGUAGES or key == "uk" or key in FIRST_WORDS and LOOKUP.get(key)
+                or word.upper() in EXACT
+                or platform_words._PLATFORM.fullmatch(word) or any(re.fullmatch(t, key) for t in _TIER_WORDS.values())):
+            continue
+        return True
+    return False
+
+
 def supported(field: str, value: Any, brief: BriefText) -> bool:
     """Whether the brief's own text supports this one value of `field` (an item, for lists)."""
     if field in ("followers_min", "followers_max", "creators_count", "audience_age_min", "audience_age_max"):
@@ -140,15 +155,22 @@ def supported(field: str, value: Any, brief: BriefText) -> bool:
     if field == "platforms":
         return value in brief.platforms
     if field == "formats":
-        return value in brief.formats or brief.has_word(value)
+        # Both parsers know the same closed list of format words, and the rules read each
+        # word in context: where they did not take one as a format it is something else
+        # ("$5k per video" is a price unit, "no live streams" a refusal; recorded: formats
+        # ["video"] from "per video"). So only a format the offline reading has stands.
+        return False
     if field == "tiers":
         return re.search(rf"\b(?:{_TIER_WORDS[value]})", brief.lower) is not None
     if field == "topics":
-        return brief.has_phrase(value)
+        return brief.has_phrase(value) and _topical(value)
     if field == "exclude_topics":
         return value in brief.safety or brief.has_word(value)
     if field == "exclude_brands":
-        return brief.has_word(value)
+        # A word for a kind of brand is not a brand: "meat brands", and "alcohol" (a safety
+        # category; recorded: exclude_brands ["meat", "alcohol"] from "promoting meat brands or alcohol").
+        kind = re.search(rf"\b{re.escape(value.lower())}\s+(?:brands?|companies|products|labels|makers)\b", brief.lower)
+        return brief.has_word(value) and kind is None and safety_words._TERM.fullmatch(value) is None
     if field == "exclude_handles":
         return brief.has_handle(value)
     if field == "audience_gender":

@@ -7,6 +7,7 @@ import asyncio
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from app.settings import Settings
@@ -47,13 +48,25 @@ async def _run(args: argparse.Namespace, settings: Settings):
 
     client = _llm_client(settings)
     report = LLMEvalReport(model=settings.llm_model)
-    parser = LLMBriefParser(client, fallback=parse_offline)
+    parser = LLMBriefParser(client, fallback=parse_offline, answer_tokens=settings.llm_parse_max_tokens)
     cases = select(load_cases(PARSE_V1, ParseCase), args.tier)
     if args.llm_cases is not None:
         cases = cases[:args.llm_cases]
         report.notes.append(f"parse: first {len(cases)} briefs of the {args.tier} tier")
     say(f"parse: {len(cases)} briefs")
-    report.parse = await compare_parse(cases, parser, client, say)
+    out_dir = args.report_dir or settings.data_dir / "reports"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # One line per brief as it finishes, so a run cut short still has its figures, and the
+    # model's answers can be replayed in tests.
+    with (out_dir / "llm_parse_cases.jsonl").open("w", encoding="utf-8") as cases_file:
+        def record(row: dict) -> None:
+            cases_file.write(json.dumps(row, ensure_ascii=False) + "\n")
+            cases_file.flush()
+
+        quiet = (args.quiet_prompt_tps, args.quiet_generation_tps) if args.quiet_generation_tps else None
+        stop_at = time.monotonic() + args.llm_time_limit if args.llm_time_limit else None
+        report.parse = await compare_parse(cases, parser, client, say, record=record, quiet_speeds=quiet,
+                                           stop_at=stop_at)
     if args.llm_dialogues:
         dialogues = load_dialogues(DIALOGUES_V1)[:args.llm_dialogues]
         report.notes.append(f"dialogues: first {len(dialogues)} of dialogues_v1")

@@ -25,6 +25,7 @@ def pytest_collection_modifyitems(config, items):
 def real_client():
     """The settings' way of talking to the model, on the test server's URL."""
     return OpenAICompatibleClient(URL, os.environ.get("CASTLIST_LLM_MODEL", "local"),
-                                  timeout_s=float(os.environ.get("CASTLIST_LLM_TIMEOUT_S", "60")),
-                                  max_attempts=2, temperature=0.0, max_output_tokens=700,
-                                  strict_schemas=False)
+                                  timeout_s=float(os.environ.get("CASTLIST_LLM_TIMEOUT_S", "240")),
+                                  max_attempts=2, temperature=0.0,
+                                  max_output_tokens=int(os.environ.get("CASTLIST_LLM_MAX_TOKENS", "320")),
+                                  strict_schemas=False, cache_prompt=True)

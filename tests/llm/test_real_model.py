@@ -15,12 +15,14 @@ from evals.cases import PARSE_V1, ParseCase, load_cases
 from evals.llm_eval import DIALOGUES_V1, compare_dialogues, compare_parse
 
 PARSE_CASES = int(os.environ.get("CASTLIST_TEST_LLM_CASES", "8"))
+ANSWER_TOKENS = int(os.environ.get("CASTLIST_LLM_PARSE_MAX_TOKENS", "100"))
 
 
 async def test_parse_set_never_below_offline_and_invents_nothing(real_client):
     cases = [c for c in load_cases(PARSE_V1, ParseCase) if c.quick][:PARSE_CASES]
     async with real_client as client:
-        result = await compare_parse(cases, LLMBriefParser(client, fallback=parse_offline), client, say=print)
+        parser = LLMBriefParser(client, fallback=parse_offline, answer_tokens=ANSWER_TOKENS)
+        result = await compare_parse(cases, parser, client, say=print)
 
     print(result.model_dump_json(indent=1))
     assert result.worse_fields == [], result.misses
@@ -30,7 +32,8 @@ async def test_parse_set_never_below_offline_and_invents_nothing(real_client):
 async def test_dialogues_run_through_the_model(real_client):
     dialogues = load_dialogues(DIALOGUES_V1)[:int(os.environ.get("CASTLIST_TEST_LLM_DIALOGUES", "3"))]
     async with real_client as client:
-        sides = await compare_dialogues(dialogues, LLMBriefParser(client, fallback=parse_offline),
+        sides = await compare_dialogues(dialogues, LLMBriefParser(client, fallback=parse_offline,
+                                                                  answer_tokens=ANSWER_TOKENS),
                                         LLMFollowupParser(client), say=print)
 
     print(sides)

@@ -68,11 +68,12 @@ class Reply:
     body: Any = None
     seconds: float = 0.0
     then: Reply | None = None
+    timings: dict[str, float] | None = None  # llama.cpp's extra `timings` object, when given
 
     @classmethod
-    def json(cls, data: Any) -> Reply:
+    def json(cls, data: Any, *, timings: dict[str, float] | None = None) -> Reply:
         """A completion whose message content is `data` serialised as JSON."""
-        return cls(kind="content", content=json.dumps(data))
+        return cls(kind="content", content=json.dumps(data), timings=timings)
 
     @classmethod
     def text(cls, content: str, *, finish_reason: str = "stop") -> Reply:
@@ -324,7 +325,9 @@ class OpenAITestServer:
             return StreamingResponse(
                 _sse_chunks(completion_id, created, model, reply), media_type="text/event-stream",
             )
+        extra = {"timings": reply.timings} if reply.timings is not None else {}
         return JSONResponse({
+            **extra,
             "id": completion_id,
             "object": "chat.completion",
             "created": created,

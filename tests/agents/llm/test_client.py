@@ -177,3 +177,73 @@ def test_retry_after_header_forms() -> None:
     assert _retry_after_s({"retry-after": "soon"}) is None
     later = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
     assert 25 <= _retry_after_s({"retry-after": later}) <= 31
+
+
+async def test_usage_and_server_timings_are_recorded_per_request(openai_server: OpenAITestServer, make_client) -> None:
+    # llama.cpp adds `timings` beside OpenAI's `usage`; the eval turns both into tokens/s.
+    timings = {"cache_n": 500, "prompt_n": 40, "prompt_ms": 800.0, "predicted_n": 60, "predicted_ms": 6000.0}
+    openai_server.script(Reply.malformed('{"name": '), Reply.json({"name": "x", "count": 3}, timings=timings))
+
+    async with make_client(openai_server) as client:
+        await client.complete_json("system text", "user text", Answer)
+
+    assert client.last_attempts == 2
+    [usage] = client.last_usage  # strict mode: the SDK raises while parsing the malformed one, before usage
+    assert usage.prompt_tokens > 0 and usage.completion_tokens > 0
+    assert usage.cached_tokens == 500 and usage.prompt_ms == 800.0 and usage.generation_ms == 6000.0
+    assert usage.wall_s >= 0
+
+
+async def test_cache_prompt_is_sent_only_when_asked(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.json({"name": "x", "count": 3}), Reply.json({"name": "x", "count": 3}))
+
+    async with make_client(openai_server, cache_prompt=True) as client:
+        await client.complete_json("s", "u", Answer)
+    async with make_client(openai_server) as client:
+        await client.complete_json("s", "u", Answer)
+
+    first, second = openai_server.requests
+    assert first.body["cache_prompt"] is True
+    assert "cache_prompt" not in second.body  # not an OpenAI field
+    assert client.last_usage[0].prompt_ms is None  # no llama.cpp timings from this server
+
+
+class Reading(BaseModel):
+    topics: list[str] = Field(default_factory=list)
+    followers_min: int | None = None
+    note: str | None = None
+
+
+async def test_an_answer_cut_at_the_cap_is_read_up_to_its_last_whole_field(
+        openai_server: OpenAITestServer, make_client) -> None:
+    # The cut member goes whole: "followers_min": 5 is the start of 50000, not a value.
+    openai_server.script(Reply.text('{"topics": ["vegan, \\"plant\\" food"], "note": "a, b", "followers_min": 5',
+                                    finish_reason="length"))
+
+    async with make_client(openai_server, strict_schemas=False) as client:
+        answer = await client.complete_json("s", "u", Reading, max_tokens=40, cut_ok=True)
+
+    assert answer == Reading(topics=['vegan, "plant" food'], note="a, b")
+    assert client.last_cut and openai_server.request_count == 1
+    assert openai_server.requests[0].body["max_completion_tokens"] == 40
+
+
+async def test_a_cut_answer_without_a_whole_field_falls_back_without_a_retry(
+        openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.text('{"topics": ["veg', finish_reason="length"))
+
+    with pytest.raises(LLMUnavailable) as caught:
+        async with make_client(openai_server, strict_schemas=False) as client:
+            await client.complete_json("s", "u", Reading, max_tokens=8, cut_ok=True)
+
+    assert caught.value.kind == "invalid output" and openai_server.request_count == 1
+
+
+async def test_a_cut_answer_is_retried_unless_cut_ok(openai_server: OpenAITestServer, make_client) -> None:
+    openai_server.script(Reply.text('{"topics": ["vegan"], "note": "a', finish_reason="length"),
+                         Reply.json({"topics": ["vegan"]}))
+
+    async with make_client(openai_server, strict_schemas=False) as client:
+        answer = await client.complete_json("s", "u", Reading)
+
+    assert answer.topics == ["vegan"] and openai_server.request_count == 2 and not client.last_cut
