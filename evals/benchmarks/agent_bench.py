@@ -20,7 +20,7 @@ from retrieval.store import CreatorStore
 
 async def bench_agent(store: CreatorStore, index: CreatorIndex, embedder: Embedder, rounds: int) -> dict:
     runner = AgentRunner(AgentContext(store=store, index=index, embedder=embedder, parser=OfflineBriefParser()))
-    totals, firsts, floors, sizes = [], [], [], []
+    totals, firsts, floors, sizes, parses = [], [], [], [], []
     for i in range(rounds + 2):
         brief = BRIEFS[i % len(BRIEFS)]
         started = time.perf_counter()
@@ -32,7 +32,9 @@ async def bench_agent(store: CreatorStore, index: CreatorIndex, embedder: Embedd
                 sizes.append(len(event.shortlist.creators))
         total = time.perf_counter() - started
         # The floor for the same brief: embed its topic text, one hybrid query.
+        started = time.perf_counter()
         criteria = parse_offline(brief).criteria
+        parse_s = time.perf_counter() - started
         text = " ".join(criteria.topics) or brief
         started = time.perf_counter()
         vector = embedder.embed_queries([text])[0].tolist()
@@ -41,6 +43,7 @@ async def bench_agent(store: CreatorStore, index: CreatorIndex, embedder: Embedd
         if i >= 2:  # the first two warm caches
             totals.append(total)
             floors.append(floor)
+            parses.append(parse_s)
             if first is not None:
                 firsts.append(first)
     total_s, floor_s = summary_ms(totals), summary_ms(floors)
@@ -48,6 +51,7 @@ async def bench_agent(store: CreatorStore, index: CreatorIndex, embedder: Embedd
         "brief_to_shortlist": total_s,
         "first_creator_event": summary_ms(firsts),
         "floor_embed_plus_query": floor_s,
+        "offline_parse": summary_ms(parses),  # the parser's share of a brief
         "overhead_ratio_p50": round(total_s["p50_ms"] / floor_s["p50_ms"], 2) if floor_s["p50_ms"] else None,
         "mean_shortlist_size": round(sum(sizes) / len(sizes), 1) if sizes else 0,
     }
