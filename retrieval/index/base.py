@@ -57,7 +57,9 @@ def post_vectors_of(records: Sequence[object], name: str) -> dict[str, PostVecto
         vectors = r.vector.get(name) if isinstance(r.vector, dict) else None  # type: ignore[attr-defined]
         if vectors:
             payload = r.payload  # type: ignore[attr-defined]
-            out[payload["key"]] = PostVectors(post_ids=payload.get("post_ids") or [], vectors=vectors)
+            # Not validated: the index hands back lists of floats already, and checking
+            # ~6,000 floats per creator for 100-300 creators a brief was measurable.
+            out[payload["key"]] = PostVectors.model_construct(post_ids=payload.get("post_ids") or [], vectors=vectors)
     return out
 
 
