@@ -85,6 +85,17 @@ def fusion_arm_limit(limit: int) -> int:
     return max(limit * 2, 100)
 
 
+# RRF scores tie exactly (two points at the same pair of ranks), and the fused order of
+# tied points differed from one process to the next: same index, query and code, other
+# shortlists. The fused search fetches this many more and orders ties by key.
+FUSION_TIE_MARGIN = 20
+
+
+def settle_ties(hits: list[SearchHit], limit: int) -> list[SearchHit]:
+    """Best score first, ties by key (stable across processes), cut to `limit`."""
+    return sorted(hits, key=lambda h: (-h.score, h.key))[:limit]
+
+
 class CreatorIndex(Protocol):
     """A vector index of creators: dense + BM25, payload filters, RRF fusion."""
 
