@@ -35,6 +35,7 @@ from app.wiring import (
     build_agent_context,
     open_checkpointer,
     open_retrieval_from_settings,
+    warm_up,
 )
 from retrieval.embedder import Embedder
 
@@ -81,6 +82,7 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
             if report.repaired:
                 log.warning("database and index disagreed; repaired", extra=report.model_dump())
             context = build_agent_context(settings, retrieval)
+            await asyncio.to_thread(warm_up, context)
             async with open_checkpointer(settings) as checkpointer:
                 runner = AgentRunner(context, checkpointer)
                 app.state.db = db

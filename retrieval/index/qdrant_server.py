@@ -24,7 +24,8 @@ from qdrant_client.http.exceptions import ResponseHandlingException, UnexpectedR
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from retrieval.index.base import (IndexedCreator, IndexFilter, PostVectors, SearchHit, SearchMode, fusion_arm_limit,
-                                  post_vectors_of, search_arms)
+                                  post_vectors_of, search_arms, settle_ties,
+                                  FUSION_TIE_MARGIN)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.edge import DENSE, POSTS, RRF_K, SPARSE, HnswParams
 from retrieval.post_encoder import PCA_DIMS
@@ -225,7 +226,7 @@ class QdrantServerCreatorIndex:
                     ],
                     query=models.RrfQuery(rrf=models.Rrf(k=RRF_K)),
                     query_filter=qfilter,
-                    limit=limit,
+                    limit=limit + FUSION_TIE_MARGIN,
                     with_payload=True,
                     with_vectors=with_vector,
                 )
@@ -250,8 +251,9 @@ class QdrantServerCreatorIndex:
                     query=models.OrderByQuery(order_by=models.OrderBy(key="followers", direction=models.Direction.DESC)),
                     query_filter=qfilter, limit=limit, with_payload=True, with_vectors=with_vector,
                 )
-        return [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload,
+        hits = [SearchHit(key=p.payload["key"], score=float(p.score), payload=p.payload,
                           vector=_dense_of(p.vector)) for p in response.points]
+        return settle_ties(hits, limit) if use_dense and use_sparse else hits
 
     def count(self, flt: IndexFilter) -> int:
         with self._lock:

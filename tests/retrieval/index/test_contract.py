@@ -146,3 +146,32 @@ def test_per_post_vectors_round_trip(index, embedder):
     assert stored[key].post_ids == ["p1", "p2", "p3"]
     got = [[round(x, 4) for x in v] for v in stored[key].vectors]
     assert got == [[round(float(x), 4) for x in v] for v in vectors]
+
+
+@pytest.mark.parametrize("backend", ["edge", "qdrant_local"])
+def test_hybrid_ties_come_in_key_order_so_every_process_gets_the_same_list(backend, tmp_path, embedder):
+    # Pairs at swapped ranks (one first by meaning, the other first by words) tie exactly
+    # under RRF; the fused order of tied points used to differ from one process to the next.
+    import numpy as np
+
+    query = embedder.embed(["vegan recipes"])[0]
+    off_topic = embedder.embed(["mechanical keyboard switches"])[0]
+    long_caption = "vegan recipes with a long caption about the market, the weather and my week at work"
+    points = []
+    for handle, weight, text in (("b.meaning", 0.0, long_caption), ("a.words", 2.0, "vegan recipes, vegan recipes")):
+        vector = query + weight * off_topic
+        key = creator_key("instagram", handle)
+        points.append(IndexedCreator(key=key, point_id=point_id_for(key),
+                                     dense=(vector / np.linalg.norm(vector)).tolist(), sparse_text=text,
+                                     payload={"key": key, "platform": "instagram", "followers": 1_000}))
+    idx = EdgeCreatorIndex(tmp_path / "edge", embedder.dim) if backend == "edge" \
+        else QdrantServerCreatorIndex.local(embedder.dim)
+    try:
+        idx.upsert(points)
+        both = idx.search(query.tolist(), "vegan recipes", IndexFilter(), 2)
+        first = idx.search(query.tolist(), "vegan recipes", IndexFilter(), 1)
+    finally:
+        idx.close()
+    assert both[0].score == both[1].score, "the fixture should produce a tie in the fused score"
+    assert [h.key for h in both] == ["instagram:a.words", "instagram:b.meaning"]
+    assert [h.key for h in first] == ["instagram:a.words"]
