@@ -10,23 +10,17 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Callable
 
-from agents.followup.locale_names import english_name
-from agents.parsing.tiers import PLATFORM_NAMES
+from agents.followup.locale_names import field_labels
 from agents.shortlist import Relaxation
 from retrieval.index.base import CreatorIndex, IndexFilter
 
 COUNT_CAP = 500
 
 
-def _names(kind: str, codes: list[str]) -> str:
-    """What a marketer reads: "Germany, Austria", not "DE, AT"."""
-    return ", ".join(english_name(kind, c) for c in codes)
-
-
 def _variants(flt: IndexFilter) -> list[tuple[str, str, Callable[[IndexFilter], IndexFilter]]]:
     out: list[tuple[str, str, Callable[[IndexFilter], IndexFilter]]] = []
     if flt.platforms:
-        out.append(("platforms", "search every platform, not only " + ", ".join(PLATFORM_NAMES.get(p, p) for p in flt.platforms),
+        out.append(("platforms", "search every platform, not only " + field_labels("platforms", flt.platforms),
                     lambda f: f.model_copy(update={"platforms": []})))
     if flt.followers_min is not None or flt.followers_max is not None:
         lo = flt.followers_min // 2 if flt.followers_min else flt.followers_min
@@ -35,13 +29,13 @@ def _variants(flt: IndexFilter) -> list[tuple[str, str, Callable[[IndexFilter], 
         out.append(("followers", f"widen the follower range to {span}",
                     lambda f: f.model_copy(update={"followers_min": lo, "followers_max": hi})))
     if flt.countries:
-        out.append(("creator_countries", "include creators based outside " + _names("country", flt.countries),
+        out.append(("creator_countries", "include creators based outside " + field_labels("countries", flt.countries),
                     lambda f: f.model_copy(update={"countries": []})))
     if flt.audience_countries:
-        out.append(("audience_countries", "drop the audience-country requirement (" + _names("country", flt.audience_countries) + ")",
+        out.append(("audience_countries", "drop the audience-country requirement (" + field_labels("countries", flt.audience_countries) + ")",
                     lambda f: f.model_copy(update={"audience_countries": []})))
     if flt.languages:
-        out.append(("languages", "accept any content language, not only " + _names("language", flt.languages),
+        out.append(("languages", "accept any content language, not only " + field_labels("languages", flt.languages),
                     lambda f: f.model_copy(update={"languages": []})))
     if flt.min_engagement_rate is not None:
         half = flt.min_engagement_rate / 2

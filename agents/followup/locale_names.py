@@ -15,6 +15,8 @@ from functools import lru_cache
 from babel import Locale, localedata
 from rapidfuzz import fuzz, process
 
+from agents.parsing.tiers import PLATFORM_NAMES
+
 # Locales whose names are also matched with one typo (rapidfuzz), the languages briefs come in.
 FUZZY_LOCALES = ("en", "de", "es", "fr", "it", "pt", "nl")
 # Common abbreviations CLDR does not list as names.
@@ -120,3 +122,14 @@ def english_name(kind: str, code: str) -> str:
     loc = Locale("en")
     table = loc.territories if kind == "country" else loc.languages
     return table.get(code, code)
+
+
+def field_labels(field: str, values: list[str]) -> str:
+    """A criteria list as a marketer reads it: "Germany, Austria", "German", "TikTok"."""
+    if field in ("creator_countries", "audience_countries", "countries_negated", "countries"):
+        return ", ".join(english_name("country", v) for v in values)
+    if field == "languages":
+        return ", ".join(english_name("language", v) for v in values)
+    if field == "platforms":
+        return ", ".join(PLATFORM_NAMES.get(v, v) for v in values)
+    return ", ".join(values)

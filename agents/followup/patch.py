@@ -12,8 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agents.criteria import CONSTRAINT_FIELDS, CampaignCriteria
-from agents.followup.locale_names import english_name
-from agents.parsing.tiers import PLATFORM_NAMES
+from agents.followup.locale_names import field_labels
 
 ListField = Literal[
     "platforms", "tiers", "topics", "creator_countries", "audience_countries", "languages", "formats",
@@ -84,17 +83,6 @@ def _show(field: str, value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"
     return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-def _labels(field: str, values: list[str]) -> str:
-    """Values as the marketer reads them: "Portugal", "German", "TikTok", not the codes."""
-    if field in ("creator_countries", "audience_countries", "countries_negated"):
-        return ", ".join(english_name("country", v) for v in values)
-    if field == "languages":
-        return ", ".join(english_name("language", v) for v in values)
-    if field == "platforms":
-        return ", ".join(PLATFORM_NAMES.get(v, v) for v in values)
-    return ", ".join(values)
 
 
 def _norm(field: str, values: list[str]) -> list[str]:
@@ -201,14 +189,14 @@ def _apply_one(data: dict[str, Any], hard: set[str], edit: FieldEdit, all_platfo
             raise ValueError("set needs values (use clear to remove the requirement)")
         data[field] = list(dict.fromkeys(values))
         _mark(hard, field, edit.hard)
-        return f"{words} now {_labels(field, data[field])}"
+        return f"{words} now {field_labels(field, data[field])}"
     if op == "add":
         new = [v for v in values if not any(_same(field, v, c) for c in current)]
         if not new:
-            return f"!{words}: {_labels(field, values) or 'nothing'} already there"
+            return f"!{words}: {field_labels(field, values) or 'nothing'} already there"
         data[field] = current + new
         _mark(hard, field, edit.hard)
-        return f"{words}: added {_labels(field, new)}"
+        return f"{words}: added {field_labels(field, new)}"
     if op == "remove":
         gone = [c for c in current if any(_same(field, v, c) for v in values)]
         if not gone:
@@ -216,12 +204,12 @@ def _apply_one(data: dict[str, Any], hard: set[str], edit: FieldEdit, all_platfo
                 # "drop Pinterest" on "any platform": every platform but that one.
                 data[field] = [p for p in all_platforms if p not in values]
                 _mark(hard, field, edit.hard)
-                return f"platforms: any except {_labels(field, values)}"
-            return f"!{words}: {_labels(field, values)} not in the criteria"
+                return f"platforms: any except {field_labels(field, values)}"
+            return f"!{words}: {field_labels(field, values)} not in the criteria"
         data[field] = [c for c in current if c not in gone]
         if not data[field]:
             hard.discard(field)
-        return f"{words}: removed {_labels(field, gone)}" + ("" if data[field] else f" (any {words.split()[-1]} now)")
+        return f"{words}: removed {field_labels(field, gone)}" + ("" if data[field] else f" (any {words.split()[-1]} now)")
     if op == "replace":
         old = _norm(field, edit.replaces)
         kept = [c for c in current if not any(_same(field, o, c) for o in old)]
@@ -229,7 +217,7 @@ def _apply_one(data: dict[str, Any], hard: set[str], edit: FieldEdit, all_platfo
         if not data[field]:
             raise ValueError("nothing left after the replacement")
         _mark(hard, field, edit.hard)
-        return f"{words} now {_labels(field, data[field])}"
+        return f"{words} now {field_labels(field, data[field])}"
     raise ValueError(f"unknown op {op}")
 
 
@@ -288,11 +276,11 @@ def describe(patch: CriteriaPatch) -> str:
         if e.op == "clear":
             parts.append(f"any {words}" if e.field in LIST_FIELDS else f"no {words}")
         elif e.op == "set":
-            parts.append(f"{words}: {_show(e.field, e.value) if e.field in SCALAR_FIELDS else _labels(e.field, e.values)}")
+            parts.append(f"{words}: {_show(e.field, e.value) if e.field in SCALAR_FIELDS else field_labels(e.field, e.values)}")
         elif e.op == "replace":
-            parts.append(f"{words}: {_labels(e.field, e.values)} instead of {_labels(e.field, e.replaces)}")
+            parts.append(f"{words}: {field_labels(e.field, e.values)} instead of {field_labels(e.field, e.replaces)}")
         else:
-            parts.append(f"{e.op} {words}: {_labels(e.field, e.values)}")
+            parts.append(f"{e.op} {words}: {field_labels(e.field, e.values)}")
     parts += [f"more like {m}" for m in patch.more_like]
     return "; ".join(parts)
 

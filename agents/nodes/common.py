@@ -41,3 +41,12 @@ def add_earlier_rounds(state: ShortlistState, timings: dict[str, float], name: s
 def first_round(state: ShortlistState, runtime: Runtime[AgentContext]) -> bool:
     """Whether select and explain are in the turn's first vetting round (see agents/nodes/vet.py)."""
     return (state.get("vetted") or 0) <= runtime.context.vet_batch
+
+
+def count_rejections(rejected: dict[str, str]) -> dict[str, int]:
+    """How many candidates each vetting check rejected (a reason is "check: detail")."""
+    counts: dict[str, int] = {}
+    for reason in rejected.values():
+        check = reason.split(":")[0]
+        counts[check] = counts.get(check, 0) + 1
+    return counts

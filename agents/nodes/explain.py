@@ -13,7 +13,13 @@ from langgraph.runtime import Runtime
 from agents.context import AgentContext
 from agents.events import CreatorEvent
 from agents.explain import explain_creator
-from agents.nodes.common import add_earlier_rounds, emit, first_round, progress
+from agents.nodes.common import (
+    add_earlier_rounds,
+    count_rejections,
+    emit,
+    first_round,
+    progress,
+)
 from agents.nodes.relax import applied_relaxations, user_criteria
 from agents.shortlist import AppliedRelaxation, Relaxation, Shortlist
 from agents.state import ShortlistState
@@ -56,7 +62,7 @@ async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) ->
             "vetted": state.get("vetted") or 0,  # the rest could not reach the list
             "passed_vetting": len(scored),
             "rejected": len(rejected),
-            "rejected_by": _count_reasons(rejected),
+            "rejected_by": count_rejections(rejected),
             "requested": criteria.creators_count,
             "selected": len(creators),
             "estimated_spend_usd": state.get("spend_usd"),
@@ -69,11 +75,3 @@ async def explain_node(state: ShortlistState, runtime: Runtime[AgentContext]) ->
     previous = [{"rank": c.rank, "key": f"{c.platform}:{c.handle.lower()}", "handle": c.handle} for c in creators]
     return {"shortlist": shortlist, "previous": previous, "explained": explained, "timings": timings,
             "criteria": criteria}
-
-
-def _count_reasons(rejected: dict[str, str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for reason in rejected.values():
-        tool = reason.split(":")[0]
-        counts[tool] = counts.get(tool, 0) + 1
-    return counts

@@ -18,7 +18,14 @@ from agents.context import AgentContext
 from agents.events import WarningEvent
 from agents.filters import index_filter
 from agents.money import money_usd
-from agents.nodes.common import add_earlier_rounds, emit, first_round, progress, stage
+from agents.nodes.common import (
+    add_earlier_rounds,
+    count_rejections,
+    emit,
+    first_round,
+    progress,
+    stage,
+)
 from agents.nodes.relax import will_relax
 from agents.relax import suggest_relaxations
 from agents.state import Candidate, ShortlistState
@@ -83,8 +90,8 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     if done and len(selected) < count and not relaxing:
         advice = "; ".join(f"{r['suggestion']} (+{r['adds']})" for r in relaxations[:3]) or \
             "no single constraint change adds on-topic creators: try broader topic words"
-        short_notes = [f"Only {len(selected)} of {count} creators matched every constraint"
-                       f"{_failed_vetting(state.get('rejected') or {})}. To find more: {advice}."]
+        short_notes = [(f"Only {len(selected)} of {count} creators matched every constraint"
+                        f"{_failed_vetting(state.get('rejected') or {})}. To find more: {advice}.")]
         emit(runtime, WarningEvent(code="short", message=short_notes[0]))
     budget_notes = _budget_notes(state, criteria, count, selected) if done else []
     for note in budget_notes:
@@ -108,11 +115,9 @@ def _failed_vetting(rejected: dict[str, str]) -> str:
     """Why found candidates are missing from a short list: the checks they failed."""
     if not rejected:
         return ""
-    checks: dict[str, int] = {}
-    for reason in rejected.values():
-        check = reason.split(":")[0].replace("_", " ")
-        checks[check] = checks.get(check, 0) + 1
-    named = ", ".join(f"{check} {n}" for check, n in sorted(checks.items(), key=lambda item: (-item[1], item[0])))
+    checks = count_rejections(rejected)
+    named = ", ".join(f"{check.replace('_', ' ')} {n}"
+                      for check, n in sorted(checks.items(), key=lambda item: (-item[1], item[0])))
     return f" ({len(rejected)} more were found but failed vetting: {named})"
 
 
