@@ -128,6 +128,8 @@ class DialogueSide(BaseModel):
     correct: int
     accuracy: float
     followup_fallbacks: int = 0
+    misses: list[str] = Field(default_factory=list, description="dialogue turn field: got, wanted")
+    model_patches_used: int = 0
 
 
 class ExplanationReport(BaseModel):
@@ -254,7 +256,8 @@ async def compare_dialogues(dialogues: Sequence[Dialogue], brief_parser: LLMBrie
                             followups: LLMFollowupParser, say=print) -> dict[str, DialogueSide]:
     out: dict[str, DialogueSide] = {}
     for mode in ("offline", "llm"):
-        fields = correct = fallbacks = 0
+        fields = correct = fallbacks = used = 0
+        misses: list[str] = []
         reader = followups if mode == "llm" else OfflineFollowupParser()
         for n, d in enumerate(dialogues, 1):
             criteria: CampaignCriteria | None = None
@@ -266,15 +269,19 @@ async def compare_dialogues(dialogues: Sequence[Dialogue], brief_parser: LLMBrie
                 else:
                     reading = await reader.read(turn.message, criteria)
                     fallbacks += mode == "llm" and reading.parser != "llm"
+                    used += mode == "llm" and reading.parser == "llm"
                     more_like = reading.patch.more_like
                     criteria = apply_patch(criteria, reading.patch, PLATFORMS).criteria
                 for name, want in turn.expect.items():
                     fields += 1
-                    correct += _same(_value(criteria, name, more_like), want)
+                    got = _value(criteria, name, more_like)
+                    correct += _same(got, want)
+                    if not _same(got, want):
+                        misses.append(f"{d.id} “{turn.message[:60]}” {name}: got {got!r}, wanted {want!r}")
             if mode == "llm":
                 say(f"  dialogue {n}/{len(dialogues)} {d.id}")
         out[mode] = DialogueSide(fields=fields, correct=correct, accuracy=round(correct / fields, 4) if fields else 0.0,
-                                 followup_fallbacks=fallbacks)
+                                 followup_fallbacks=fallbacks, misses=misses, model_patches_used=used)
     return out
 
 
@@ -337,9 +344,14 @@ def markdown(report: LLMEvalReport) -> str:
                   f"- model values adopted (supported by the brief's text): {p.adopted or 'none'}; checks: {p.checks or 'none'}",
                   *_token_lines(p), ""]
     if report.dialogues:
-        lines += ["## Dialogues", "", "| mode | fields | accuracy | follow-up fallbacks |", "|---|---|---|---|"]
+        lines += ["## Dialogues", "", "| mode | fields | accuracy | follow-up fallbacks | model patches used |",
+                  "|---|---|---|---|---|"]
         for mode, d in report.dialogues.items():
-            lines.append(f"| {mode} | {d.fields} | {d.accuracy:.3f} | {d.followup_fallbacks} |")
+            lines.append(f"| {mode} | {d.fields} | {d.accuracy:.3f} | {d.followup_fallbacks} | "
+                         f"{d.model_patches_used if mode == 'llm' else '–'} |")
+        lines.append("")
+        for mode, d in report.dialogues.items():
+            lines += [f"- {mode} miss: {m}" for m in d.misses]
         lines.append("")
     e = report.explanations
     if e:

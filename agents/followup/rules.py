@@ -24,6 +24,7 @@ _RE = lambda alt: re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])", re.IGNORECASE)  #
 _REMOVE, _DONT_CARE, _ADD, _ONLY = _RE(v.REMOVE), _RE(v.DONT_CARE), _RE(v.ADD), _RE(v.ONLY)
 _INSTEAD_OF, _SWITCH, _RAISE, _LOWER, _SET = _RE(v.INSTEAD_OF), _RE(v.SWITCH), _RE(v.RAISE), _RE(v.LOWER), _RE(v.SET)
 _PLEASE = _RE(v.PLEASE)
+_SWAP = re.compile(rf"(?<![\w'])(?:{v.SWAP})\s+(?P<old>.+?)\s+(?:{v.SWAP_TO})\s+(?P<new>.+)", re.IGNORECASE)
 _NOUNS = {field: re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE) for field, pattern in v.FIELD_NOUNS.items()}
 _NEXT_INSTRUCTION = (r"also|add|drop|remove|forget|no|make|raise|lower|exclude|only|set|change|switch|"
                      r"auch|entferne|vergiss|kein|keine|nur|también|quita|olvida|sin|solo|aussi|enlève|oublie|sans|seulement")
@@ -58,7 +59,7 @@ _AMOUNT = re.compile(
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "dollars": "USD", "euro": "EUR",
              "euros": "EUR", "pound": "GBP", "pounds": "GBP"}
 _AUDIENCE = re.compile(r"\b(?:audiences?|followers?\s+in|viewers|publikum|zielgruppe|audiencia|p[úu]blico|public)\b", re.IGNORECASE)
-_LANGUAGE_CONTEXT = re.compile(r"\b(?:language|speaking|sprach\w*|idioma|langue|content|posts?|videos?)\b|\b(?:in|auf|en)\s+$", re.IGNORECASE)
+_LANGUAGE_CONTEXT = re.compile(r"\b(?:language|speaking|speaks?|spoken|sprach\w*|idioma|langue|content|posts?|videos?)\b|\b(?:in|auf|en)\s+$", re.IGNORECASE)
 # "drop anyone over 50k": a removal of the big ones is a cap, though "over 50k" alone reads as a floor.
 _DROP_SIZE = re.compile(
     r"(?:anyone|anybody|creators?|those|accounts?|people|ones|alle|todos|ceux)?\s*(?:with\s+)?"
@@ -172,6 +173,8 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         return [FieldEdit(field="creators_count", op="set", value=int(bare.group("n")))]
     if m := _INSTEAD_OF.search(clause):
         return _instead(clause[:m.start()], clause[m.end():], criteria)
+    if m := _SWAP.search(clause):
+        return _instead(m.group("new"), m.group("old"), criteria)
     removing = bool(_REMOVE.search(clause)) and not _ADD.search(clause)
     dont_care = bool(_DONT_CARE.search(clause))
     adding = bool(_ADD.search(clause))
@@ -197,7 +200,7 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
             edits.append(FieldEdit(field=field, op="clear"))
         return edits
 
-    named = _named_fields(clause)
+    named = fields_named(clause)
     both = raw.budget is not None and raw.max_price_per_post is not None and not (removing or dont_care)
     money = None if both else _money_edit(clause, named, criteria, removing or dont_care)
     if both:
@@ -359,7 +362,8 @@ def _is_topic(phrase: str) -> bool:
         noun.fullmatch(phrase) for noun in _NOUNS.values())
 
 
-def _named_fields(clause: str) -> list[str]:
+def fields_named(clause: str) -> list[str]:
+    """The criteria fields a text names by a noun ("budget", "followers", "countries")."""
     out: list[str] = []
     for noun, pattern in _NOUNS.items():
         if pattern.search(clause):

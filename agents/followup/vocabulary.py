@@ -40,6 +40,9 @@ ADD = _alt(
 )
 ONLY = _alt("only", "just", "exclusively", "nur", "ausschließlich", "solo", "sólo", "solamente", "únicamente",
             "seulement", "uniquement")
+# "swap X for Y", "replace X with Y": the old value comes first (the reverse of "Y instead of X").
+SWAP = r"(?:swap(?:\s+out)?|replace|trade|exchange|tausche|ersetze|cambia|sustituye|remplace|échange|echange)"
+SWAP_TO = r"(?:for|with|by|gegen|durch|por|par)"
 INSTEAD_OF = _alt("instead of", "rather than", "in place of", "statt", "anstatt", "anstelle von", "en lugar de",
                   "en vez de", "au lieu de", "au lieu du", "au lieu des", "plutôt que", "plutot que")
 SWITCH = _alt(
@@ -70,6 +73,7 @@ INSTRUCTION_WORDS: frozenset[str] = frozenset(
     yo nosotros lo la el los las que de del al ahora otra vez
     je nous le la les que de du des maintenant encore ça ca
     anymore any more either neither
+    folks people guys ones someone somebody see keep stick find get give show me speaks
 """.split())
 
 # Field nouns: a clause that names a field but no value edits the whole field.

@@ -1,9 +1,11 @@
-"""The LLM follow-up parser: the model writes the CriteriaPatch, the thread's criteria check it.
+"""The LLM follow-up parser: the model writes the CriteriaPatch, the rules and the thread's criteria check it.
 
 The model answers with the patch schema (structured output). An answer that does not
 validate, names values the criteria do not hold (removing "TikTok" from a thread that
 never had it), or changes nothing the message could mean, falls back to the rule parser,
-with a warning that says why.
+with a warning that says why. A usable answer is merged with the rules' reading
+(agents/llm/followup_merge.py): the rules stand on every field they read, the model adds
+only edits the message's own words support.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from agents.followup.parser import OfflineFollowupParser, PatchReading
 from agents.followup.patch import CriteriaPatch, apply_patch
 from agents.followup.vocabulary import INSTRUCTION_WORDS
 from agents.llm.client import LLMClient, LLMUnavailable
+from agents.llm.followup_merge import merge_patch
 from prompts import load_prompt
 from retrieval.schema import PLATFORMS
 
@@ -39,9 +42,14 @@ class LLMFollowupParser:
         except Exception as exc:  # noqa: BLE001 - a bug on the LLM path must not cost the user the follow-up
             log.exception("LLM follow-up parser failed")
             problem = f"error: {type(exc).__name__}"
-        if problem is None:
-            return PatchReading(patch=patch, parser="llm")
         offline = await self._fallback.read(message, criteria)
+        if problem is None:
+            merged = merge_patch(patch, offline.patch, message)
+            if merged.dropped:
+                log.info("LLM follow-up edits left out: %s", "; ".join(merged.dropped))
+            if merged.model_used:
+                return PatchReading(patch=merged.patch, parser="llm")
+            problem = "nothing the message's words support"
         return offline.model_copy(update={"warnings": [f"LLM follow-up reading unusable ({problem}); used the rules"]})
 
     async def _ask(self, message: str, criteria: CampaignCriteria) -> CriteriaPatch:

@@ -147,3 +147,26 @@ def test_bare_number_after_a_request_is_the_count(message, count):
 def test_a_number_with_a_unit_is_not_the_count():
     _, after, _ = follow(US_BRIEF, "make it 10k followers")
     assert after.creators_count == 10 and after.followers_min == 10_000
+
+
+@pytest.mark.parametrize(("message", "field", "new", "old"), [
+    ("swap vegan food for vegan baking", "topics", "vegan baking", "vegan food"),
+    ("replace the US with Canada", "creator_countries", "CA", "US"),
+    ("swap Pinterest for TikTok", "platforms", "tiktok", "pinterest"),
+])
+def test_swap_x_for_y_replaces_x(message, field, new, old):
+    before, after, _ = follow(US_BRIEF, message)
+    assert old in getattr(before, field) and old not in getattr(after, field) and new in getattr(after, field)
+    no_instruction_topics(after)
+
+
+@pytest.mark.parametrize(("message", "field", "value"), [
+    ("what about folks on YouTube?", "platforms", ["youtube"]),
+    ("the audience speaks mostly Spanish", "languages", ["es"]),
+    ("keep it to creators who post in French", "languages", ["fr"]),
+])
+def test_filler_words_never_become_the_topic(message, field, value):
+    # Recorded: "what about folks on YouTube?" set the topics to ["folks"], wiping "vegan food".
+    before, after, _ = follow(US_BRIEF, message)
+    assert getattr(after, field) == value
+    assert after.topics == before.topics
