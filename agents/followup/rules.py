@@ -73,6 +73,8 @@ _TOPIC_WORD = re.compile(r"[\w'&+-]+")
 def parse_followup(message: str, criteria: CampaignCriteria, all_platforms: tuple[str, ...] = ()) -> CriteriaPatch:
     """The patch a follow-up asks for, read against the thread's criteria."""
     text = message.strip()  # line breaks stay: they end a clause, not the message
+    if v.COMMAND.match(text):
+        return CriteriaPatch()
     edits: list[FieldEdit] = []
     more_like: list[str] = []
     text = _take_more_like(text, more_like)
@@ -159,6 +161,14 @@ def _take_handles(text: str, edits: list[FieldEdit], criteria: CampaignCriteria)
 
 
 # "make it 20", "give me 15 instead": a bare number after a request verb is the count.
+_N_MORE = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|and|so|then|please)[\s,]+)*(?:show\s+me|give\s+me|get\s+me|find\s+me|i\s+need|we\s+need|"
+    r"i\s+want|we\s+want|add)?\s*(?P<n>\d{1,3})\s+more\b(?:\s+(?:creators?|influencers?|people|accounts|profiles|results))?"
+    r"\s*(?:please)?[\s.!]*$", re.IGNORECASE)
+# "alcohol is fine", "allow gambling again", "remove the alcohol restriction": an exclusion the
+# thread holds is lifted.
+_LIFT = re.compile(r"\b(?:(?:is|are)\s+(?:fine|ok(?:ay)?|allowed)|allow(?:ed)?|ok(?:ay)?\s+now|"
+                   r"(?:restriction|filter|exclusion|ban|rule|limit)s?)\b", re.IGNORECASE)
 _BARE_COUNT = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|actually|and|so|then|please|hm+)[\s,]+)*"
     r"(?:make\s+it|give\s+me|show\s+me|get\s+me|find\s+me|i\s+need|we\s+need|i\s+want|we\s+want|"
@@ -169,8 +179,14 @@ _BARE_COUNT = re.compile(
 
 
 def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
+    if (more := _N_MORE.match(clause)) and int(more.group("n")) > 0:
+        # "show me 5 more": five beside the ones asked for, not a list of five.
+        current = criteria.creators_count or 0
+        return [FieldEdit(field="creators_count", op="set", value=current + int(more.group("n")))]
     if (bare := _BARE_COUNT.match(clause)) and int(bare.group("n")) > 0:
         return [FieldEdit(field="creators_count", op="set", value=int(bare.group("n")))]
+    if (allowed := _allowed_again(clause, criteria)):
+        return [FieldEdit(field="exclude_topics", op="remove", values=allowed)]
     if m := _INSTEAD_OF.search(clause):
         return _instead(clause[:m.start()], clause[m.end():], criteria)
     if m := _SWAP.search(clause):
@@ -242,6 +258,14 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         else:
             edits.append(FieldEdit(field=field, op="add" if adding else "set", values=vals))
     return edits
+
+
+def _allowed_again(clause: str, criteria: CampaignCriteria) -> list[str]:
+    """Excluded categories the clause lifts; only ones the thread holds, and only with a lifting phrase."""
+    if not criteria.exclude_topics or not _LIFT.search(clause):
+        return []
+    named = parse_offline("no " + _strip_instructions(_LIFT.sub(" ", clause))).criteria.exclude_topics
+    return [t for t in named if t in criteria.exclude_topics]
 
 
 def _instead(new_part: str, old_part: str, criteria: CampaignCriteria) -> list[FieldEdit]:
@@ -338,12 +362,18 @@ def _values(clause: str, criteria: CampaignCriteria) -> dict[str, Any]:
         stripped = re.sub(r"(?<![\w'-])X(?![\w'-])", " ", stripped)
     parsed = parse_offline(stripped).criteria if stripped.strip() else CampaignCriteria()
     data = parsed.model_dump()
+    # Numbers need their field's noun ("engagement above 3%"), which was blanked above so it
+    # cannot become a topic: read the scalars once more with the nouns in.
+    with_nouns = parse_offline(_strip_instructions(clause)).criteria.model_dump()
+    for field in ("min_engagement_rate", "audience_age_min", "audience_age_max"):
+        if data[field] is None:
+            data[field] = with_nouns[field]
     for field in ("platforms", "formats", "tiers", "languages", "creator_countries", "audience_countries"):
         if data[field]:
             if field == "platforms" and len(data[field]) > 3:
                 continue  # "any platform except …" readings: the clause's own operation decides
             out[field] = list(dict.fromkeys(out.get(field, []) + data[field]))
-    topics = [t for t in data["topics"] if _is_topic(t)]
+    topics = [t for t in (_without_filler(t) for t in data["topics"]) if t and _is_topic(t)]
     if topics:
         out["topics"] = topics
     for field in ("followers_min", "followers_max", "audience_gender", "audience_age_min", "audience_age_max",
@@ -354,6 +384,10 @@ def _values(clause: str, criteria: CampaignCriteria) -> dict[str, Any]:
         if data[field] is not None:
             out[field] = data[field]
     return out
+
+
+def _without_filler(phrase: str) -> str:
+    return " ".join(w for w in phrase.split() if w.lower() not in v.FILLER_WORDS)
 
 
 def _is_topic(phrase: str) -> bool:
@@ -404,11 +438,17 @@ def _money_edit(clause: str, named: list[str], criteria: CampaignCriteria, remov
 
 
 def _dedupe(edits: list[FieldEdit]) -> list[FieldEdit]:
+    """Each edit once; a removal a set or replace of the same field already made is dropped
+    ("I meant Austria, not Germany": the set to Austria has taken Germany out)."""
     seen: set[str] = set()
     out: list[FieldEdit] = []
     for e in edits:
         key = e.model_dump_json()
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
+        if key in seen:
+            continue
+        if e.op == "remove" and any(o.field == e.field and o.op in ("set", "replace")
+                                    and not set(e.values) & set(o.values) for o in out):
+            continue
+        seen.add(key)
+        out.append(e)
     return out

@@ -73,12 +73,20 @@ INSTRUCTION_WORDS: frozenset[str] = frozenset(
     yo nosotros lo la el los las que de del al ahora otra vez
     je nous le la les que de du des maintenant encore ça ca
     anymore any more either neither
-    folks people guys ones someone somebody see keep stick find get give show me speaks
 """.split())
+# Words a follow-up wraps around a topic ("more plant-based baking folks", "I meant ..."):
+# stripped from a topic phrase, which stands if anything is left.
+FILLER_WORDS: frozenset[str] = frozenset("""
+    folks people guys ones someone somebody see keep stick find get give show meant mean speaks
+    undo redo start over reset restart
+""".split())
+# A conversation command the criteria cannot express: answered with advice, never read as a topic.
+COMMAND = re.compile(r"^\W*(?:undo(?:\s+that)?|redo|go\s+back|start\s+(?:over|again)|reset|restart|new\s+search)\W*$",
+                     re.IGNORECASE)
 
 # Field nouns: a clause that names a field but no value edits the whole field.
 FIELD_NOUNS: dict[str, str] = {
-    "budget": r"budgets?|spend|presupuesto|etat|budgetlimit",
+    "budget": r"budgets?|spend(?:ing)?|money|presupuesto|etat|budgetlimit|geld|dinero",
     "max_price_per_post": r"price\s+(?:cap|limit)|per[\s-]post\s+(?:cap|limit|price)|price\s+per\s+post|rate\s+cap|preis\s+pro\s+post|precio\s+por\s+publicaci[oó]n|prix\s+par\s+post",
     "platforms": r"platforms?|plattform(?:en)?|plataformas?|plateformes?|channels?|networks?",
     "creator_countries": r"countr(?:y|ies)|locations?|geo(?:graphy)?|where\s+they(?:'re|\s+are)\s+based|based|lands?|länder|laender|pa[ií]s(?:es)?|pays|standort|ubicaci[oó]n|lieu",

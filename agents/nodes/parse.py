@@ -16,6 +16,7 @@ from agents.context import AgentContext
 from agents.criteria import CampaignCriteria
 from agents.events import CriteriaEvent, WarningEvent
 from agents.followup.patch import CriteriaPatch, PatchResult, apply_patch, describe, patch_from_overrides
+from agents.followup.vocabulary import COMMAND
 from agents.nodes.common import emit, progress, stage
 from agents.state import TURN_START, ShortlistState, Turn
 from retrieval.schema import PLATFORMS
@@ -97,7 +98,10 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
             warnings += [f"Not applied: {r}" for r in applied.rejected]
             if patch.more_like and not similar:
                 warnings.append(f"No creator {', '.join(patch.more_like)} in the last shortlist to find more like")
-            if patch.is_empty():
+            if patch.is_empty() and COMMAND.match(message):
+                warnings.append("A thread cannot undo or start over yet: change a criterion with its chip or a "
+                                "follow-up, or start a new chat for a new brief. Searched again with the same criteria.")
+            elif patch.is_empty():
                 warnings.append("Nothing in the message changed the criteria; searched again with the same ones")
         limit = state.get("limit")
         if limit is not None:

@@ -161,6 +161,10 @@ async def test_thread_follow_ups_refine(tmp_path, demo, embedder):
         view = await runner.thread("t1")
         assert view is not None and view.messages[-1] == "more like number 1" and len(view.messages) == 4
         assert await runner.thread("nope") is None
+        fifth = await runner.run("undo that", thread_id="t1")
+        # Not a topic (recorded: "undo" was added as one); the criteria stay and the user is told what works.
+        assert fifth.criteria.topics == fourth.criteria.topics
+        assert any("cannot undo" in w for w in fifth.warnings), fifth.warnings
 
 
 def test_demo_creators_validate(demo):

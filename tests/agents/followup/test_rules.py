@@ -170,3 +170,35 @@ def test_filler_words_never_become_the_topic(message, field, value):
     before, after, _ = follow(US_BRIEF, message)
     assert getattr(after, field) == value
     assert after.topics == before.topics
+
+
+BERLIN_BRIEF = "20 vegan food creators in Germany on Instagram and TikTok, 10k-80k followers, budget $15k, no alcohol"
+
+
+@pytest.mark.parametrize(("message", "check"), [
+    ("show me 5 more", lambda a: a.creators_count == 25),
+    ("alcohol is fine actually", lambda a: a.exclude_topics == []),
+    ("remove the alcohol restriction", lambda a: a.exclude_topics == []),
+    ("engagement above 3%", lambda a: a.min_engagement_rate == 0.03),
+    ("I'd like more plant-based baking folks", lambda a: a.topics == ["vegan food", "plant-based baking"]),
+    ("forget about money", lambda a: a.budget is None),
+])
+def test_everyday_phrasings(message, check):
+    # Each was read wrongly before: "5 more" set the count to 5, "alcohol is fine" made
+    # "alcohol, fine" the topic, "engagement above 3%" and "more ... folks" changed nothing.
+    _, after, _ = follow(BERLIN_BRIEF, message)
+    assert check(after), after
+    no_instruction_topics(after)
+
+
+def test_a_removal_already_done_by_a_set_is_not_refused():
+    _, after, _ = follow(BERLIN_BRIEF, "I meant Austria, not Germany")
+    before = parse_offline(BERLIN_BRIEF).criteria
+    result = apply_patch(before, parse_followup("I meant Austria, not Germany", before, PLATFORMS), PLATFORMS)
+    assert after.creator_countries == ["AT"] and result.rejected == []
+
+
+@pytest.mark.parametrize("message", ["undo that", "start over", "go back", "reset"])
+def test_conversation_commands_are_not_topics(message):
+    before = parse_offline(BERLIN_BRIEF).criteria
+    assert parse_followup(message, before, PLATFORMS).is_empty()
