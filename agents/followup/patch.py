@@ -181,7 +181,8 @@ def _apply_one(data: dict[str, Any], hard: set[str], edit: FieldEdit, all_platfo
                 hard.discard(other)
                 note += f"; {_WORDS[other]} dropped"
         _mark(hard, field, edit.hard)
-        return note
+        # An unchanged value is no change to report ("minimum followers now 10,000 (was 10,000)").
+        return None if value == old else note
     current: list[str] = list(data.get(field) or [])
     values = _norm(field, edit.values)
     if op == "set":

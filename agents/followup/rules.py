@@ -37,6 +37,11 @@ _MORE_LIKE = re.compile(
     r"similaires?\s+à|semblables?\s+à)\s+(?:the\s+|der\s+|el\s+|le\s+|la\s+)?(?:" + _RANK + r"|@([\w.\-]+)|(\d{1,3})(?:st|nd|rd|th)?\s+(?:one|creator))",
     re.IGNORECASE,
 )
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+# "the second creator looks great, find similar ones": the rank first, the request after it.
+_SIMILAR_TO_NTH = re.compile(
+    rf"\b(?:the\s+)?(?P<nth>{'|'.join(_ORDINALS)})\s+(?:one|creator|influencer|account|profile)\b[^.;!?\n]{{0,60}}?"
+    r"\b(?:similar(?:\s+ones)?|more\s+like\s+(?:this|that|them|him|her|it))\b", re.IGNORECASE)
 _BRANDS = re.compile(
     r"(?:who|that|which)?\s*(?:has|have|had)?\s*(?:ever\s+)?"
     r"(?:promoted|promotes|promoting|worked\s+with|works\s+with|partnered\s+with|did\s+(?:ads?|deals?|sponsorships?)\s+(?:for|with)|"
@@ -120,6 +125,9 @@ def _take_more_like(text: str, out: list[str]) -> str:
         rank, handle, ordinal = m.group(1), m.group(2), m.group(3)
         out.append(f"@{handle.lower()}" if handle else f"#{int(rank or ordinal)}")
         text = _blank(text, m.start(), m.end())
+    for m in list(_SIMILAR_TO_NTH.finditer(text)):
+        out.append(f"#{_ORDINALS.index(m.group('nth').lower()) + 1}")
+        text = _blank(text, m.start(), m.end())
     return text
 
 
@@ -161,6 +169,8 @@ def _take_handles(text: str, edits: list[FieldEdit], criteria: CampaignCriteria)
 
 
 # "make it 20", "give me 15 instead": a bare number after a request verb is the count.
+_SCALE = re.compile(rf"\b(?P<verb>{'|'.join(v.SCALE)})\b", re.IGNORECASE)
+_ALLOWED_TOO = re.compile(rf"\b{v.ALLOWED_TOO}\b", re.IGNORECASE)
 _N_MORE = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|and|so|then|please)[\s,]+)*(?:show\s+me|give\s+me|get\s+me|find\s+me|i\s+need|we\s+need|"
     r"i\s+want|we\s+want|add)?\s*(?P<n>\d{1,3})\s+more\b(?:\s+(?:creators?|influencers?|people|accounts|profiles|results))?"
@@ -191,9 +201,11 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         return _instead(clause[:m.start()], clause[m.end():], criteria)
     if m := _SWAP.search(clause):
         return _instead(m.group("new"), m.group("old"), criteria)
+    if (scaled := _scaled_money(clause, criteria)) is not None:
+        return [scaled]
     removing = bool(_REMOVE.search(clause)) and not _ADD.search(clause)
     dont_care = bool(_DONT_CARE.search(clause))
-    adding = bool(_ADD.search(clause))
+    adding = bool(_ADD.search(clause) or _ALLOWED_TOO.search(clause))
     switching = bool(_SWITCH.search(clause) or _ONLY.search(clause))
     raw = parse_offline(_PLEASE.sub(" ", clause)).criteria
     if not raw.exclude_topics and removing:
@@ -258,6 +270,19 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         else:
             edits.append(FieldEdit(field=field, op="add" if adding else "set", values=vals))
     return edits
+
+
+def _scaled_money(clause: str, criteria: CampaignCriteria) -> FieldEdit | None:
+    """ "double the budget", "halve the per-post cap": the amount the thread holds times a factor."""
+    m = _SCALE.search(clause)
+    if m is None:
+        return None
+    named = [f for f in fields_named(clause) if f in ("budget", "max_price_per_post")]
+    money = getattr(criteria, named[0]) if named else None
+    if money is None:
+        return None
+    factor = v.SCALE[m.group("verb").lower()]
+    return FieldEdit(field=named[0], op="set", value={"amount": round(money.amount * factor, 2), "currency": money.currency})
 
 
 def _allowed_again(clause: str, criteria: CampaignCriteria) -> list[str]:

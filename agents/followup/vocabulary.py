@@ -16,7 +16,7 @@ def _alt(*words: str) -> str:
 # "drop X", "no X please", "forget X", "without X": X leaves the criteria.
 REMOVE = _alt(
     "drop", "remove", "delete", "forget about", "forget", "get rid of", "take out", "lose", "skip", "without",
-    "no more", "not", "no", "exclude", "excluding", "ditch", "leave out", "cut", "nix", "neither", "nor",
+    "no more", "not", "no", "exclude", "excluding", "ditch", "don't want", "dont want", "do not want", "avoid", "leave out", "cut", "nix", "neither", "nor",
     "entferne", "entfernen", "streiche", "streichen", "vergiss", "ohne", "keine", "kein", "keinen", "nicht", "weg mit", "raus",
     "schließe", "schliesse", "ausschließen", "ausschliessen", "aus",
     "quita", "quitar", "quitad", "elimina", "eliminar", "olvida", "olvídate de", "olvidate de", "sin", "fuera", "nada de", "tampoco", "ni",
@@ -78,8 +78,12 @@ INSTRUCTION_WORDS: frozenset[str] = frozenset(
 # stripped from a topic phrase, which stands if anything is left.
 FILLER_WORDS: frozenset[str] = frozenset("""
     folks people guys ones someone somebody see keep stick find get give show meant mean speaks
-    undo redo start over reset restart
+    undo redo start over reset restart nah nope yep hmm try tried trying looks
 """.split())
+# "double the budget": a factor on the amount the thread holds.
+SCALE = {"double": 2.0, "triple": 3.0, "halve": 0.5, "half": 0.5, "verdopple": 2.0, "duplica": 2.0, "double le": 2.0}
+# "TikTok is ok too": a value allowed beside the others, an addition.
+ALLOWED_TOO = r"(?:is|are)\s+(?:fine|ok(?:ay)?|allowed|acceptable)(?:\s+too)?"
 # A conversation command the criteria cannot express: answered with advice, never read as a topic.
 COMMAND = re.compile(r"^\W*(?:undo(?:\s+that)?|redo|go\s+back|start\s+(?:over|again)|reset|restart|new\s+search)\W*$",
                      re.IGNORECASE)

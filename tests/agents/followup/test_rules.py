@@ -182,6 +182,11 @@ BERLIN_BRIEF = "20 vegan food creators in Germany on Instagram and TikTok, 10k-8
     ("engagement above 3%", lambda a: a.min_engagement_rate == 0.03),
     ("I'd like more plant-based baking folks", lambda a: a.topics == ["vegan food", "plant-based baking"]),
     ("forget about money", lambda a: a.budget is None),
+    ("prefer Instagram but TikTok is ok", lambda a: a.platforms == ["instagram", "tiktok"]),
+    ("nah, vegan baking", lambda a: a.topics == ["vegan food", "vegan baking"]),
+    ("what if we tried Austria?", lambda a: a.creator_countries == ["AT"] and a.topics == ["vegan food"]),
+    ("let's double the budget", lambda a: (a.budget.amount, a.budget.currency) == (30000, "USD")),
+    ("I don't want anyone over 100k", lambda a: (a.followers_min, a.followers_max) == (10000, 100000)),
 ])
 def test_everyday_phrasings(message, check):
     # Each was read wrongly before: "5 more" set the count to 5, "alcohol is fine" made
@@ -202,3 +207,14 @@ def test_a_removal_already_done_by_a_set_is_not_refused():
 def test_conversation_commands_are_not_topics(message):
     before = parse_offline(BERLIN_BRIEF).criteria
     assert parse_followup(message, before, PLATFORMS).is_empty()
+
+
+def test_similar_to_the_nth_creator():
+    before = parse_offline(BERLIN_BRIEF).criteria
+    patch = parse_followup("the second creator looks great, find similar ones", before, PLATFORMS)
+    assert patch.more_like == ["#2"] and not patch.edits
+
+
+def test_an_unchanged_value_is_not_reported_as_a_change():
+    _, after, changes = follow(BERLIN_BRIEF, "more micro influencers")
+    assert after.tiers == ["micro"] and not any("was 10,000" in c and "now 10,000" in c for c in changes), changes
