@@ -40,6 +40,9 @@ class Turn(TypedDict, total=False):
     rejected: list[str]
     shortlist_id: str
     parser: str
+    criteria_before: dict[str, Any]  # a follow-up's starting criteria (JSON), for undo
+    undone: bool  # undo or start over has taken this turn's changes back
+    rewind: bool  # this turn was an undo or a start over
 
 
 class ShortlistInput(TypedDict, total=False):

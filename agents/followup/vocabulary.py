@@ -84,9 +84,12 @@ FILLER_WORDS: frozenset[str] = frozenset("""
 SCALE = {"double": 2.0, "triple": 3.0, "halve": 0.5, "half": 0.5, "verdopple": 2.0, "duplica": 2.0, "double le": 2.0}
 # "TikTok is ok too": a value allowed beside the others, an addition.
 ALLOWED_TOO = r"(?:is|are)\s+(?:fine|ok(?:ay)?|allowed|acceptable)(?:\s+too)?"
-# A conversation command the criteria cannot express: answered with advice, never read as a topic.
-COMMAND = re.compile(r"^\W*(?:undo(?:\s+that)?|redo|go\s+back|start\s+(?:over|again)|reset|restart|new\s+search)\W*$",
-                     re.IGNORECASE)
+# Conversation commands: they move the thread's criteria back, they are never read as edits.
+UNDO = re.compile(r"^\W*(?:(?:please\s+)?undo(?:\s+(?:that|it|the\s+last\s+(?:change|one)))?|go\s+back|revert(?:\s+that)?|"
+                  r"r[üu]ckg[äa]ngig|deshacer|annuler)\W*$", re.IGNORECASE)
+START_OVER = re.compile(r"^\W*(?:start\s+(?:over|again)|reset|restart|back\s+to\s+the\s+(?:original\s+)?brief|"
+                        r"von\s+vorne|empezar\s+de\s+nuevo|recommencer)\W*$", re.IGNORECASE)
+COMMAND = re.compile(f"(?:{UNDO.pattern})|(?:{START_OVER.pattern})", re.IGNORECASE)
 
 # Field nouns: a clause that names a field but no value edits the whole field.
 FIELD_NOUNS: dict[str, str] = {

@@ -16,7 +16,7 @@ from agents.context import AgentContext
 from agents.criteria import CampaignCriteria
 from agents.events import CriteriaEvent, WarningEvent
 from agents.followup.patch import CriteriaPatch, PatchResult, apply_patch, describe, patch_from_overrides
-from agents.followup.vocabulary import COMMAND
+from agents.followup.history import is_rewind, rewind
 from agents.nodes.common import emit, progress, stage
 from agents.state import TURN_START, ShortlistState, Turn
 from retrieval.schema import PLATFORMS
@@ -73,13 +73,24 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
     notes: list[str] = []
     similar: list[str] = []
     turn = Turn(message=message, changes=[], rejected=[], shortlist_id=state.get("shortlist_id", ""))
+    earlier_turns: list[Turn] = list(state.get("turns") or [])
     with stage(runtime, "parse", timings):
         if previous is None:
             result = await ctx.parser.parse(message)
             warnings += result.warnings
             parser = result.parser
             criteria = apply_overrides(result.criteria, overrides)
+        elif is_rewind(message) and not overrides:
+            back = rewind(message, state.get("turns") or [])
+            parser = "edit"
+            criteria = back.criteria or previous
+            earlier_turns = back.turns
+            notes = [back.note] if back.criteria is not None else []
+            if back.criteria is None:
+                warnings.append(back.note)
+            turn["changes"], turn["rewind"] = notes, True
         else:
+            turn["criteria_before"] = previous.model_dump(mode="json")
             patch, parser = CriteriaPatch(), "edit"
             if message.strip():
                 reading = await ctx.followups.read(message, previous)
@@ -95,13 +106,12 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
             similar = similar_to(patch.more_like, state.get("previous") or [])
             notes = applied.changes + [f"kept {ref}'s niche and style: more creators like them" for ref in patch.more_like if similar]
             turn["changes"], turn["rejected"] = notes, applied.rejected
+            if criteria == previous:
+                del turn["criteria_before"]  # nothing changed: nothing for an undo to take back
             warnings += [f"Not applied: {r}" for r in applied.rejected]
             if patch.more_like and not similar:
                 warnings.append(f"No creator {', '.join(patch.more_like)} in the last shortlist to find more like")
-            if patch.is_empty() and COMMAND.match(message):
-                warnings.append("A thread cannot undo or start over yet: change a criterion with its chip or a "
-                                "follow-up, or start a new chat for a new brief. Searched again with the same criteria.")
-            elif patch.is_empty():
+            if patch.is_empty():
                 warnings.append("Nothing in the message changed the criteria; searched again with the same ones")
         limit = state.get("limit")
         if limit is not None:
@@ -127,5 +137,5 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
         more_like = {"kept": [s for s in state.get("scored") or [] if s["key"] in similar],
                      "shown_before": [p["key"] for p in state.get("previous") or [] if p["key"] not in similar]}
     return {**_WORKING, **more_like, "criteria": criteria, "parser": parser, "brief": " / ".join(messages), "messages": messages,
-            "turns": [*(state.get("turns") or []), turn], "similar_to": similar,
+            "turns": [*earlier_turns, turn], "similar_to": similar,
             "warnings": [TURN_START, *warnings], "timings": timings}

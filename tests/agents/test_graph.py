@@ -161,10 +161,16 @@ async def test_thread_follow_ups_refine(tmp_path, demo, embedder):
         view = await runner.thread("t1")
         assert view is not None and view.messages[-1] == "more like number 1" and len(view.messages) == 4
         assert await runner.thread("nope") is None
+        # Undo takes back the last change (recorded before: "undo" was added as a topic); "more
+        # like" changed no criteria, so the exclusion and the follower cap go.
         fifth = await runner.run("undo that", thread_id="t1")
-        # Not a topic (recorded: "undo" was added as one); the criteria stay and the user is told what works.
-        assert fifth.criteria.topics == fourth.criteria.topics
-        assert any("cannot undo" in w for w in fifth.warnings), fifth.warnings
+        assert fifth.criteria.topics == first.criteria.topics and fifth.criteria.platforms == ["tiktok"]
+        assert fifth.criteria.exclude_handles == [] and fifth.criteria.followers_max == second.criteria.followers_max
+        assert any(c.handle == top for c in fifth.creators)
+        sixth = await runner.run("start over", thread_id="t1")
+        assert sixth.criteria.platforms == first.criteria.platforms
+        view = await runner.thread("t1")
+        assert view.turns[-2]["changes"][0].startswith("undid “exclude @")
 
 
 def test_demo_creators_validate(demo):
