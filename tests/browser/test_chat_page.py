@@ -264,6 +264,15 @@ async def test_follow_up_wording_relaxations_once_and_names_not_codes(page, base
     assert "Shortlisted 1 creator." in last, last
     assert "1 creators" not in await page.locator("body").text_content()
 
+    # What a follow-up did to the criteria stays under castlist's reply (the warnings panel
+    # is cleared by the next message), as a reloaded thread shows it.
+    await _send(page, "more like @nobody.here.at.all")
+    parser_notes = await page.locator('#warnings li[data-code="parser"] p').all_text_contents()
+    assert parser_notes, await page.locator("#warnings").text_content()
+    reply_notes = await page.locator("#transcript > li").last.locator(".msg-notes li").all_text_contents()
+    for note in parser_notes:
+        assert f"⚠ {note}" in reply_notes, (note, reply_notes)
+
     # Names, not ISO codes: the card's details and the profile.
     card = page.locator("#cards > .card").first
     await card.locator(".more > summary").click()
@@ -296,3 +305,27 @@ async def test_follow_up_wording_relaxations_once_and_names_not_codes(page, base
         return [...table.querySelectorAll('tr')].find((tr) => tr.querySelector('th').textContent === 'Based in').textContent;
     }""")
     assert "Germany" in cell and "France" in cell, cell
+
+
+async def test_thread_list_counts_and_phone_layout(browser, base_url):
+    """The start view's earlier briefs: "1 creator", and on a phone the title gets its own
+    line (beside the date every title was cut to "30 vegan food…")."""
+    context = await browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = await context.new_page()
+    try:
+        await page.goto(base_url + "/")
+        await page.wait_for_selector("html[data-ready=true]")
+        await _send(page, BRIEF)
+        await _send(page, "make it 1")
+        thread = await page.evaluate("new URLSearchParams(location.hash.slice(1)).get('thread')")
+        await page.goto(base_url + "/")
+        await page.wait_for_selector("html[data-ready=true]")
+        link = page.locator(f'.thread-link[data-thread="{thread}"]')
+        await link.wait_for(timeout=10_000)
+        text = await link.text_content()
+        assert text.rstrip().endswith("· 1 creator"), text
+        direction, title_width, link_width = await link.evaluate("""(a) => [getComputedStyle(a).flexDirection,
+            a.querySelector('.thread-title').getBoundingClientRect().width, a.getBoundingClientRect().width]""")
+        assert direction == "column" and title_width > link_width * 0.8, (direction, title_width, link_width)
+    finally:
+        await context.close()

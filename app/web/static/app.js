@@ -366,6 +366,7 @@ async function send(message, criteria = null, removing = null) {
   let fresh = 0;
   let finished = false;
   let changes = [];
+  const turnNotes = [];
   const onEvent = ({ event, data }) => {
     switch (event) {
       case "criteria":
@@ -377,6 +378,10 @@ async function send(message, criteria = null, removing = null) {
         break;
       case "warning":
         addWarning(data.message, data.code);
+        // What the message did to the criteria ("Nothing in the message changed…", "Not
+        // applied: …") also stays under the reply, as a reloaded thread shows it: the
+        // warnings panel is cleared by the next message.
+        if (data.code === "parser" && !turnNotes.includes(`⚠ ${data.message}`)) turnNotes.push(`⚠ ${data.message}`);
         break;
       case "creator":
         if (fresh++ === 0) {
@@ -398,7 +403,8 @@ async function send(message, criteria = null, removing = null) {
         progress.finish(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         say("assistant", data.shortlist.creators.length
           ? `Shortlisted ${creatorCount(data.shortlist.creators.length)}. Refine with a follow-up, or export the list.`
-          : "No creator matched every constraint. Try the suggestions on the shortlist, or drop a chip.", changes);
+          : "No creator matched every constraint. Try the suggestions on the shortlist, or drop a chip.",
+        [...changes, ...turnNotes]);
         if (!fresh) revealResults(); // no card arrived: show the advice instead
         else revealResults(true);
         break;
@@ -520,7 +526,7 @@ async function showThreadList() {
   if (!items.length || ui.examples.hidden) return;
   for (const t of items) {
     const when = new Date(t.updated_at).toLocaleString([], { dateStyle: "short", timeStyle: "short" });
-    const count = t.last_count == null ? "" : ` · ${t.last_count} creators`;
+    const count = t.last_count == null ? "" : ` · ${creatorCount(t.last_count)}`;
     ui.threadList.append(el("li", {},
       el("button", { type: "button", class: "thread-link", dataset: { thread: t.thread_id },
         onclick: () => loadThread(t.thread_id) },
