@@ -329,3 +329,30 @@ async def test_thread_list_counts_and_phone_layout(browser, base_url):
         assert direction == "column" and title_width > link_width * 0.8, (direction, title_width, link_width)
     finally:
         await context.close()
+
+
+async def test_price_methods_read_as_words_and_prices_as_whole_units(page, base_url):
+    """The price method was shown as the server's code ("tier_benchmark:instagram:micro|video:
+    +40-50%", "rate_card:65 EUR/reel|fx≈1.08 (approximate)") and a €65 rate card as "$70.20"."""
+    await page.goto(base_url + "/")
+    await page.wait_for_selector("html[data-ready=true]")
+    views = await page.evaluate("""async () => {
+        const { priceView } = await import('/static/money.js');
+        return [
+            priceView({ low: 140, high: 750, currency: 'USD', method: 'tier_benchmark:instagram:micro|video:+40-50%' }, null),
+            priceView({ low: 70.2, high: 70.2, currency: 'USD', method: 'rate_card:65 EUR/reel|fx≈1.08 (approximate)' }, null),
+            priceView({ low: 5, high: 5, currency: 'USD', method: 'something the page does not know' }, null),
+        ];
+    }""")
+    bench, card, unknown = views
+    assert bench["method"] == "published micro Instagram rates; video posts +40–50%", bench
+    assert card["text"] == "$70", card
+    assert card["method"] == "the creator's rate card (65 EUR per reel); converted at 1 EUR ≈ 1.08 USD (approximate rate)"
+    assert unknown["method"] == "something the page does not know"  # shown as it came, never dropped
+
+    # On a real card's details no method code is left.
+    await _send(page, BRIEF)
+    card_el = page.locator("#cards > .card").first
+    await card_el.locator(".more > summary").click()
+    method = await card_el.locator(".more-body p.method").first.text_content()
+    assert "tier_benchmark" not in method and "rate_card:" not in method and "|" not in method, method
