@@ -65,6 +65,7 @@ class UpsertProblem(Problem):
     errors: list[RowError] | list[FieldError] | None = None  # type: ignore[assignment]
     accepted: int | None = None
     rejected: int | None = None
+    warnings: list[RowWarning] | None = None
 
 
 class CreatorOut(BaseModel):
