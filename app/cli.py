@@ -65,23 +65,48 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the API and the web page")
     _common(p)
-    p.add_argument("--host", default=None)
-    p.add_argument("--port", type=int, default=None)
-    p.add_argument("--demo-creators", type=int, default=None, help="size of the demo index built on first start")
+    p.add_argument("--host", default=None, help="address to listen on (default $CASTLIST_HOST or 127.0.0.1; "
+                                                 "any other address needs an API key: castlist keys create)")
+    p.add_argument("--port", type=int, default=None, help="port (default $CASTLIST_PORT or 8000)")
+    p.add_argument("--demo-creators", type=int, default=None,
+                   help="size of the demo index built on first start (default $CASTLIST_DEMO_CREATORS or 20000)")
     p.add_argument("--workers", type=int, default=None,
                    help="uvicorn worker processes (default $CASTLIST_WORKERS or 1); above 1 needs CASTLIST_QDRANT_URL")
     p.add_argument("--wait-for-index", action="store_true",
                    help="on first start, build the demo index before serving (default: serve at once, build behind)")
 
-    p = sub.add_parser("eval", help="offline eval suite with a regression gate")
+    p = sub.add_parser(
+        "eval", help="offline eval suite with a regression gate",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Runs the labelled eval sets against four systems (BM25 only, dense only, hybrid\n"
+                    "without vetting, the full agent), writes a report (report.json, report.md, PNG charts)\n"
+                    "and compares every gated metric with the baseline. Offline: no network, and no LLM\n"
+                    "unless --llm.",
+        epilog="suites (evals/datasets/):\n"
+               "  parse    brief -> CampaignCriteria field accuracy (parse_v1)\n"
+               "  safety   the brand-safety scan's precision and recall (safety_v1)\n"
+               "  demo     retrieval on a generated demo corpus, graded by its labels (retrieval_v1)\n"
+               "  demo_v2  the same corpus, judged by each brief's distinguishing facet (retrieval_v2)\n"
+               "  real     real Instagram creators by category (real_instagram_v1; needs the real data file)\n"
+               "  fine     real Instagram creators, judged per creator and facet (real_instagram_fine_v1;\n"
+               "           needs the real data file)\n"
+               "exit status: 0 when the gate passes, 1 when a metric regressed past its tolerance\n"
+               "(the report lists which).")
     _common(p)
-    p.add_argument("--tier", choices=["quick", "full"], default="quick")
-    p.add_argument("--report-dir", type=Path, default=None)
-    p.add_argument("--baseline", type=Path, default=None)
-    p.add_argument("--update-baseline", action="store_true")
-    p.add_argument("--real-data", type=Path, default=None, help="instagram_kim2020.jsonl for the real-data set")
+    p.add_argument("--tier", choices=["quick", "full"], default="quick",
+                   help="quick (default, CI): the cases marked quick, a 3,000-creator demo corpus, 3,000 real "
+                        "creators for the real suite; full: every case, 20,000 demo creators, every real creator")
+    p.add_argument("--report-dir", type=Path, default=None,
+                   help="where the report goes (default: DATA_DIR/eval-reports/<tier>-<UTC time>)")
+    p.add_argument("--baseline", type=Path, default=None, help="baseline to gate against (default: evals/baseline.json)")
+    p.add_argument("--update-baseline", action="store_true",
+                   help="rewrite this tier's baseline entries from this run (only after reviewing the report)")
+    p.add_argument("--real-data", type=Path, default=None,
+                   help="instagram_kim2020.jsonl for the real and fine suites (default: "
+                        "../shared/data/real/instagram_kim2020.jsonl beside the repository; both suites are skipped, "
+                        "and the report says so, when it is absent)")
     p.add_argument("--suite", action="append", default=None, choices=["parse", "safety", "demo", "demo_v2", "real", "fine"],
-                   help="run only this suite (repeat for several); default all")
+                   help="run only this suite (repeat for several); default all (see the list below)")
     p.add_argument("--embedding-model", action="append", default=None,
                    help="run the systems with this embedding model (repeat to set models side by side; default "
                         "CASTLIST_EMBEDDING_MODEL). Only all-MiniLM-L6-v2's systems are gated; another model's are "

@@ -76,6 +76,22 @@ def _too_many(decision: Decision, what: str = "Rate limit exceeded") -> ProblemE
                         title="Too Many Requests", headers={"Retry-After": str(decision.retry_after_s)})
 
 
+def _missing_key_detail(header: str | None, request: Request) -> str:
+    """Why no key was read: a partner who sent one the wrong way is told which way is right."""
+    wanted = "send it as `Authorization: Bearer <key>`"
+    if header and header.strip():
+        scheme = header.strip().split(" ", 1)[0]
+        if scheme.lower() == "bearer":
+            return f"The Authorization header names Bearer but holds no key; {wanted}."
+        if " " not in header.strip():
+            return f"The Authorization header holds no scheme; {wanted}."
+        return f"The Authorization scheme {scheme!r} is not supported; {wanted}."
+    for name in ("x-api-key", "api-key", "x-auth-token"):
+        if request.headers.get(name):
+            return f"The key in the {name} header is not read; {wanted}."
+    return "This API needs a key: send `Authorization: Bearer <key>`."
+
+
 async def authenticate(request: Request, db: DatabaseDep, settings: SettingsDep) -> Principal:
     client = request.client.host if request.client else "unknown"
     # Database reads in a worker thread: the event loop serves streams meanwhile.
@@ -88,10 +104,11 @@ async def authenticate(request: Request, db: DatabaseDep, settings: SettingsDep)
     blocked = failures.check(failure_key)
     if not blocked.allowed:
         raise _too_many(blocked, "Too many failed authentications")
-    token = bearer_token(request.headers.get("authorization"))
+    header = request.headers.get("authorization")
+    token = bearer_token(header)
     if token is None:
         failures.take(failure_key)
-        raise _unauthorized("This API needs a key: send `Authorization: Bearer <key>`.")
+        raise _unauthorized(_missing_key_detail(header, request))
     row = await run_in_threadpool(verify_key, db, token)
     if row is None:
         failures.take(failure_key)

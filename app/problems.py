@@ -94,22 +94,45 @@ def problem_response(request: Request | None, status: int, detail: str | None, *
     return JSONResponse(body, status_code=status, headers=out_headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
+_PYDANTIC_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def plain(message: str) -> str:
+    """A validator's message without pydantic's "Value error, " prefix: the caller reads
+    what is wrong, not which kind of Python check said so."""
+    for prefix in _PYDANTIC_PREFIXES:
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
 def _field_errors(errors: Sequence[Any]) -> list[FieldError]:
     out = []
     for err in errors:
         loc = [str(p) for p in err.get("loc", ())]
-        out.append(FieldError(field=".".join(loc) or "body", message=str(err.get("msg", "invalid")),
+        out.append(FieldError(field=".".join(loc) or "body", message=plain(str(err.get("msg", "invalid"))),
                               type=str(err.get("type", "value_error"))))
     return out
+
+
+def _json_errors(errors: Sequence[Any]) -> tuple[str, list[FieldError]]:
+    """FastAPI puts the character offset of a JSON syntax error where a field name goes
+    (`body.10`), which reads as a field called "10": say it as a position instead."""
+    err = next(e for e in errors if e.get("type") == "json_invalid")
+    loc = list(err.get("loc", ()))
+    position = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+    reason = (err.get("ctx") or {}).get("error", "decode error")
+    where = f" at character {position}" if position is not None else ""
+    message = f"not valid JSON{where}: {reason}"
+    return f"The body is {message}", [FieldError(field="body", message=message, type="json_invalid")]
 
 
 async def _validation_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = list(exc.errors())
     if any(e.get("type") == "json_invalid" for e in errors):
         # Unparseable syntax is a malformed request (400), not a well-formed invalid one.
-        ctx = next((e.get("ctx") or {} for e in errors if e.get("type") == "json_invalid"), {})
-        return problem_response(request, 400, f"The body is not valid JSON: {ctx.get('error', 'decode error')}",
-                                slug="invalid-json", title="Malformed JSON", errors=_field_errors(errors))
+        detail, fields = _json_errors(errors)
+        return problem_response(request, 400, detail, slug="invalid-json", title="Malformed JSON", errors=fields)
     fields = _field_errors(errors)
     summary = "; ".join(f"{f.field}: {f.message}" for f in fields[:5])
     return problem_response(request, 422, summary or "The request is invalid", slug="validation-error",

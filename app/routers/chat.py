@@ -20,7 +20,7 @@ from agents.criteria import CampaignCriteria
 from agents.followup.patch import LIST_FIELDS, SCALAR_FIELDS
 from agents.shortlist import Relaxation
 from app.deps import Caller, DatabaseDep, RunnerDep, RunsDep, SettingsDep
-from app.problems import Problem, ProblemError, invalid
+from app.problems import Problem, ProblemError, invalid, plain
 from app.routers._common import ID_PATTERN, check_brief, check_criteria
 from app.routers._runs import respond
 
@@ -111,15 +111,16 @@ _ERRORS = {code: {"model": Problem, "content": {"application/problem+json": {}}}
 
 
 def check_edit_values(edits: dict[str, Any] | None) -> None:
-    """Each edited value must pass the criteria's own checks (platform names, ISO codes);
-    nulls clear. A 422 names the edited field (`body.criteria.<name>`)."""
-    values = {k: v for k, v in (edits or {}).items() if v is not None and k != "hard"}
+    """Each edited value must pass the criteria's own checks (platform names, ISO codes,
+    field names in `hard`); nulls clear. A 422 names the edited field (`body.criteria.<name>`).
+    `hard` was once left out here, so `{"hard": ["colour"]}` was dropped without a word."""
+    values = {k: v for k, v in (edits or {}).items() if v is not None}
     try:
         CampaignCriteria.model_validate(values)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise invalid(f"body.criteria.{where}" if where else "body.criteria", first["msg"], first["type"]) from None
+        raise invalid(f"body.criteria.{where}" if where else "body.criteria", plain(first["msg"]), first["type"]) from None
 
 
 @router.post("/{thread_id}/messages", status_code=200, responses={

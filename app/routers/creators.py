@@ -3,13 +3,19 @@
 Rows are validated one by one like `castlist ingest`: a bad row is reported (index, line,
 field, reason) and the good rows still go in. 200 when every row was accepted, 207 when
 some were rejected, 422 (problem+json) when none was accepted.
+
+Accepted rows can still carry `warnings`: fields the import format does not know (kept out,
+so a misspelt "contry" is not silently lost) and a creator sent twice in one request (the
+later row replaces the earlier, as a re-import would). Without them a partner saw
+`accepted: 1` for two rows and could not tell why.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from typing import Annotated, Any
+import types
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
@@ -17,7 +23,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from app.deps import Caller, RetrievalDep
-from app.problems import FieldError, Problem, ProblemError
+from app.problems import FieldError, Problem, ProblemError, plain
 from app.profile import CreatorProfile, build_profile
 from retrieval.features import CreatorFeatures
 from retrieval.ingest import Ingester
@@ -37,10 +43,20 @@ class RowError(BaseModel):
     handle: str | None = None
 
 
+class RowWarning(BaseModel):
+    index: int = Field(description="0-based position of the row in the request")
+    line: int | None = Field(None, description="1-based line number (NDJSON bodies)")
+    field: str | None = None
+    message: str
+    handle: str | None = None
+
+
 class UpsertResult(BaseModel):
     accepted: int
     rejected: int
     errors: list[RowError]
+    warnings: list[RowWarning] = Field(default_factory=list, description="Accepted rows with something the caller "
+                                       "should know: unknown fields ignored, a creator replaced by a later row")
 
 
 class UpsertProblem(Problem):
@@ -49,6 +65,7 @@ class UpsertProblem(Problem):
     errors: list[RowError] | list[FieldError] | None = None  # type: ignore[assignment]
     accepted: int | None = None
     rejected: int | None = None
+    warnings: list[RowWarning] | None = None
 
 
 class CreatorOut(BaseModel):
@@ -82,7 +99,12 @@ def _rows_from_json(body: bytes) -> list[tuple[int | None, Any]]:
     try:
         value = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ProblemError(400, f"The body is not valid JSON: {exc}", slug="invalid-json", title="Malformed JSON") from exc
+        hint = ""
+        if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data" and b"\n" in body.strip():
+            # One object per line is NDJSON: the content type decides how the body is read.
+            hint = "; one creator per line is NDJSON: send it with Content-Type application/x-ndjson"
+        raise ProblemError(400, f"The body is not valid JSON: {exc}{hint}", slug="invalid-json",
+                           title="Malformed JSON") from exc
     except RecursionError as exc:
         # The decoder recurses once per level; thousands of levels are an attack, not data.
         raise ProblemError(400, f"The body is nested too deeply (each row may nest up to {MAX_DEPTH} levels)",
@@ -93,6 +115,63 @@ def _rows_from_json(body: bytes) -> list[tuple[int | None, Any]]:
         raise ProblemError(422, "Send a JSON array of creators (or NDJSON with Content-Type application/x-ndjson)",
                            slug="validation-error", title="Invalid request")
     return [(None, v) for v in value]
+
+
+MAX_UNKNOWN_REPORTED = 10
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside `X | None` or `list[X]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (Union, types.UnionType, list):
+        for arg in get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def unknown_fields(raw: Any, model: type[BaseModel] = Creator, prefix: str = "") -> list[str]:
+    """Dotted paths of keys the import format does not have (the schema ignores them)."""
+    if not isinstance(raw, dict):
+        return []
+    found: list[str] = []
+    for key, value in raw.items():
+        info = model.model_fields.get(key)
+        if info is None:
+            found.append(f"{prefix}{key}")
+            continue
+        inner = _model_of(info.annotation)
+        if inner is None:
+            continue
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                found += unknown_fields(item, inner, f"{prefix}{key}.{i}.")
+        else:
+            found += unknown_fields(value, inner, f"{prefix}{key}.")
+    return found
+
+
+def _row_warnings(creators: list[tuple[int, Creator]], rows: list[tuple[int | None, Any]]) -> list[RowWarning]:
+    warnings: list[RowWarning] = []
+    last_of: dict[str, int] = {}
+    for index, creator in creators:
+        last_of[creator.key] = index
+    for index, creator in creators:
+        line = rows[index][0]
+        unknown = unknown_fields(rows[index][1])
+        if unknown:
+            shown = ", ".join(unknown[:MAX_UNKNOWN_REPORTED]) + (" …" if len(unknown) > MAX_UNKNOWN_REPORTED else "")
+            warnings.append(RowWarning(index=index, line=line, field=unknown[0], handle=creator.handle,
+                                       message=f"not in the import format, ignored: {shown}"))
+        later = last_of[creator.key]
+        if later != index:
+            warnings.append(RowWarning(
+                index=index, line=line, field="handle", handle=creator.handle,
+                message=f"the same creator ({creator.key}) is sent again at index {later}; that later row replaced "
+                        "this one"))
+    return warnings
 
 
 def _check(rows: list[tuple[int | None, Any]]) -> tuple[list[tuple[int, Creator]], list[RowError]]:
@@ -110,7 +189,8 @@ def _check(rows: list[tuple[int | None, Any]]) -> tuple[list[tuple[int, Creator]
             continue
         result = validate(raw, file="request", line=line or index + 1)
         if isinstance(result, Reject):
-            errors.append(RowError(index=index, line=line, field=result.field, reason=result.reason, handle=result.handle))
+            errors.append(RowError(index=index, line=line, field=result.field, reason=plain(result.reason),
+                                   handle=result.handle))
         else:
             creators.append((index, result))
     return creators, errors
@@ -142,6 +222,7 @@ async def upsert_creators(request: Request, retrieval: RetrievalDep, _caller: Ca
     if not rows:
         raise ProblemError(422, "No creators in the body", slug="validation-error", title="Invalid request")
     creators, errors = await run_in_threadpool(_check, rows)
+    warnings = _row_warnings(creators, rows)
     accepted = 0
     if creators:
         ingester = Ingester(retrieval.store, retrieval.index, retrieval.embedder,
@@ -155,7 +236,9 @@ async def upsert_creators(request: Request, retrieval: RetrievalDep, _caller: Ca
         flush = getattr(retrieval.index, "flush", None)
         if flush is not None:
             await asyncio.to_thread(flush)
-    result = UpsertResult(accepted=accepted, rejected=len(errors), errors=errors)
+    failed = {e.index for e in errors}
+    result = UpsertResult(accepted=accepted, rejected=len(errors), errors=errors,
+                          warnings=[w for w in warnings if w.index not in failed])
     if accepted == 0:
         raise ProblemError(422, f"All {len(errors)} rows were rejected", slug="validation-error",
                            title="Invalid request", extra=result.model_dump(mode="json"))

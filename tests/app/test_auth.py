@@ -42,6 +42,15 @@ async def test_with_a_key_every_v1_route_needs_it(app_factory, data_dir_factory)
             assert junk.status_code == 401
         ok = await client.get("/v1/shortlists", headers={"Authorization": f"Bearer {key}"})
         assert ok.status_code == 200
+        # A key sent the wrong way is told the right way (user-eyes pass, round 2).
+        for headers, says in (({"Authorization": f"Token {key}"}, "scheme 'Token' is not supported"),
+                              ({"Authorization": key}, "holds no scheme"),
+                              ({"Authorization": "Bearer"}, "holds no key"),
+                              ({"X-API-Key": key}, "x-api-key header is not read")):
+            refused = await client.get("/v1/shortlists", headers=headers)
+            assert refused.status_code == 401
+            detail = refused.json()["detail"]
+            assert says in detail and "Authorization: Bearer <key>" in detail, detail
         parsed = await client.post("/v1/briefs/parse", json={"brief": "vegan creators on tiktok"},
                                    headers={"Authorization": f"bearer {key}"})
         assert parsed.status_code == 200

@@ -52,6 +52,24 @@ async def test_invalid_json_is_400(client):
     response = await client.post("/v1/shortlists", content=b'{"brief": "vegan', headers={"Content-Type": "application/json"})
     body = assert_problem(response, 400)
     assert "JSON" in body["detail"]
+    # The offset of the syntax error is a position, not a field called "10".
+    assert "at character 10" in body["detail"], body
+    assert [e["field"] for e in body["errors"]] == ["body"]
+
+
+async def test_validator_messages_have_no_pydantic_prefix(client):
+    response = await client.post("/v1/shortlists", json={"brief": "vegan", "criteria": {"platforms": ["myspace"]}})
+    body = assert_problem(response, 422, "body.criteria.platforms")
+    assert body["errors"][0]["message"].startswith("unknown platform"), body
+    assert "Value error" not in body["detail"]
+
+
+async def test_unknown_field_named_in_a_chat_edit_of_hard_is_422(client):
+    # `hard` was left out of the edit checks, so this edit was dropped without a word.
+    response = await client.post("/v1/chat/thread-hard/messages", json={"message": "vegan food creators",
+                                                                        "criteria": {"hard": ["colour"]}})
+    body = assert_problem(response, 422, "body.criteria.hard")
+    assert "colour" in body["detail"]
 
 
 @pytest.mark.parametrize("thread_id", ["has space", "x" * 65, "semi;colon", "dots.not.allowed"])

@@ -203,8 +203,11 @@ async def test_api_key_from_settings(page, base_url, web_settings):
         await error.wait_for(state="visible", timeout=10_000)
         message = await error.text_content()
         assert "API key" in message, message
-
-        await page.click("#open-settings")
+        # A marketer is told what to do, in words: no header syntax, and the way to Settings
+        # is in the message itself (user-eyes pass, round 2).
+        assert "Authorization" not in message and "Bearer" not in message, message
+        await error.get_by_role("button", name="Open Settings").click()
+        await page.locator("#settings").wait_for(state="visible", timeout=5_000)
         await page.fill("#api-key", key)
         await page.get_by_role("button", name="Save").click()
         # The dialog's close event (which stores the key) fires after the click returns.
@@ -220,3 +223,136 @@ async def test_api_key_from_settings(page, base_url, web_settings):
     finally:
         db.revoke_key(row.prefix)  # auth off again for any later test on this server
         db.close()
+
+
+NARROW = "10 micro vegan food creators on Instagram in Germany, budget €5,000, no alcohol"
+
+
+async def test_follow_up_wording_relaxations_once_and_names_not_codes(page, base_url):
+    """User-eyes pass, round 2: a follow-up is announced as one; "1 creator", not "1
+    creators"; the relaxation advice is listed once (as buttons), not as a sentence and again
+    as buttons; countries and languages show as names; extra stages have names."""
+    await page.goto(base_url + "/")
+    await page.wait_for_selector("html[data-ready=true]")
+    await page.evaluate("""() => {
+        window.__statuses = [];
+        const status = document.querySelector('#status');
+        new MutationObserver(() => window.__statuses.push(status.textContent))
+            .observe(status, { childList: true, characterData: true, subtree: true });
+    }""")
+    await _send(page, NARROW)
+    statuses = await page.evaluate("window.__statuses")
+    assert "Reading the brief…" in statuses and "Reading your follow-up…" not in statuses, statuses
+
+    short = page.locator('#warnings [data-code="short"]')
+    buttons = await short.locator(".relax-actions button").all_text_contents()
+    assert buttons, await page.locator("#warnings").text_content()
+    sentence = await short.locator("p").first.text_content()
+    assert sentence.rstrip().endswith("To find more:"), sentence
+    warning_text = await short.text_content()
+    for label in buttons:
+        assert warning_text.count(label) == 1, (label, warning_text)
+
+    await page.click("#new-brief")
+    await _send(page, BRIEF)
+    assert await page.locator("#cards > .card").count() >= 2
+    await page.evaluate("window.__statuses = []")
+    await _send(page, "make it 1")
+    statuses = await page.evaluate("window.__statuses")
+    assert "Reading your follow-up…" in statuses, statuses
+    last = (await page.locator("#transcript > li").last.text_content()).strip()
+    assert "Shortlisted 1 creator." in last, last
+    assert "1 creators" not in await page.locator("body").text_content()
+
+    # What a follow-up did to the criteria stays under castlist's reply (the warnings panel
+    # is cleared by the next message), as a reloaded thread shows it.
+    await _send(page, "more like @nobody.here.at.all")
+    parser_notes = await page.locator('#warnings li[data-code="parser"] p').all_text_contents()
+    assert parser_notes, await page.locator("#warnings").text_content()
+    reply_notes = await page.locator("#transcript > li").last.locator(".msg-notes li").all_text_contents()
+    for note in parser_notes:
+        assert f"⚠ {note}" in reply_notes, (note, reply_notes)
+
+    # Names, not ISO codes: the card's details and the profile.
+    card = page.locator("#cards > .card").first
+    await card.locator(".more > summary").click()
+    based = (await card.locator(".more-body p", has_text="Based in:").text_content()).split(":", 1)[1].strip()
+    assert len(based) > 2, based  # "United States", not "US"
+    await card.get_by_role("button", name="Profile").click()
+    languages = page.locator(".profile-stats div", has_text="Languages").locator("dd")
+    await languages.wait_for(timeout=10_000)
+    text = await languages.text_content()
+    assert text == "–" or all(len(part.strip()) > 2 for part in text.split(",")), text
+    await page.locator("#profile .close-dialog").click()
+
+    # Stages the graph runs only sometimes are named, never shown by their id.
+    labels = await page.evaluate("""async () => {
+        const { Progress } = await import('/static/progress.js');
+        const root = document.createElement('div'), list = document.createElement('ol'), status = document.createElement('p');
+        const progress = new Progress(root, list, status);
+        progress.start('x');
+        for (const stage of ['prefer', 'relax', 'polish', 'something-new']) progress.update({ stage, message: 'm', elapsed_ms: 1 });
+        return [...list.querySelectorAll('li')].map((li) => li.textContent);
+    }""")
+    assert {"Preferences first", "Relax a preference", "Write-up", "Working"} <= set(labels), labels
+    assert not {"prefer", "relax", "polish", "something-new"} & set(labels), labels
+
+    # The compare table names the country too.
+    cell = await page.evaluate("""async () => {
+        const { compareTable } = await import('/static/compare.js');
+        const c = (handle, country) => ({ handle, country, platform: 'instagram', rank: 1, score: 0.5, vetting: [] });
+        const table = compareTable([c('a', 'DE'), c('b', 'FR')]);
+        return [...table.querySelectorAll('tr')].find((tr) => tr.querySelector('th').textContent === 'Based in').textContent;
+    }""")
+    assert "Germany" in cell and "France" in cell, cell
+
+
+async def test_thread_list_counts_and_phone_layout(browser, base_url):
+    """The start view's earlier briefs: "1 creator", and on a phone the title gets its own
+    line (beside the date every title was cut to "30 vegan food…")."""
+    context = await browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = await context.new_page()
+    try:
+        await page.goto(base_url + "/")
+        await page.wait_for_selector("html[data-ready=true]")
+        await _send(page, BRIEF)
+        await _send(page, "make it 1")
+        thread = await page.evaluate("new URLSearchParams(location.hash.slice(1)).get('thread')")
+        await page.goto(base_url + "/")
+        await page.wait_for_selector("html[data-ready=true]")
+        link = page.locator(f'.thread-link[data-thread="{thread}"]')
+        await link.wait_for(timeout=10_000)
+        text = await link.text_content()
+        assert text.rstrip().endswith("· 1 creator"), text
+        direction, title_width, link_width = await link.evaluate("""(a) => [getComputedStyle(a).flexDirection,
+            a.querySelector('.thread-title').getBoundingClientRect().width, a.getBoundingClientRect().width]""")
+        assert direction == "column" and title_width > link_width * 0.8, (direction, title_width, link_width)
+    finally:
+        await context.close()
+
+
+async def test_price_methods_read_as_words_and_prices_as_whole_units(page, base_url):
+    """The price method was shown as the server's code ("tier_benchmark:instagram:micro|video:
+    +40-50%", "rate_card:65 EUR/reel|fx≈1.08 (approximate)") and a €65 rate card as "$70.20"."""
+    await page.goto(base_url + "/")
+    await page.wait_for_selector("html[data-ready=true]")
+    views = await page.evaluate("""async () => {
+        const { priceView } = await import('/static/money.js');
+        return [
+            priceView({ low: 140, high: 750, currency: 'USD', method: 'tier_benchmark:instagram:micro|video:+40-50%' }, null),
+            priceView({ low: 70.2, high: 70.2, currency: 'USD', method: 'rate_card:65 EUR/reel|fx≈1.08 (approximate)' }, null),
+            priceView({ low: 5, high: 5, currency: 'USD', method: 'something the page does not know' }, null),
+        ];
+    }""")
+    bench, card, unknown = views
+    assert bench["method"] == "published micro Instagram rates; video posts +40–50%", bench
+    assert card["text"] == "$70", card
+    assert card["method"] == "the creator's rate card (65 EUR per reel); converted at 1 EUR ≈ 1.08 USD (approximate rate)"
+    assert unknown["method"] == "something the page does not know"  # shown as it came, never dropped
+
+    # On a real card's details no method code is left.
+    await _send(page, BRIEF)
+    card_el = page.locator("#cards > .card").first
+    await card_el.locator(".more > summary").click()
+    method = await card_el.locator(".more-body p.method").first.text_content()
+    assert "tier_benchmark" not in method and "rate_card:" not in method and "|" not in method, method

@@ -123,6 +123,8 @@ function addCard(creator) {
 
 // ---------------------------------------------------------------- transcript
 
+const creatorCount = (n) => `${n} creator${n === 1 ? "" : "s"}`;
+
 // `notes` (the turn's changes and warnings) go under the text as a small list.
 function say(role, text, notes = []) {
   ui.transcript.append(el("li", { class: `msg msg-${role}` },
@@ -139,6 +141,16 @@ function say(role, text, notes = []) {
 
 function showError(message) {
   ui.error.replaceChildren(el("strong", { text: "Something went wrong. " }), message);
+  ui.error.hidden = false;
+}
+
+// A refused key is the marketer's to fix, not an error in the page: say so in words and
+// offer the Settings dialog where the key goes.
+function showKeyNeeded() {
+  ui.error.replaceChildren(
+    el("strong", { text: "An API key is needed. " }),
+    api.hasApiKey() ? "The key saved in this browser was not accepted. " : "This server only answers requests with a key. ",
+    el("button", { type: "button", class: "button small", onclick: () => ui.openSettings.click() }, "Open Settings"));
   ui.error.hidden = false;
 }
 
@@ -163,6 +175,8 @@ function clearWarnings() {
   clear(ui.warnings);
 }
 
+const FIND_MORE = "To find more:";
+
 // Relaxations ride on the "Only N of M matched" warning as one-click follow-ups.
 function showRelaxations(shortlist) {
   const actions = (shortlist.relaxations || []).map((r) => {
@@ -174,7 +188,12 @@ function showRelaxations(shortlist) {
   });
   if (!actions.length) return;
   let item = ui.warnings.querySelector('[data-code="short"]');
-  if (!item) item = addWarning(`Only ${shortlist.creators.length} creators matched every constraint. To find more:`, "short");
+  if (!item) item = addWarning(`Only ${creatorCount(shortlist.creators.length)} matched every constraint. To find more:`, "short");
+  // The server's sentence lists each suggestion; the buttons list them again, so the text
+  // stops at "To find more:" and the buttons carry the rest (one list, not two).
+  const text = item.querySelector("p");
+  const cut = text ? text.textContent.indexOf(FIND_MORE) : -1;
+  if (cut >= 0) text.textContent = text.textContent.slice(0, cut + FIND_MORE.length);
   item.querySelector(".relax-actions")?.remove();
   item.lastElementChild.append(el("div", { class: "relax-actions", "aria-label": "Ways to find more" }, actions));
 }
@@ -337,7 +356,8 @@ async function send(message, criteria = null, removing = null) {
   // Keep the previous list visible but dimmed until the new one starts arriving.
   ui.cards.classList.add("stale");
   ui.cards.setAttribute("aria-busy", "true");
-  progress.start("Reading the brief…");
+  // A thread with criteria already shown reads this message as a follow-up, not a new brief.
+  progress.start(state.criteria ? "Reading your follow-up…" : "Reading the brief…");
   const controller = new AbortController();
   setRunning(controller);
 
@@ -346,6 +366,7 @@ async function send(message, criteria = null, removing = null) {
   let fresh = 0;
   let finished = false;
   let changes = [];
+  const turnNotes = [];
   const onEvent = ({ event, data }) => {
     switch (event) {
       case "criteria":
@@ -357,6 +378,10 @@ async function send(message, criteria = null, removing = null) {
         break;
       case "warning":
         addWarning(data.message, data.code);
+        // What the message did to the criteria ("Nothing in the message changed…", "Not
+        // applied: …") also stays under the reply, as a reloaded thread shows it: the
+        // warnings panel is cleared by the next message.
+        if (data.code === "parser" && !turnNotes.includes(`⚠ ${data.message}`)) turnNotes.push(`⚠ ${data.message}`);
         break;
       case "creator":
         if (fresh++ === 0) {
@@ -377,8 +402,9 @@ async function send(message, criteria = null, removing = null) {
         showShortlist(data.shortlist);
         progress.finish(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         say("assistant", data.shortlist.creators.length
-          ? `Shortlisted ${data.shortlist.creators.length} creators. Refine with a follow-up, or export the list.`
-          : "No creator matched every constraint. Try the suggestions on the shortlist, or drop a chip.", changes);
+          ? `Shortlisted ${creatorCount(data.shortlist.creators.length)}. Refine with a follow-up, or export the list.`
+          : "No creator matched every constraint. Try the suggestions on the shortlist, or drop a chip.",
+        [...changes, ...turnNotes]);
         if (!fresh) revealResults(); // no card arrived: show the advice instead
         else revealResults(true);
         break;
@@ -410,7 +436,8 @@ async function send(message, criteria = null, removing = null) {
     } else {
       const text = err instanceof TypeError ? "Could not reach the server. Check your connection and try again."
         : String(err.message).replace(/^body\.message: /, "Your message "); // the API's 422 names the field
-      showError(text);
+      if (err.status === 401) showKeyNeeded();
+      else showError(text);
       // A refused message (e.g. over the length limit) goes back in the box to be edited.
       if (!ui.input.value && !criteria) {
         ui.input.value = message;
@@ -476,7 +503,7 @@ async function loadThread(id) {
       // The last turn's warnings go to the warnings panel (with the relaxation buttons).
       const notes = [...(turn.reply || []), ...(turn.rejected || []).map((r) => `Not applied: ${r}`),
         ...(last ? [] : (turn.warnings || []).map((w) => `⚠ ${w}`))];
-      say("assistant", `Shortlisted ${turn.shortlist.creators} creators.`, notes);
+      say("assistant", `Shortlisted ${creatorCount(turn.shortlist.creators)}.`, notes);
     });
     const criteria = thread.criteria || latest?.criteria;
     if (criteria) showCriteria(criteria, latest?.stats?.parser, latest?.assumptions);
@@ -499,7 +526,7 @@ async function showThreadList() {
   if (!items.length || ui.examples.hidden) return;
   for (const t of items) {
     const when = new Date(t.updated_at).toLocaleString([], { dateStyle: "short", timeStyle: "short" });
-    const count = t.last_count == null ? "" : ` · ${t.last_count} creators`;
+    const count = t.last_count == null ? "" : ` · ${creatorCount(t.last_count)}`;
     ui.threadList.append(el("li", {},
       el("button", { type: "button", class: "thread-link", dataset: { thread: t.thread_id },
         onclick: () => loadThread(t.thread_id) },

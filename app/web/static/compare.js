@@ -2,7 +2,7 @@
 // inside its box, so a phone never scrolls the page sideways.
 
 import { el, externalLink } from "./dom.js";
-import { compactNumber, humanize, percent, platformLabel, score100 } from "./format.js";
+import { compactNumber, humanize, percent, platformLabel, regionName, score100 } from "./format.js";
 import { priceView } from "./money.js";
 
 const VERDICTS = { pass: "pass", warn: "warn", fail: "fail", insufficient_data: "no data" };
@@ -32,7 +32,7 @@ export function compareTable(creators, { criteria = null, audienceAsked = true }
       el("span", { class: mark(prices[i].lowIn, priceBest), text: prices[i].text }),
       prices[i].cap && prices[i].cap.level !== "ok" ? el("small", { class: `cap cap-${prices[i].cap.level}`, text: ` ${prices[i].cap.text}` }) : null)
       : "–")],
-    ["Country", (c) => c.country || "–"],
+    ["Based in", (c) => (c.country ? regionName(c.country) : "–")],
     ...tools.map((tool) => [humanize(tool), (c) => {
       const v = (c.vetting || []).find((x) => x.tool === tool);
       return v ? el("span", { class: `pill verdict-${v.verdict}`, title: v.summary, text: VERDICTS[v.verdict] || v.verdict }) : "–";

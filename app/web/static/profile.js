@@ -5,7 +5,7 @@
 import * as api from "./api.js";
 import { engagementChart, followerChart, shareBars } from "./charts.js";
 import { el, externalLink } from "./dom.js";
-import { compactNumber, humanize, percent, platformLabel, regionName, wholeNumber } from "./format.js";
+import { compactNumber, humanize, languageName, percent, platformLabel, regionName, wholeNumber } from "./format.js";
 import { priceView } from "./money.js";
 import { vettingChecks } from "./render.js";
 
@@ -26,7 +26,7 @@ function statsList(p) {
     ["Sponsored share", p.sponsored_share == null ? "–" : percent(p.sponsored_share, 0)],
     ["Last post", p.last_post_at ? p.last_post_at.slice(0, 10) : "–"],
     ["Based in", [p.city, p.country ? regionName(p.country) : null].filter(Boolean).join(", ") || "–"],
-    ["Languages", p.languages?.join(", ") || "–"],
+    ["Languages", p.languages?.map(languageName).join(", ") || "–"],
   ];
   return el("dl", { class: "profile-stats" }, pairs.map(([k, v]) => el("div", {}, el("dt", { text: k }), el("dd", { text: v }))));
 }

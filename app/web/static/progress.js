@@ -10,6 +10,8 @@ const STAGES = [
   ["select", "Select"],
   ["explain", "Explain"],
 ];
+// Stages the graph runs only sometimes (agents/nodes): named in words, never by their id.
+const EXTRA_STAGES = { prefer: "Preferences first", relax: "Relax a preference", polish: "Write-up" };
 
 export class Progress {
   constructor(root, list, status) {
@@ -47,7 +49,7 @@ export class Progress {
 
   // A progress event is sent when a stage ends: mark it done and the next one active.
   update({ stage, message, elapsed_ms: elapsed }) {
-    if (!this.items.has(stage)) this.#add(stage, stage);
+    if (!this.items.has(stage)) this.#add(stage, EXTRA_STAGES[stage] || "Working");
     const ids = [...this.items.keys()];
     const at = ids.indexOf(stage);
     ids.forEach((id, i) => {

@@ -2,7 +2,7 @@
 // untrusted and go through el()/textContent only.
 
 import { el, externalLink } from "./dom.js";
-import { compactNumber, humanize, percent, platformLabel, score100, wholeNumber } from "./format.js";
+import { compactNumber, humanize, percent, platformLabel, regionName, score100, wholeNumber } from "./format.js";
 import { priceView, spendView } from "./money.js";
 
 const VERDICT_LABELS = { pass: "pass", warn: "warn", fail: "fail", insufficient_data: "no data" };
@@ -178,7 +178,7 @@ export function creatorCard(creator, options = {}) {
       el("details", { class: "more" },
         el("summary", { text: "Details" }),
         el("div", { class: "more-body" },
-          creator.country ? el("p", { class: "small" }, "Country: ", el("strong", { text: creator.country })) : null,
+          creator.country ? el("p", { class: "small" }, "Based in: ", el("strong", { text: regionName(creator.country) })) : null,
           view?.original ? el("p", { class: "method" }, `Price ${view.original}${view.note ? ` · ${view.note}` : ""} · ${view.method}`)
             : (view ? el("p", { class: "method", text: `Price method: ${view.method}` }) : null),
           creator.engagement_rate != null
