@@ -130,11 +130,14 @@ def topic_reason(creator: Creator, topic: TopicEvidence | None, criteria: Campai
     quoted = quote_of(post, topic) if post else ""
     shown = f"“{quoted}”" if quoted else "a post tagged " + " ".join(
         "#" + h for h in _tags_showing(post, topic.word)[:5]) if post is not None else ""
+    # Named by what the post had to show: "Posts on “mechanical keyboards”", not on
+    # "review mechanical keyboards", which the quoted post need not be.
+    named = topic.focus or topic.facet
     if topic.route == "post_words" and post is not None:
-        return f"Posts on “{topic.facet}”, e.g. {shown}", [post]
+        return f"Posts on “{named}”, e.g. {shown}", [post]
     if topic.route == "post_meaning" and post is not None:
         # Closeness, not a claim: the word itself is in none of their posts.
-        return f"A post close in meaning to “{topic.facet}”: {shown}", [post]
+        return f"A post close in meaning to “{named}”: {shown}", [post]
     # No similarity figure in the text: it is computed per brief, not stored, so the
     # faithfulness check could not verify it.
-    return f"Near miss: no post shows “{topic.facet}”; only the overall content profile is close", []
+    return f"Near miss: no post shows “{named}”; only the overall content profile is close", []

@@ -59,6 +59,7 @@ class TopicEvidence(BaseModel):
     """Why a creator counts as on topic, with the post that shows it when there is one."""
 
     facet: str
+    focus: str | None = None  # the words a post had to show: what a card names ("mechanical keyboards", not "review mechanical keyboards")
     route: Route
     post_id: str | None = None
     word: str | None = None  # the distinguishing word the post shows (route post_words)
@@ -192,16 +193,16 @@ def topic_evidence(
               if shows_word(text, facet.distinguishing) and confirmed(pid, text)]
     if worded:
         pid = max(worded, key=lambda p: sims.get(p, 0.0))
-        return TopicEvidence(facet=facet.phrase, route="post_words", post_id=pid, word=facet.distinguishing,
+        return TopicEvidence(facet=facet.phrase, focus=facet.focus, route="post_words", post_id=pid, word=facet.distinguishing,
                              post_similarity=round(sims.get(pid, 0.0), 4), profile_similarity=round(profile_similarity, 4))
     meaningful = [(sim, pid) for pid, sim in sims.items()
                   if closeness and _word_count(post_texts.get(pid, "")) >= MIN_MEANING_WORDS]
     best_sim, best_id = max(meaningful, default=(0.0, None))
     if best_id is not None and best_sim >= calibration.post_threshold:
-        return TopicEvidence(facet=facet.phrase, route="post_meaning", post_id=best_id,
+        return TopicEvidence(facet=facet.phrase, focus=facet.focus, route="post_meaning", post_id=best_id,
                              post_similarity=round(best_sim, 4), profile_similarity=round(profile_similarity, 4))
     if closeness and profile_similarity >= calibration.profile_threshold:
-        return TopicEvidence(facet=facet.phrase, route="profile", post_id=best_id,
+        return TopicEvidence(facet=facet.phrase, focus=facet.focus, route="profile", post_id=best_id,
                              post_similarity=round(best_sim, 4), profile_similarity=round(profile_similarity, 4))
     return None
 

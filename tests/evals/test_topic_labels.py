@@ -57,3 +57,12 @@ def test_on_topic_claim_without_post_evidence_is_caught() -> None:
     assert unsupported_topic_label(_card(claim, None, None), CREATOR) is not None
     near_miss = "Near miss: no post shows “cake decorators”; only the overall content profile is close"
     assert unsupported_topic_label(_card(near_miss, "profile", None), CREATOR) is None
+
+
+def test_the_card_names_what_the_post_had_to_show() -> None:
+    # Recorded: keyboard cards said "Posts on “review mechanical keyboards”" over posts that
+    # were not reviews; the post had to show the keyboards, so the card names that.
+    ev = TopicEvidence(facet="review cakes", focus="cakes", route="post_words", post_id="p1", word="cake")
+    reason = _reason(ev)
+    assert reason.startswith("Posts on “cakes”, e.g. “Easy chocolate turkey cake")
+    assert unsupported_topic_label(_card(reason, "post_words", "p1"), CREATOR) is None
