@@ -11,7 +11,7 @@ from typing import Any
 from agents.criteria import CampaignCriteria
 from agents.evidence import excerpt, excerpt_around, post_evidence
 from agents.shortlist import Evidence, PriceRange, ShortlistedCreator, VettingResult
-from agents.followup.locale_names import english_name
+from agents.followup.locale_names import country_in_text
 from agents.parsing.tiers import PLATFORM_NAMES
 from agents.topicality import TopicEvidence, shows_word, word_pattern
 from retrieval.schema import Creator, Post
@@ -76,7 +76,7 @@ def explain_creator(
     price = features.price
     price_range = PriceRange(low=price.low, high=price.high, currency=price.currency, method=price.method) if price else None
     # Names a marketer reads ("TikTok", "India"), not the codes the data holds.
-    where = f" in {english_name('country', creator.country)}" if creator.country else ""
+    where = f" in {country_in_text(creator.country)}" if creator.country else ""
     explanation = (
         f"@{creator.handle} is a {features.tier or 'small'} {PLATFORM_NAMES.get(creator.platform, creator.platform)} "
         f"creator{where} with "

@@ -124,6 +124,16 @@ def english_name(kind: str, code: str) -> str:
     return table.get(code, code)
 
 
+_WITH_ARTICLE = re.compile(r"^(?:United\s|Czech\sRepublic|Dominican\sRepublic|Central\sAfrican)|"
+                           r"(?:Islands|Kingdom|Emirates|States|Netherlands|Philippines|Bahamas|Maldives|Gambia|Seychelles)$")
+
+
+def country_in_text(code: str) -> str:
+    """A country's English name as it reads in a sentence: "the United States", "Germany"."""
+    name = english_name("country", code)
+    return f"the {name}" if _WITH_ARTICLE.search(name) else name
+
+
 def field_labels(field: str, values: list[str]) -> str:
     """A criteria list as a marketer reads it: "Germany, Austria", "German", "TikTok"."""
     if field in ("creator_countries", "audience_countries", "countries_negated", "countries"):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel import Locale
+
 from agents.criteria import SAFETY_CATEGORIES, TIERS
 from agents.parsing import conflicts as checks
 from agents.parsing.hardness import hard_fields
@@ -35,6 +37,9 @@ class Draft:
         self.sources[name] = findings
         if notes:
             self.assumptions.extend(f.note for f in findings if f.note)
+
+
+_ENGLISH = Locale("en")
 
 
 def _by(findings: list[Finding]) -> dict[str, list[Finding]]:
@@ -71,9 +76,9 @@ def assemble(findings: list[Finding], text: str) -> Draft:
     if not d.values.get("languages") and d.values.get("creator_countries"):
         langs = dedupe([COUNTRY_LANGUAGE[c] for c in d.values["creator_countries"] if c in COUNTRY_LANGUAGE])
         if len(langs) == 1 and len(d.values["creator_countries"]) <= 3:
-            where = ", ".join(d.values["creator_countries"])
-            d.assumptions.append(f"no content language set: creators in {where} mostly post in '{langs[0]}', "
-                                 "which is not required unless the brief says so")
+            where = ", ".join(_ENGLISH.territories.get(c, c) for c in d.values["creator_countries"])
+            d.assumptions.append(f"no content language set: creators in {where} mostly post in "
+                                 f"{_ENGLISH.languages.get(langs[0], langs[0])}, which is not required unless the brief says so")
     d.conflicts.extend(checks.safety_topic_conflicts(d.values.get("exclude_topics", []), d.values.get("topics", [])))
     present = {name: fs for name, fs in d.sources.items() if d.values.get(name) not in (None, [])}
     d.values["hard"] = hard_fields(present)

@@ -45,8 +45,14 @@ _BRAND_SIDE_RIGHT = re.compile(
 _ELISION = re.compile(r"^(?:[dljmnstc]|qu)['’](?=\w{2})", re.IGNORECASE)  # French "d'une", "l'art"
 
 
+# "Food-Creator", "Beauty-Influencerin", "tech-youtubers": the role is no part of the topic.
+_ROLE_SUFFIX = re.compile(r"(?<=\w\w\w)-(?:content-)?(?:creator(?:s|in|innen)?|influencer(?:s|in|innen)?|blogger(?:s|in|innen)?|"
+                          r"vlogger(?:s|in|innen)?|youtuber(?:s|in|innen)?|tiktoker(?:s|in|innen)?|instagrammer(?:s|in|innen)?)$",
+                          re.IGNORECASE)
+
+
 def _clean(token: str) -> str:
-    token = _ELISION.sub("", token.lstrip("#").rstrip("'-&+"))
+    token = _ROLE_SUFFIX.sub("", _ELISION.sub("", token.lstrip("#").rstrip("'-&+")))
     if token.endswith("'s") and token[:-2].lower() in STOPWORDS:
         return ""
     return token

@@ -98,3 +98,14 @@ def test_topics_of_briefs_in_other_languages(brief: str, topics: list[str]) -> N
 def test_other_languages_grammar_words_do_not_cut_english_topics() -> None:
     # "solo" and "grande" are Spanish/Italian stopwords but English topics.
     assert crit("solo travel creators").topics == ["solo travel"]
+
+
+@pytest.mark.parametrize(("brief", "topics"), [
+    ("Vegane Food-Creator in Deutschland auf Instagram", ["vegane food"]),
+    ("Beauty-Influencerinnen aus Österreich", ["beauty"]),
+    ("tech-youtubers in the US", ["tech"]),
+    ("co-creators of podcasts", ["co-creators", "podcasts"]),
+])
+def test_a_role_after_a_hyphen_is_not_part_of_the_topic(brief, topics):
+    # Recorded: "Vegane Food-Creator" gave the topic "vegane food-creator".
+    assert crit(brief).topics == topics
