@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from agents.criteria import CampaignCriteria
 from agents.money import from_usd, money_usd
+from agents.parsing.text import fmt_money
 from retrieval.signals.pricing import FX_TO_USD, benchmark_price
 from retrieval.signals.tiers import TIER_ORDER, tier_for
 
@@ -46,7 +47,7 @@ def _money(amount_usd: float, currency: str) -> str:
     value = from_usd(amount_usd, currency) if currency != "USD" else amount_usd
     if value is None:
         value, currency = amount_usd, "USD"
-    return f"{currency} {value:,.0f}"
+    return fmt_money(round(value), currency)
 
 
 def _fx_note(currency: str) -> str:
@@ -97,8 +98,10 @@ def budget_warnings(criteria: CampaignCriteria, brief: str, count: int, picks: S
         platform, tier, low, high = band
         affordable = int(budget_usd // low)
         out.append(f"{head}, but {tier} creators on {platform.capitalize()} cost about {_money(low, cur)}–"
-                   f"{_money(high, cur)} per post (published benchmark). It buys about {affordable} such "
-                   f"post{'s' if affordable != 1 else ''}: raise it to at least {_money(low * count, cur)}, ask for "
+                   f"{_money(high, cur)} per post (published benchmark). "
+                   + (f"It buys about {affordable} such post{'s' if affordable != 1 else ''}" if affordable
+                      else "It does not buy a single such post")
+                   + f": raise it to at least {_money(low * count, cur)}, ask for "
                    f"fewer creators, or accept smaller ones.")
     elif band is None and REACH_WORDS.search(brief or "") and picks:
         reach = sum(p.followers for p in picks)

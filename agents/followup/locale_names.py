@@ -142,4 +142,6 @@ def field_labels(field: str, values: list[str]) -> str:
         return ", ".join(english_name("language", v) for v in values)
     if field == "platforms":
         return ", ".join(PLATFORM_NAMES.get(v, v) for v in values)
+    if field == "exclude_handles":
+        return ", ".join(f"@{v.lstrip('@')}" for v in values)
     return ", ".join(values)

@@ -89,9 +89,10 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     short_notes: list[str] = []
     if done and len(selected) < count and not relaxing:
         advice = "; ".join(f"{r['suggestion']} (+{r['adds']})" for r in relaxations[:3]) or \
-            "no single constraint change adds on-topic creators: try broader topic words"
-        short_notes = [(f"Only {len(selected)} of {count} creators matched every constraint"
-                        f"{_failed_vetting(state.get('rejected') or {})}. To find more: {advice}.")]
+            "no single change of a constraint adds on-topic creators: loosen several at once, or use broader topic words"
+        head = "No creator matched every constraint" if not selected else \
+            f"Only {len(selected)} of {count} creators matched every constraint"
+        short_notes = [f"{head}{_failed_vetting(state.get('rejected') or {})}. To find more: {advice}."]
         emit(runtime, WarningEvent(code="short", message=short_notes[0]))
     budget_notes = _budget_notes(state, criteria, count, selected) if done else []
     for note in budget_notes:
@@ -118,7 +119,8 @@ def _failed_vetting(rejected: dict[str, str]) -> str:
     checks = count_rejections(rejected)
     named = ", ".join(f"{check.replace('_', ' ')} {n}"
                       for check, n in sorted(checks.items(), key=lambda item: (-item[1], item[0])))
-    return f" ({len(rejected)} more were found but failed vetting: {named})"
+    were = "was" if len(rejected) == 1 else "were"
+    return f" ({len(rejected)} more {were} found but failed vetting: {named})"
 
 
 def _budget_notes(state: ShortlistState, criteria: Any, count: int, selected: list[str]) -> list[str]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from babel.numbers import get_currency_symbol
+
 # A brief is user input of any size; past this it is cut (with a warning) so parsing
 # stays fast and bounded. The contract only promises up to 20,000 characters.
 MAX_CHARS = 50_000
@@ -173,4 +175,10 @@ def fmt_count(n: float) -> str:
 
 
 def fmt_money(amount: float, currency: str) -> str:
-    return f"{currency} {amount:,.0f}" if amount >= 100 else f"{currency} {amount:g}"
+    """ "$15,000", "€200", "CHF 9,000", "CA$50": CLDR's English symbol, unambiguous per currency."""
+    try:
+        symbol = get_currency_symbol(currency, locale="en")
+    except (ValueError, TypeError):
+        symbol = currency
+    figure = f"{amount:,.0f}" if amount >= 100 else f"{amount:g}"
+    return f"{symbol}{' ' if symbol[-1:].isalpha() else ''}{figure}"

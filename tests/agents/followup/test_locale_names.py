@@ -10,3 +10,8 @@ def test_names_that_take_the_article():
     assert [country_in_text(c) for c in ("US", "GB", "NL", "PH", "AE", "DE", "FR")] == [
         "the United States", "the United Kingdom", "the Netherlands", "the Philippines", "the United Arab Emirates",
         "Germany", "France"]
+
+
+def test_excluded_creators_are_named_as_handles():
+    from agents.followup.locale_names import field_labels
+    assert field_labels("exclude_handles", ["finn_lab.sproutkitchen", "@other"]) == "@finn_lab.sproutkitchen, @other"

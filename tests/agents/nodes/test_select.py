@@ -13,3 +13,7 @@ def test_failed_checks_are_counted_most_first():
 
 def test_nothing_said_when_nothing_failed():
     assert _failed_vetting({}) == ""
+
+
+def test_one_rejection_reads_in_the_singular():
+    assert _failed_vetting({"instagram:a": "authenticity"}) == " (1 more was found but failed vetting: authenticity 1)"
