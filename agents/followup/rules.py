@@ -34,7 +34,8 @@ _RANK = r"(?:number|no\.?|nr\.?|n°|nº|num(?:ber|ero|éro)?|número|#)\s*(\d{1,
 _MORE_LIKE = re.compile(
     r"(?:more|others?|ones?|creators?|someone|people|mehr|weitere|andere|más|mas|otros|plus|d'autres|autres)?\s*"
     r"(?:like|similar\s+to|resembling|wie|ähnlich\s+wie|aehnlich\s+wie|como|parecidos?\s+a|similares\s+a|comme|"
-    r"similaires?\s+à|semblables?\s+à)\s+(?:the\s+|der\s+|el\s+|le\s+|la\s+)?(?:" + _RANK + r"|@([\w.\-]+)|(\d{1,3})(?:st|nd|rd|th)?\s+(?:one|creator))",
+    r"similaires?\s+à|semblables?\s+à)\s+(?:the\s+|der\s+|el\s+|le\s+|la\s+)?(?:" + _RANK + r"|@([\w.\-]+)|(\d{1,3})(?:st|nd|rd|th)?\s+(?:one|creator)|"
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:one|creator|influencer|account))",
     re.IGNORECASE,
 )
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -122,8 +123,9 @@ def _blank(text: str, start: int, end: int) -> str:
 
 def _take_more_like(text: str, out: list[str]) -> str:
     for m in list(_MORE_LIKE.finditer(text)):
-        rank, handle, ordinal = m.group(1), m.group(2), m.group(3)
-        out.append(f"@{handle.lower()}" if handle else f"#{int(rank or ordinal)}")
+        rank, handle, ordinal, word = m.group(1), m.group(2), m.group(3), m.group(4)
+        out.append(f"@{handle.lower()}" if handle else
+                   f"#{_ORDINALS.index(word.lower()) + 1}" if word else f"#{int(rank or ordinal)}")
         text = _blank(text, m.start(), m.end())
     for m in list(_SIMILAR_TO_NTH.finditer(text)):
         out.append(f"#{_ORDINALS.index(m.group('nth').lower()) + 1}")

@@ -52,6 +52,22 @@ def topics_are_a_must(criteria: CampaignCriteria) -> CampaignCriteria:
     return criteria
 
 
+_FILTER_FIELDS = ("platforms", "creator_countries", "audience_countries", "languages", "followers_min", "followers_max",
+                  "tiers", "audience_gender", "audience_age_min", "audience_age_max", "min_engagement_rate", "formats")
+
+
+def no_topic_warning(criteria: CampaignCriteria) -> str | None:
+    """A brief without a topic ranks on filters alone; one without filters either lists
+    whoever vets best. Said, with what to add (recorded: "influencers" gave 20 arbitrary
+    creators without a word)."""
+    if criteria.topics:
+        return None
+    if not any(getattr(criteria, f) not in (None, []) for f in _FILTER_FIELDS):
+        return ("The brief names no topic and no filter, so this list is simply the best-vetted creators in the "
+                "index. Say what they post about (“vegan food”), where (“in Germany”) and on which platform.")
+    return "The brief names no topic: creators are listed on your filters alone. Add what they should post about."
+
+
 def similar_to(more_like: list[str], previous: list[dict]) -> list[str]:
     """Creator keys a patch points at by rank ("#3") or handle ("@x") in the last shortlist."""
     keys: list[str] = []
@@ -122,6 +138,9 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
                 "assumptions": criteria.assumptions + [f"No count in the brief: aiming for {ctx.default_count} creators."],
             })
         criteria = topics_are_a_must(criteria)
+        vague = None if similar else no_topic_warning(criteria)
+        if vague:
+            warnings.append(vague)
     turn["parser"] = parser
     messages = [*(state.get("messages") or []), turn["message"]]
     # The criteria come first: a client renders them, then the warnings about them.

@@ -218,3 +218,10 @@ def test_similar_to_the_nth_creator():
 def test_an_unchanged_value_is_not_reported_as_a_change():
     _, after, changes = follow(BERLIN_BRIEF, "more micro influencers")
     assert after.tiers == ["micro"] and not any("was 10,000" in c and "now 10,000" in c for c in changes), changes
+
+
+@pytest.mark.parametrize(("message", "ref"), [("more like the first one", "#1"), ("show me others like the third creator", "#3"),
+                                            ("more like the 4th one", "#4")])
+def test_more_like_by_ordinal_word(message, ref):
+    before = parse_offline(BERLIN_BRIEF).criteria
+    assert parse_followup(message, before, PLATFORMS).more_like == [ref]
