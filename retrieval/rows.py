@@ -72,19 +72,38 @@ def iter_raw_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | Reject]]:
             yield number, value
 
 
+# What a code field wants, in words (pydantic says "should match pattern '^[A-Z]{2}$'").
+_CODE_PATTERNS = {
+    r"^[A-Z]{2}$": "must be an ISO 3166-1 alpha-2 country code such as DE or US",
+    r"^[a-z]{2}$": "must be an ISO 639-1 language code such as de or en",
+    r"^[A-Z]{3}$": "must be an ISO 4217 currency code such as EUR or USD",
+}
+MAX_PROBLEMS_NAMED = 3
+
+
 def describe_error(exc: ValidationError) -> tuple[str | None, str]:
-    """The first error as (field path, reason) in words a data engineer can act on."""
-    first = exc.errors()[0]
+    """(first field path, every problem up to three) in words a data engineer can act on."""
+    errors = exc.errors()
+    first = errors[0]
     field = ".".join(str(p) for p in first["loc"]) or None
-    reason = first["msg"]
-    if first["type"] == "missing":
-        reason = "required field is missing"
-    elif first.get("input") is None and field in ("platform", "handle", "followers"):
-        reason = "required field is missing (null)"
-    more = len(exc.errors()) - 1
-    if more:
+    parts = [_reason(e) for e in errors[:MAX_PROBLEMS_NAMED]]
+    reason = parts[0] + "".join(f"; {_path(tuple(e['loc']))}: {r}" for e, r in zip(errors[1:], parts[1:]))
+    more = len(errors) - MAX_PROBLEMS_NAMED
+    if more > 0:
         reason += f" (and {more} more problem{'s' if more > 1 else ''})"
     return field, reason
+
+
+def _reason(error: Any) -> str:
+    field = ".".join(str(p) for p in error["loc"])
+    if error["type"] == "missing":
+        return "required field is missing"
+    if error.get("input") is None and field in ("platform", "handle", "followers"):
+        return "required field is missing (null)"
+    pattern = (error.get("ctx") or {}).get("pattern")
+    if error["type"] == "string_pattern_mismatch" and pattern in _CODE_PATTERNS:
+        return f"{_CODE_PATTERNS[pattern]} (got {str(error.get('input'))[:40]!r})"
+    return error["msg"]
 
 
 def _path(parts: tuple[Any, ...]) -> str | None:

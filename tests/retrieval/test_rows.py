@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from retrieval.rows import Reject, iter_creators
+from retrieval.rows import Reject, iter_creators, validate
 
 
 def test_jsonl_rows_are_validated_one_by_one(tmp_path):
@@ -55,3 +55,12 @@ def test_depth_and_surrogates_are_row_rejects(tmp_path):
     assert check_raw({"bio": "a\ud800b"}) == ("bio", check_raw({"bio": "a\ud800b"})[1])
     assert check_raw({"posts": [{"text": "fine"}, {"hashtags": ["ok", "\udfff"]}]})[0] == "posts.1.hashtags.1"
     assert check_raw({"bio": "emoji 🔥 and ü are fine"}) is None
+
+
+def test_every_problem_of_a_row_is_named_in_words():
+    # Recorded: only the first problem was named, and a country name got "should match pattern '^[A-Z]{2}$'".
+    reject = validate({"platform": "instagram", "handle": "x", "followers": 10, "country": "Germany",
+                       "languages": ["German"]}, "f.jsonl", 3)
+    assert reject.field == "country"
+    assert "ISO 3166-1 alpha-2 country code such as DE" in reject.reason
+    assert "languages.0: must be an ISO 639-1 language code" in reject.reason
