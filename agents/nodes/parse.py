@@ -17,6 +17,7 @@ from agents.criteria import CampaignCriteria
 from agents.events import CriteriaEvent, WarningEvent
 from agents.followup.patch import CriteriaPatch, PatchResult, apply_patch, describe, patch_from_overrides
 from agents.followup.history import is_rewind, rewind
+from agents.followup.questions import answer, asked_about
 from agents.nodes.common import emit, progress, stage
 from agents.state import TURN_START, ShortlistState, Turn
 from retrieval.schema import PLATFORMS
@@ -105,6 +106,10 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
             if back.criteria is None:
                 warnings.append(back.note)
             turn["changes"], turn["rewind"] = notes, True
+        elif (question := asked_about(message)) and not overrides:
+            # A question about the last list, not an edit (recorded: "why is @x listed" excluded @x).
+            parser, criteria = "edit", previous
+            turn["changes"] = notes = [answer(question, state.get("shortlist"))]
         else:
             turn["criteria_before"] = previous.model_dump(mode="json")
             patch, parser = CriteriaPatch(), "edit"

@@ -161,6 +161,11 @@ async def test_thread_follow_ups_refine(tmp_path, demo, embedder):
         view = await runner.thread("t1")
         assert view is not None and view.messages[-1] == "more like number 1" and len(view.messages) == 4
         assert await runner.thread("nope") is None
+        why = await runner.run(f"why is @{fourth.creators[0].handle} listed?", thread_id="t1")
+        # A question is answered from the card, not read as an edit (recorded: "why is @x listed" excluded @x).
+        assert why.criteria == fourth.criteria
+        turn = (await runner.thread("t1")).turns[-1]
+        assert turn["changes"][0].startswith(f"#1 @{fourth.creators[0].handle} is listed because: ")
         # Undo takes back the last change (recorded before: "undo" was added as a topic); "more
         # like" changed no criteria, so the exclusion and the follower cap go.
         fifth = await runner.run("undo that", thread_id="t1")
