@@ -90,7 +90,7 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     if done and len(selected) < count and not relaxing:
         advice = "; ".join(f"{r['suggestion']} (+{r['adds']})" for r in relaxations[:3]) or \
             "no single change of a constraint adds on-topic creators: loosen several at once, or use broader topic words"
-        head = "No creator matched every constraint" if not selected else \
+        head = f"No creator matched every constraint (you asked for {count})" if not selected else \
             f"Only {len(selected)} of {count} creators matched every constraint"
         short_notes = [f"{head}{_failed_vetting(state.get('rejected') or {})}. To find more: {advice}."]
         emit(runtime, WarningEvent(code="short", message=short_notes[0]))
