@@ -39,11 +39,14 @@ creators_table = Table(
 
 
 class StoredCreator:
-    __slots__ = ("creator", "features")
+    __slots__ = ("creator", "features", "derived")
 
     def __init__(self, creator: Creator, features: CreatorFeatures) -> None:
         self.creator = creator
         self.features = features
+        # What readers derive from this record and keep with it (topic evidence's post
+        # texts): it lives as long as the parsed record, which the cache drops on a write.
+        self.derived: dict[str, object] = {}
 
 
 @dataclass(frozen=True)
