@@ -76,11 +76,6 @@ def _dense_of(vector: object) -> list[float] | None:
     return None
 
 
-def _hit(payload: dict, score: float, vector: object) -> SearchHit:
-    # Each property of a binding's point is read once: it may be built anew on each read.
-    return SearchHit.model_construct(key=payload["key"], score=float(score), payload=payload, vector=_dense_of(vector))
-
-
 class EdgeCreatorIndex:
     """The embedded default backend."""
 
@@ -193,7 +188,8 @@ class EdgeCreatorIndex:
             points = self._shard.query(request)
         # Built without validation (the shard returns these exact types): with vectors, a
         # brief's 100-300 hits would otherwise re-check 384 floats each.
-        hits = [_hit(p.payload, p.score, p.vector) for p in points]
+        hits = [SearchHit.model_construct(key=p.payload["key"], score=float(p.score), payload=p.payload,
+                                          vector=_dense_of(p.vector)) for p in points]
         return settle_ties(hits, limit) if dense_q and sparse_q else hits
 
     def count(self, flt: IndexFilter) -> int:
