@@ -147,7 +147,11 @@ def _prefix(word: str) -> str:
 
 
 def shows_word(text: str, word: str) -> bool:
-    lowered = text.lower()
+    return shows_lowered(text.lower(), word)
+
+
+def shows_lowered(lowered: str, word: str) -> bool:
+    """`shows_word` on a text already lowered (topic evidence lowers each post once)."""
     # Every match contains the prefix itself; most posts do not, and a substring test
     # costs a fraction of the regex (this runs per post, facet and word of every brief).
     return _prefix(word) in lowered and bool(word_pattern(word).search(lowered))
@@ -174,6 +178,7 @@ def topic_evidence(
     profile_similarity: float,
     calibration: TopicCalibration,
     closeness: bool = True,
+    lowered_texts: dict[str, str] | None = None,
 ) -> TopicEvidence | None:
     """The strongest evidence this creator makes the facet, or None.
 
@@ -181,16 +186,18 @@ def topic_evidence(
     also carry another of them or be two thirds of the way to the meaning bar ("japanese"
     in a tulip-field post is not "japanese food"). Meaning: a post of a few words or
     more whose vector clears the calibrated bar. Profile: the stricter profile bar. Both
-    closeness routes only where the model can read the focus (`closeness`)."""
+    closeness routes only where the model can read the focus (`closeness`). `lowered_texts`:
+    `post_texts` lowered, where the caller keeps them (retrieve does, per creator)."""
     sims = dict(zip(post_ids, (post_vectors @ focus_post_vector).tolist())) if post_vectors is not None else {}
     others = [w for w in facet.focus.split() if w != facet.distinguishing]
+    lowered = lowered_texts if lowered_texts is not None else {pid: text.lower() for pid, text in post_texts.items()}
 
-    def confirmed(pid: str, text: str) -> bool:
-        return not others or any(shows_word(text, w) for w in others) or \
+    def confirmed(pid: str) -> bool:
+        return not others or any(shows_lowered(lowered[pid], w) for w in others) or \
             sims.get(pid, 0.0) >= calibration.post_threshold * WORD_CONFIRM_SHARE
 
-    worded = [pid for pid, text in post_texts.items()
-              if shows_word(text, facet.distinguishing) and confirmed(pid, text)]
+    worded = [pid for pid in post_texts
+              if shows_lowered(lowered[pid], facet.distinguishing) and confirmed(pid)]
     if worded:
         pid = max(worded, key=lambda p: sims.get(p, 0.0))
         return TopicEvidence(facet=facet.phrase, focus=facet.focus, route="post_words", post_id=pid, word=facet.distinguishing,

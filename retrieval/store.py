@@ -8,8 +8,6 @@ PostgreSQL) works the same way.
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,6 +17,7 @@ from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, Te
 from sqlalchemy.engine import URL, Engine
 
 from retrieval.features import CreatorFeatures
+from retrieval.keyed_cache import KeyedCache
 from retrieval.schema import Creator
 
 log = logging.getLogger("castlist.store")
@@ -40,11 +39,14 @@ creators_table = Table(
 
 
 class StoredCreator:
-    __slots__ = ("creator", "features")
+    __slots__ = ("creator", "features", "derived")
 
     def __init__(self, creator: Creator, features: CreatorFeatures) -> None:
         self.creator = creator
         self.features = features
+        # What readers derive from this record and keep with it (topic evidence's post
+        # texts): it lives as long as the parsed record, which the cache drops on a write.
+        self.derived: dict[str, object] = {}
 
 
 @dataclass(frozen=True)
@@ -123,48 +125,16 @@ def _upsert_statement(engine: Engine):
     )
 
 
-class _ParsedCache:
-    """Parsed creators by key, least recently used out first.
-
-    Parsing a stored creator (pydantic over ~10 KB of JSON) costs more than the SQL that
-    fetched it, and briefs overlap heavily in the creators they consider. Entries are
-    dropped whenever this store writes the key; a second process writing the same
-    database (possible with PostgreSQL) is not seen, so the cache is per-process and small.
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[str, StoredCreator] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> StoredCreator | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is not None:
-                self._items.move_to_end(key)
-            return item
-
-    def put(self, key: str, item: StoredCreator) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._items[key] = item
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def drop(self, keys: Iterable[str]) -> None:
-        with self._lock:
-            for key in keys:
-                self._items.pop(key, None)
-
-
 class CreatorStore:
     def __init__(self, engine: Engine, cache_size: int = 2000) -> None:
         self.engine = engine
         metadata.create_all(engine)
         self._upsert = _upsert_statement(engine)
-        self._cache = _ParsedCache(cache_size)
+        # Parsed creators by key. Parsing a stored creator (pydantic over ~10 KB of JSON)
+        # costs more than the SQL that fetched it, and briefs overlap heavily in the
+        # creators they consider. Per process: a second process writing the same database
+        # (possible with PostgreSQL) is not seen, so the cache is small.
+        self._cache: KeyedCache[StoredCreator] = KeyedCache(cache_size)
 
     @classmethod
     def open(cls, url: str, pool: PoolOptions | None = None) -> "CreatorStore":
@@ -230,16 +200,12 @@ class CreatorStore:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return {}
-        out: dict[str, StoredCreator] = {}
-        missing = []
-        for key in keys:
-            cached = self._cache.get(key)
-            if cached is not None:
-                out[key] = cached
-            else:
-                missing.append(key)
+        cached = self._cache.get_many(keys)
+        missing = [key for key in keys if key not in cached]
         if not missing:
-            return out
+            return {key: cached[key] for key in keys}
+        epoch = self._cache.epoch()  # before the read: a write after it keeps these out of the cache
+        parsed: dict[str, StoredCreator] = {}
         with self.engine.connect() as conn:
             for start in range(0, len(missing), 500):
                 chunk = missing[start:start + 500]
@@ -255,9 +221,9 @@ class CreatorStore:
                         # search that meets it: it is skipped, loudly.
                         log.error("stored creator cannot be read; skipped", extra={"key": key}, exc_info=True)
                         continue
-                    self._cache.put(key, item)
-                    out[key] = item
-        return out
+                    parsed[key] = item
+        self._cache.put_many(parsed, epoch)
+        return {**cached, **parsed}
 
     def get(self, key: str) -> StoredCreator | None:
         return self.get_many([key]).get(key)

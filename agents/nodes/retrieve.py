@@ -78,7 +78,7 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
         item = stored.get(h.key)
         pv = posts.get(h.key)
         matrix = np.asarray(pv.vectors, dtype=np.float32) if pv else None
-        texts = {p.id: post_text(p) for p in item.creator.posts} if item else {}
+        texts, lowered = _post_texts(item) if item else ({}, {})
         best: TopicEvidence | None = None
         best_profile = 0.0
         shown = 0
@@ -87,7 +87,7 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
             profile_sim = float(profile @ focus_dense[j]) if profile is not None else 0.0
             best_profile = max(best_profile, profile_sim)
             ev = topic_evidence(facet, texts, pv.post_ids if pv else [], matrix, focus_posts[j], profile_sim, calibration,
-                                closeness=readable[j])
+                                closeness=readable[j], lowered_texts=lowered)
             shown += ev is not None
             head_shown = head_shown or (j == 0 and ev is not None)
             if ev is not None and (best is None or _strength(ev) > _strength(best)):
@@ -101,6 +101,16 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
                              similarity=round(best_profile, 4), payload=h.payload, evidence=best))
     out.sort(key=lambda c: (-c["retrieval_score"], c["retrieval_rank"]))
     return out, missing
+
+
+def _post_texts(item: StoredCreator) -> tuple[dict[str, str], dict[str, str]]:
+    """A creator's post texts by post id, and lowered: built once per parsed creator (kept
+    with it, so a write drops them too) instead of once per brief, facet and word."""
+    texts = item.derived.get("post_texts")
+    if texts is None:
+        plain = {p.id: post_text(p) for p in item.creator.posts}
+        texts = item.derived["post_texts"] = (plain, {pid: text.lower() for pid, text in plain.items()})
+    return texts  # type: ignore[return-value]
 
 
 def _readable(facet: TopicFacet) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Literal, Protocol, Sequence
 
-from pydantic import BaseModel, Field
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
 
 SearchMode = Literal["hybrid", "dense", "sparse"]
 
@@ -45,8 +46,10 @@ class IndexedCreator(BaseModel):
 class PostVectors(BaseModel):
     """A creator's per-post vectors as stored, with the post each row belongs to."""
 
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     post_ids: list[str]
-    vectors: list[list[float]]
+    vectors: np.ndarray = Field(description="float32, one row per post (what topic evidence multiplies)")
 
 
 def post_vectors_of(records: Sequence[object], name: str) -> dict[str, PostVectors]:
@@ -54,12 +57,15 @@ def post_vectors_of(records: Sequence[object], name: str) -> dict[str, PostVecto
     vectors by creator key; creators without posts are left out."""
     out: dict[str, PostVectors] = {}
     for r in records:
-        vectors = r.vector.get(name) if isinstance(r.vector, dict) else None  # type: ignore[attr-defined]
+        vector = r.vector  # type: ignore[attr-defined]  # read once: a binding may build it on each read
+        vectors = vector.get(name) if isinstance(vector, dict) else None
         if vectors:
             payload = r.payload  # type: ignore[attr-defined]
             # Not validated: the index hands back lists of floats already, and checking
             # ~6,000 floats per creator for 100-300 creators a brief was measurable.
-            out[payload["key"]] = PostVectors.model_construct(post_ids=payload.get("post_ids") or [], vectors=vectors)
+            matrix = np.asarray(vectors, dtype=np.float32)
+            matrix.setflags(write=False)  # shared by every brief that reads it (retrieval/index/edge.py caches it)
+            out[payload["key"]] = PostVectors.model_construct(post_ids=payload.get("post_ids") or [], vectors=matrix)
     return out
 
 

@@ -17,6 +17,7 @@ from retrieval.index.base import (IndexedCreator, IndexFilter, IndexOutdated, Po
                                   FUSION_TIE_MARGIN)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
 from retrieval.index.sparse import document_vector, query_vector
+from retrieval.keyed_cache import KeyedCache
 from retrieval.post_encoder import PCA_DIMS
 from retrieval.schema import point_id_for
 
@@ -24,6 +25,11 @@ DENSE = "dense"
 SPARSE = "bm25"
 POSTS = "posts"
 RRF_K = 60  # the constant from the original RRF paper; robust across query types
+# Per-post vector matrices kept in memory, in rows of 256 float32 (1 KiB each): 64 MiB.
+# A brief reads the posts of 80-200 creators (a demo creator has 12); this holds about
+# 5,000 such creators, the candidates of dozens of distinct briefs, at a size a 2-core
+# service can spare.
+POST_CACHE_ROWS = 65_536
 
 
 class HnswParams:
@@ -73,10 +79,12 @@ def _dense_of(vector: object) -> list[float] | None:
 class EdgeCreatorIndex:
     """The embedded default backend."""
 
-    def __init__(self, path: Path, dim: int, post_dim: int = PCA_DIMS) -> None:
+    def __init__(self, path: Path, dim: int, post_dim: int = PCA_DIMS, post_cache_rows: int = POST_CACHE_ROWS) -> None:
         self.path = Path(path)
         self.dim = dim
         self._lock = threading.RLock()
+        # Safe here because this object sees every write: one process owns the shard.
+        self._post_cache: KeyedCache[PostVectors] = KeyedCache(post_cache_rows, weight=lambda pv: max(1, len(pv.vectors)))
         # Per-post vectors are read back for evidence, never searched by HNSW: m=0 keeps
         # ingest from building a graph over every post.
         posts = qe.EdgeVectorParams(
@@ -120,13 +128,19 @@ class EdgeCreatorIndex:
             )
             for c in creators
         ]
-        with self._lock:
-            self._shard.update(qe.UpdateOperation.upsert_points(points))
+        try:
+            with self._lock:
+                self._shard.update(qe.UpdateOperation.upsert_points(points))
+        finally:
+            self._post_cache.drop(c.key for c in creators)
 
     def delete(self, keys: Sequence[str]) -> None:
         if keys:
-            with self._lock:
-                self._shard.update(qe.UpdateOperation.delete_points([point_id_for(k) for k in keys]))
+            try:
+                with self._lock:
+                    self._shard.update(qe.UpdateOperation.delete_points([point_id_for(k) for k in keys]))
+            finally:
+                self._post_cache.drop(keys)
 
     def search(
         self,
@@ -196,12 +210,21 @@ class EdgeCreatorIndex:
         return {r.payload["key"]: _dense_of(r.vector) for r in records if _dense_of(r.vector) is not None}
 
     def post_vectors(self, keys: Sequence[str]) -> dict[str, PostVectors]:
+        """From the cache where it has them: the binding hands back ~3,000 Python floats per
+        creator, a brief asks for 80-200 creators, and briefs overlap in the creators they consider."""
         if not keys:
             return {}
+        cached = self._post_cache.get_many(keys)
+        missing = [key for key in keys if key not in cached]
+        if not missing:
+            return cached
+        epoch = self._post_cache.epoch()
         with self._lock:
-            records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=["key", "post_ids"],
+            records = self._shard.retrieve([point_id_for(k) for k in missing], with_payload=["key", "post_ids"],
                                            with_vector=[POSTS])
-        return post_vectors_of(records, POSTS)
+        fetched = post_vectors_of(records, POSTS)
+        self._post_cache.put_many(fetched, epoch)
+        return {**cached, **fetched}
 
     def optimize(self) -> None:
         with self._lock:

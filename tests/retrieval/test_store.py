@@ -45,6 +45,29 @@ def test_cache_is_bounded_and_invalidated_on_write(database_url):
     store.close()
 
 
+def test_a_read_that_raced_a_write_is_not_kept(database_url):
+    """A write that commits while a read is under way: that read may return the old row,
+    but must not leave it in the cache for the next one."""
+    from sqlalchemy import event
+
+    store = CreatorStore.open(database_url)
+    store.upsert([creator("a", 100)])
+    pending = [lambda: store.upsert([creator("a", 999, bio="rewritten")])]
+
+    def write_after_the_select(conn, cursor, statement, *args):  # noqa: ANN001
+        if pending and "creators.data" in statement:
+            pending.pop()()
+
+    event.listen(store.engine, "after_cursor_execute", write_after_the_select)
+    try:
+        raced = store.get("instagram:a")
+    finally:
+        event.remove(store.engine, "after_cursor_execute", write_after_the_select)
+    assert not pending and raced.creator.followers == 100  # read before the write landed
+    assert store.get("instagram:a").creator.followers == 999
+    store.close()
+
+
 def test_full_width_handles_share_one_identity():
     from retrieval.schema import Creator, creator_key
 

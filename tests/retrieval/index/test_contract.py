@@ -144,7 +144,7 @@ def test_per_post_vectors_round_trip(index, embedder):
     stored = index.post_vectors([key, creator_key("youtube", "clack.lab")])
     assert list(stored) == [key]  # a creator indexed without posts has none
     assert stored[key].post_ids == ["p1", "p2", "p3"]
-    got = [[round(x, 4) for x in v] for v in stored[key].vectors]
+    got = [[round(float(x), 4) for x in v] for v in stored[key].vectors]
     assert got == [[round(float(x), 4) for x in v] for v in vectors]
 
 
