@@ -18,7 +18,7 @@ from retrieval.signals.engagement import engagement
 from retrieval.signals.growth import following_ratio, growth, max_jump
 from retrieval.signals.language import detect_languages
 from retrieval.signals.pricing import benchmark_price, is_video_heavy, rate_card_price
-from retrieval.signals.safety_scan import safety_hits
+from retrieval.signals.safety_scan import flagged_post_hits, safety_hits
 from retrieval.signals.sponsorship import sponsorship
 from retrieval.signals.text import post_text
 from retrieval.signals.tiers import tier_for
@@ -36,6 +36,16 @@ class PriceEstimate(BaseModel):
     high: float
     currency: str = "USD"
     method: str = Field(description="'rate_card' or 'tier_benchmark:<platform>:<tier>'")
+
+
+class SafetyHit(BaseModel):
+    """One brand-safety hit on a post, as the ingest scan found it (`safety_lexicon.Hit`)."""
+
+    category: str
+    term: str
+    field: str
+    severity: str = "topic"
+    score: float | None = None
 
 
 class CreatorFeatures(BaseModel):
@@ -59,6 +69,8 @@ class CreatorFeatures(BaseModel):
     price: PriceEstimate | None = None
     languages_detected: list[str] = Field(default_factory=list)
     safety_hits: dict[str, list[str]] = Field(default_factory=dict, description="Brand-safety category -> post ids whose text or comments match it")
+    safety_post_hits: dict[str, list[SafetyHit]] | None = Field(
+        None, description="Post id -> every hit, for the flagged posts (None: stored before this was kept; vetting scans)")
     brands: list[str] = Field(default_factory=list, description="Brands sponsored or mentioned in sponsored posts, lower-case")
     top_hashtags: list[str] = Field(default_factory=list)
     formats: list[str] = Field(default_factory=list)
@@ -89,6 +101,7 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         price = PriceEstimate.model_construct(low=low, high=high, currency="USD", method=method)
 
     tags = Counter(t.casefold() for p in posts for t in p.hashtags)
+    flagged = safety_hits(posts, texts)
     # Every value below is built by this module with the declared types, so validation
     # is skipped (model_construct): it would cost more than the features themselves.
     # tests/retrieval/test_features.py re-validates the output.
@@ -112,7 +125,10 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         following_ratio=following_ratio(creator.following, creator.followers),
         price=price,
         languages_detected=detect_languages([creator.bio, *(t.post.text for t in texts if t.post.text)]),
-        safety_hits=safety_hits(posts, texts),
+        safety_hits=flagged,
+        safety_post_hits={pid: [SafetyHit.model_construct(category=h.category, term=h.term, field=h.field,
+                                                          severity=h.severity, score=h.score) for h in hits]
+                          for pid, hits in flagged_post_hits(posts, texts, flagged).items()},
         brands=spons.brands,
         top_hashtags=[t for t, _ in tags.most_common(10)],
         formats=[f for f, _ in Counter(formats).most_common()],

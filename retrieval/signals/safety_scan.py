@@ -53,3 +53,10 @@ def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) 
         cat: [posts[i].id or f"#{i}" for i in sorted(idx)]
         for cat, idx in sorted(by_cat.items(), key=lambda kv: min(kv[1]))
     }
+
+
+def flagged_post_hits(posts: Sequence[Post], texts: Sequence[PostText], flagged: dict[str, list[str]]) -> dict[str, list[Hit]]:
+    """Post id -> every hit, for the posts `safety_hits` flagged: kept with the features at
+    ingest, so vetting quotes them without scanning the posts again for every brief."""
+    wanted = {pid for ids in flagged.values() for pid in ids}
+    return {pid: post_hits(p, t) for i, (p, t) in enumerate(zip(posts, texts)) if (pid := p.id or f"#{i}") in wanted}

@@ -52,6 +52,14 @@ def _quote_and_method(post, category: str, h: Hit) -> tuple[str, str]:
     return text, f"{category} ({h.severity}): '{h.term}' in {h.field}"
 
 
+def _hits_of(pid: str, post, features) -> list[Hit]:
+    """The post's hits as ingest stored them; scanned again only for features stored before that."""
+    stored = (features.safety_post_hits or {}).get(pid)
+    if stored is None:
+        return post_hits(post)
+    return [Hit(h.category, h.term, h.field, h.severity, h.score) for h in stored]
+
+
 def check_brand_safety(inp: VettingInput) -> VettingResult:
     creator, features = inp.creator, inp.features
     if not creator.posts:
@@ -68,7 +76,7 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
             post = by_id.get(pid)
             if post is None:
                 continue
-            hits = [h for h in post_hits(post) if h.category == category]
+            hits = [h for h in _hits_of(pid, post, features) if h.category == category]
             mine = [h for h in hits if h.field in ("text", "hashtags")]
             (own if mine else weak).setdefault(category, []).append(pid)
             if mine:

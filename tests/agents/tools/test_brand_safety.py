@@ -124,3 +124,24 @@ def test_english_group_insult_from_the_embedding_head_fails_a_no_hate_brief():
     r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
     assert r.verdict == "fail"
     assert r.evidence[0].method.startswith("hate (strong): classifier p=")
+
+
+def test_hits_come_from_ingest_without_a_second_scan(monkeypatch):
+    # Issue 11: results that depend only on stored data are computed once, at ingest.
+    import agents.tools.vetting.brand_safety as tool
+
+    p = posts(3)
+    p[1]["text"] = "Sunday brunch with a cold beer in the garden"
+    inp = make({"posts": p}, {"exclude_topics": ["alcohol"]})
+    assert inp.features.safety_post_hits and "p1" in inp.features.safety_post_hits
+
+    def no_scan(post):
+        raise AssertionError("scanned again per brief")
+
+    monkeypatch.setattr(tool, "post_hits", no_scan)
+    stored = check_brand_safety(inp)
+    assert stored.verdict == "fail" and "cold beer in the garden" in stored.evidence[0].text
+    monkeypatch.undo()
+    # Features stored before the hits were kept (None) are scanned as before, with the same answer.
+    old = inp.model_copy(update={"features": inp.features.model_copy(update={"safety_post_hits": None})})
+    assert check_brand_safety(old).model_dump() == stored.model_dump()
