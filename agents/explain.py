@@ -36,7 +36,7 @@ def _audience_reason(stored: StoredCreator, criteria: CampaignCriteria) -> tuple
         return None, None
     targets = criteria.audience_countries or criteria.creator_countries
     share = sum(audience.countries.get(c, 0.0) for c in targets)
-    text = f"{_pct(share)} of the audience is in {', '.join(targets)}"
+    text = f"{_pct(share)} of the audience is in {', '.join(country_in_text(c) for c in targets)}"
     return text, Evidence(kind="metric", metric="audience_share_in_target_countries", value=round(share, 4),
                           method="sum of stored audience.countries shares")
 

@@ -35,6 +35,6 @@ def answer(ref: str, shortlist: Shortlist | None) -> str:
                   or (ref.startswith("@") and c.handle.lower() == ref[1:])), None)
     if found is None:
         return f"There is no {ref} in the last list ({len(creators)} creator{'' if len(creators) == 1 else 's'})."
-    said = "; ".join(found.reasons) or found.explanation
+    said = "; ".join(r.rstrip(". ") for r in found.reasons) or found.explanation.rstrip(". ")
     risks = f" Watch: {'; '.join(found.risks)}." if found.risks else ""
     return f"#{found.rank} @{found.handle} is listed because: {said}.{risks}"
