@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
+from agents.followup.vocabulary import ORDINALS
 from agents.shortlist import Shortlist
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _WHY = re.compile(
     r"^\W*(?:why|how\s+come|what\s+makes|warum|wieso|por\s*qu[ée]|pourquoi)\b.*?"
     r"(?:#\s*(?P<hash>\d{1,3})|(?:number|nr\.?|no\.?|n°|nº|número|numéro)\s*(?P<num>\d{1,3})|"
-    rf"\b(?P<word>{'|'.join(_ORDINALS)})\b|\b(?P<nth>\d{{1,3}})(?:st|nd|rd|th)\b|@(?P<handle>[\w.\-]+))",
+    rf"\b(?P<word>{'|'.join(ORDINALS)})\b|\b(?P<nth>\d{{1,3}})(?:st|nd|rd|th)\b|@(?P<handle>[\w.\-]+))",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -24,7 +24,7 @@ def asked_about(message: str) -> str | None:
     if m.group("handle"):
         return f"@{m.group('handle').lower().rstrip('.')}"
     if m.group("word"):
-        return f"#{_ORDINALS.index(m.group('word').lower()) + 1}"
+        return f"#{ORDINALS.index(m.group('word').lower()) + 1}"
     return f"#{int(m.group('hash') or m.group('num') or m.group('nth'))}"
 
 

@@ -35,13 +35,12 @@ _MORE_LIKE = re.compile(
     r"(?:more|others?|ones?|creators?|someone|people|mehr|weitere|andere|más|mas|otros|plus|d'autres|autres)?\s*"
     r"(?:like|similar\s+to|resembling|wie|ähnlich\s+wie|aehnlich\s+wie|como|parecidos?\s+a|similares\s+a|comme|"
     r"similaires?\s+à|semblables?\s+à)\s+(?:the\s+|der\s+|el\s+|le\s+|la\s+)?(?:" + _RANK + r"|@([\w.\-]+)|(\d{1,3})(?:st|nd|rd|th)?\s+(?:one|creator)|"
-    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:one|creator|influencer|account))",
+    rf"({'|'.join(v.ORDINALS)})\s+(?:one|creator|influencer|account))",
     re.IGNORECASE,
 )
-_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 # "the second creator looks great, find similar ones": the rank first, the request after it.
 _SIMILAR_TO_NTH = re.compile(
-    rf"\b(?:the\s+)?(?P<nth>{'|'.join(_ORDINALS)})\s+(?:one|creator|influencer|account|profile)\b[^.;!?\n]{{0,60}}?"
+    rf"\b(?:the\s+)?(?P<nth>{'|'.join(v.ORDINALS)})\s+(?:one|creator|influencer|account|profile)\b[^.;!?\n]{{0,60}}?"
     r"\b(?:similar(?:\s+ones)?|more\s+like\s+(?:this|that|them|him|her|it))\b", re.IGNORECASE)
 _BRANDS = re.compile(
     r"(?:who|that|which)?\s*(?:has|have|had)?\s*(?:ever\s+)?"
@@ -125,10 +124,10 @@ def _take_more_like(text: str, out: list[str]) -> str:
     for m in list(_MORE_LIKE.finditer(text)):
         rank, handle, ordinal, word = m.group(1), m.group(2), m.group(3), m.group(4)
         out.append(f"@{handle.lower()}" if handle else
-                   f"#{_ORDINALS.index(word.lower()) + 1}" if word else f"#{int(rank or ordinal)}")
+                   f"#{v.ORDINALS.index(word.lower()) + 1}" if word else f"#{int(rank or ordinal)}")
         text = _blank(text, m.start(), m.end())
     for m in list(_SIMILAR_TO_NTH.finditer(text)):
-        out.append(f"#{_ORDINALS.index(m.group('nth').lower()) + 1}")
+        out.append(f"#{v.ORDINALS.index(m.group('nth').lower()) + 1}")
         text = _blank(text, m.start(), m.end())
     return text
 
@@ -170,7 +169,6 @@ def _take_handles(text: str, edits: list[FieldEdit], criteria: CampaignCriteria)
 # ----------------------------------------------------------------- one clause
 
 
-# "make it 20", "give me 15 instead": a bare number after a request verb is the count.
 _SCALE = re.compile(rf"\b(?P<verb>{'|'.join(v.SCALE)})\b", re.IGNORECASE)
 _ALLOWED_TOO = re.compile(rf"\b{v.ALLOWED_TOO}\b", re.IGNORECASE)
 _N_MORE = re.compile(
@@ -181,6 +179,7 @@ _N_MORE = re.compile(
 # thread holds is lifted.
 _LIFT = re.compile(r"\b(?:(?:is|are)\s+(?:fine|ok(?:ay)?|allowed)|allow(?:ed)?|ok(?:ay)?\s+now|"
                    r"(?:restriction|filter|exclusion|ban|rule|limit)s?)\b", re.IGNORECASE)
+# "make it 20", "give me 15 instead": a bare number after a request verb is the count.
 _BARE_COUNT = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|actually|and|so|then|please|hm+)[\s,]+)*"
     r"(?:make\s+it|give\s+me|show\s+me|get\s+me|find\s+me|i\s+need|we\s+need|i\s+want|we\s+want|"

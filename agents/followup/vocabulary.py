@@ -80,6 +80,8 @@ FILLER_WORDS: frozenset[str] = frozenset("""
     folks people guys ones someone somebody see keep stick find get give show meant mean speaks
     undo redo start over reset restart nah nope yep hmm try tried trying looks
 """.split())
+# "the third one": a rank by its English ordinal word.
+ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # "double the budget": a factor on the amount the thread holds.
 SCALE = {"double": 2.0, "triple": 3.0, "halve": 0.5, "half": 0.5, "verdopple": 2.0, "duplica": 2.0, "double le": 2.0}
 # "TikTok is ok too": a value allowed beside the others, an addition.

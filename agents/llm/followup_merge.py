@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from agents.followup.patch import LIST_FIELDS, CriteriaPatch, FieldEdit
 from agents.followup.rules import fields_named
+from agents.followup.vocabulary import ORDINALS
 from agents.llm.support import BriefText, supported
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 @dataclass
@@ -96,7 +96,7 @@ def _names_creator(ref: str, message: str, text: BriefText) -> bool:
         return text.has_handle(ref[1:])
     if ref.startswith("#") and ref[1:].isdigit():
         n = int(ref[1:])
-        ordinal = _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else None
+        ordinal = ORDINALS[n - 1] if 1 <= n <= len(ORDINALS) else None
         return re.search(rf"(?<!\d){n}(?!\d)", message) is not None or \
             (ordinal is not None and re.search(rf"\b{ordinal}\b", message, re.IGNORECASE) is not None)
     return False
