@@ -254,6 +254,13 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
 
     if removing or dont_care:
         list_values = {f: vals for f, vals in values.items() if f in LIST_FIELDS}
+        # "no creators from Berlin" is no reason to drop Germany: only a country the clause
+        # names itself leaves the criteria (recorded: it removed DE, so any country came back).
+        named_countries = {m.code for m in find_names(clause) if m.kind == "country"}
+        for f in ("creator_countries", "audience_countries"):
+            if f in list_values:
+                list_values[f] = [c for c in list_values[f] if c in named_countries]
+        list_values = {f: vals for f, vals in list_values.items() if vals}
         if list_values:
             for field, vals in list_values.items():
                 edits.extend(_removal(field, vals, criteria))

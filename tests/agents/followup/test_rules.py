@@ -225,3 +225,11 @@ def test_an_unchanged_value_is_not_reported_as_a_change():
 def test_more_like_by_ordinal_word(message, ref):
     before = parse_offline(BERLIN_BRIEF).criteria
     assert parse_followup(message, before, PLATFORMS).more_like == [ref]
+
+
+def test_a_city_is_no_reason_to_drop_its_country():
+    before = parse_offline("vegan food creators in Germany and Austria on Instagram").criteria
+    patch = parse_followup("no creators from Berlin", before, PLATFORMS)
+    assert apply_patch(before, patch, PLATFORMS).criteria.creator_countries == ["DE", "AT"]
+    patch = parse_followup("no creators from Germany", before, PLATFORMS)
+    assert apply_patch(before, patch, PLATFORMS).criteria.creator_countries == ["AT"]
