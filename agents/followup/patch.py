@@ -85,7 +85,8 @@ def _show(field: str, value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _norm(field: str, values: list[str]) -> list[str]:
+def normalise_values(field: str, values: list[str]) -> list[str]:
+    """A list field's values as the criteria hold them (codes upper-case, handles without '@')."""
     if field in ("creator_countries", "audience_countries"):
         return [v.strip().upper() for v in values if v.strip()]
     if field == "exclude_brands":
@@ -184,7 +185,7 @@ def _apply_one(data: dict[str, Any], hard: set[str], edit: FieldEdit, all_platfo
         # An unchanged value is no change to report ("minimum followers now 10,000 (was 10,000)").
         return None if value == old else note
     current: list[str] = list(data.get(field) or [])
-    values = _norm(field, edit.values)
+    values = normalise_values(field, edit.values)
     if op == "set":
         if not values:
             raise ValueError("set needs values (use clear to remove the requirement)")
@@ -212,7 +213,7 @@ def _apply_one(data: dict[str, Any], hard: set[str], edit: FieldEdit, all_platfo
             hard.discard(field)
         return f"{words}: removed {field_labels(field, gone)}" + ("" if data[field] else f" (any {words.split()[-1]} now)")
     if op == "replace":
-        old = _norm(field, edit.replaces)
+        old = normalise_values(field, edit.replaces)
         kept = [c for c in current if not any(_same(field, o, c) for o in old)]
         data[field] = list(dict.fromkeys(kept + values))
         if not data[field]:

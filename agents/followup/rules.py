@@ -396,11 +396,12 @@ def _values(clause: str, criteria: CampaignCriteria) -> dict[str, Any]:
     parsed = parse_offline(stripped).criteria if stripped.strip() else CampaignCriteria()
     data = parsed.model_dump()
     # Numbers need their field's noun ("engagement above 3%"), which was blanked above so it
-    # cannot become a topic: read the scalars once more with the nouns in.
-    with_nouns = parse_offline(_strip_instructions(clause)).criteria.model_dump()
-    for field in ("min_engagement_rate", "audience_age_min", "audience_age_max"):
-        if data[field] is None:
-            data[field] = with_nouns[field]
+    # cannot become a topic: read the scalars once more with the nouns in, when one is named.
+    noun_scalars = [f for f in ("min_engagement_rate", "audience_age_min", "audience_age_max")
+                    if data[f] is None and f in fields_named(clause)]
+    if noun_scalars:
+        with_nouns = parse_offline(_strip_instructions(clause)).criteria
+        data.update({f: getattr(with_nouns, f) for f in noun_scalars})
     for field in ("platforms", "formats", "tiers", "languages", "creator_countries", "audience_countries"):
         if data[field]:
             if field == "platforms" and len(data[field]) > 3:

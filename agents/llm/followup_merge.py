@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from agents.followup.patch import LIST_FIELDS, CriteriaPatch, FieldEdit
+from agents.followup.patch import LIST_FIELDS, CriteriaPatch, FieldEdit, normalise_values
 from agents.followup.rules import fields_named
 from agents.followup.vocabulary import ORDINALS
 from agents.llm.support import BriefText, supported
@@ -75,19 +75,11 @@ def _unsupported(edit: FieldEdit, text: BriefText, message: str) -> str | None:
     if edit.op == "clear":
         return None if edit.field in fields_named(message) else "the message does not name this field"
     if edit.field in LIST_FIELDS:
-        missing = [v for v in edit.values if not supported(edit.field, _value_of(edit.field, v), text)]
+        missing = [v for v in normalise_values(edit.field, edit.values) if not supported(edit.field, v, text)]
         return f"not in the message: {missing}" if missing else None
     if edit.value is None:
         return "no value"
     return None if supported(edit.field, edit.value, text) else f"not in the message: {edit.value}"
-
-
-def _value_of(field_name: str, value: str) -> str:
-    if field_name in ("creator_countries", "audience_countries"):
-        return value.strip().upper()
-    if field_name == "exclude_handles":
-        return value.strip().lstrip("@")
-    return value.strip().lower() if field_name != "exclude_brands" else value.strip()
 
 
 def _names_creator(ref: str, message: str, text: BriefText) -> bool:
