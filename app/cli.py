@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="size of the demo index built on first start (default $CASTLIST_DEMO_CREATORS or 20000)")
     p.add_argument("--workers", type=int, default=None,
                    help="uvicorn worker processes (default $CASTLIST_WORKERS or 1); above 1 needs CASTLIST_QDRANT_URL")
+    p.add_argument("--brief-workers", type=int, default=None,
+                   help="processes that run one-off briefs beside the service, each on a read-only copy of the "
+                        "embedded index (default $CASTLIST_BRIEF_WORKERS, else 1 on a machine with 2 or more cores; "
+                        "0 runs every brief in the service process)")
     p.add_argument("--wait-for-index", action="store_true",
                    help="on first start, build the demo index before serving (default: serve at once, build behind)")
 

@@ -21,6 +21,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from agents.runner import AgentRunner
+from app.brief_workers import BriefWorkerPool
 from app.content_types import ContentTypeMiddleware
 from app.db import Database
 from app.lists_store import ListStore
@@ -65,6 +66,17 @@ async def _close_llm(context: object) -> None:
             log.warning("closing the LLM client failed", exc_info=True)
 
 
+async def _start_brief_workers(settings: Settings, retrieval: Retrieval) -> BriefWorkerPool | None:
+    if settings.brief_workers == 0:
+        return None
+    if not hasattr(retrieval.index, "write_state"):
+        log.warning("brief workers need the embedded index; with a Qdrant server run `castlist serve --workers N`")
+        return None
+    workers = BriefWorkerPool(settings, retrieval.index, settings.brief_workers)
+    await workers.start()
+    return workers
+
+
 def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -90,7 +102,9 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
                 app.state.retrieval = retrieval
                 app.state.context = context
                 app.state.runner = runner
-                app.state.runs = RunService(runner, db, app.state.metrics)
+                workers = await _start_brief_workers(settings, retrieval)
+                app.state.brief_workers = workers
+                app.state.runs = RunService(runner, db, app.state.metrics, workers)
                 if demo_build is not None:
                     # First start: serve now, build the demo index behind (app/demo_build.py).
                     app.state.demo_build = demo_build
@@ -102,8 +116,10 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
                     if demo_build is not None:
                         await asyncio.to_thread(demo_build.stop)
                     await app.state.runs.drain()
+                    if workers is not None:
+                        await workers.close()
         finally:
-            for name in ("demo_build", "runs", "runner", "context", "retrieval", "lists", "db"):
+            for name in ("demo_build", "brief_workers", "runs", "runner", "context", "retrieval", "lists", "db"):
                 if hasattr(app.state, name):
                     delattr(app.state, name)
             if context is not None:

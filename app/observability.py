@@ -101,6 +101,8 @@ class Metrics:
             registry=self.registry,
         )
         self.errors = Counter("castlist_errors_total", "Errors by kind", ["kind"], registry=self.registry)
+        self.runs = Counter("castlist_runs_total", "Runs by the process that ran them: `service`, or `brief_worker` "
+                            "(app/brief_workers.py)", ["where"], registry=self.registry)
 
     def observe_event(self, event: RunEvent) -> None:
         if isinstance(event, WarningEvent) and event.code == "parser":

@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     qdrant_retries: int = Field(3, ge=1, le=10, description="Attempts of a Qdrant request that failed to connect or timed out")
     qdrant_shards: int = Field(1, ge=1, le=1024, description="shard_number of a collection created on a Qdrant server")
     qdrant_replicas: int = Field(1, ge=1, le=16, description="replication_factor of a collection created on a Qdrant server")
+    brief_workers: int = Field(0, ge=0, le=16, description="Processes that run one-off briefs beside the service "
+                               "process, each on a read-only copy of the embedded index (app/brief_workers.py): "
+                               "briefs then use more than one core. `castlist serve` starts one on a machine with "
+                               "2 or more cores unless this is set; the embedded index only")
     workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes; above 1 only with CASTLIST_QDRANT_URL")
 
     host: str = "127.0.0.1"

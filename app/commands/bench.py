@@ -99,12 +99,11 @@ def bench(args: argparse.Namespace) -> int:
             if "service" in only:
                 from evals.benchmarks.service_run import run_service_bench
 
-                # Baseline in the same run: the same server with OpenMP's own thread wait
-                # policy (threads spin; an empty value is ignored by OpenMP and kept by
-                # retrieval/embedder.py), before the passive default.
+                # Baseline in the same run: every brief in the service process, before the
+                # default (brief workers beside it: one on a machine with 2 or more cores).
                 result["service"] = {
-                    "baseline_omp_threads_spinning": run_service_bench(work, settings.demo_seed,
-                                                                       env={"OMP_WAIT_POLICY": ""}),
+                    "baseline_one_process": run_service_bench(work, settings.demo_seed,
+                                                              env={"CASTLIST_BRIEF_WORKERS": "0"}),
                     "default": run_service_bench(work, settings.demo_seed),
                 }
         finally:

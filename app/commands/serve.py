@@ -100,7 +100,8 @@ def serve(args: argparse.Namespace) -> int:
     host = args.host or base.host
     port = args.port or base.port
     workers = getattr(args, "workers", None) or base.workers
-    settings = base.model_copy(update={"host": host, "port": port, "workers": workers})
+    settings = base.model_copy(update={"host": host, "port": port, "workers": workers,
+                                       "brief_workers": brief_workers(args, base)})
     configure_logging()
 
     refusal = workers_refusal(settings)
@@ -176,8 +177,22 @@ def _build_demo_in_child(settings: Settings, creators: int) -> bool:
     return child.exitcode == 0
 
 
+def brief_workers(args: argparse.Namespace, base: Settings) -> int:
+    """The flag, else CASTLIST_BRIEF_WORKERS, else one on a machine with 2 or more cores (with
+    the embedded index and one uvicorn worker; otherwise the processes share the cores already)."""
+    chosen = getattr(args, "brief_workers", None)
+    if chosen is not None:
+        return chosen
+    if "brief_workers" in base.model_fields_set:
+        return base.brief_workers
+    one_process = not base.qdrant_url and (getattr(args, "workers", None) or base.workers) == 1
+    return 1 if one_process and (os.cpu_count() or 1) >= 2 else 0
+
+
 def workers_refusal(settings: Settings) -> str | None:
     """Why this many workers cannot run on these settings, or None."""
+    if not 0 <= settings.brief_workers <= 16:
+        return f"--brief-workers must be between 0 and 16, not {settings.brief_workers}"
     if settings.workers > 1 and not settings.qdrant_url:
         return (f"--workers {settings.workers} needs CASTLIST_QDRANT_URL. The embedded index (Qdrant Edge) is opened "
                 "and locked by the one process that serves it, which keeps the shard's state in its own memory, so "

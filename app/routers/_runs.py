@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from contextlib import aclosing
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -22,6 +23,7 @@ from fastapi import Response
 from agents.events import DoneEvent, ErrorEvent, RunEvent, WarningEvent
 from agents.runner import AgentRunner
 from agents.shortlist import Shortlist
+from app.brief_workers import BriefWorkerPool, WorkerLost
 from app.db import Database
 from app.observability import Metrics, current_request_id
 from app.problems import ProblemError
@@ -53,10 +55,12 @@ class Run:
 
 
 class RunService:
-    def __init__(self, runner: AgentRunner, db: Database, metrics: Metrics) -> None:
+    def __init__(self, runner: AgentRunner, db: Database, metrics: Metrics, workers: BriefWorkerPool | None = None) -> None:
         self.runner = runner
         self.db = db
         self.metrics = metrics
+        self.workers = workers  # one-off briefs may run there (app/brief_workers.py)
+        self._local_runs = 0
         self._tasks: set[asyncio.Task[None]] = set()
         # Messages to one chat thread run one at a time: each refines the last one's criteria.
         self._thread_locks: WeakValueDictionary[str, asyncio.Lock] = WeakValueDictionary()
@@ -100,21 +104,50 @@ class RunService:
         # The stream contract puts `criteria` first; the parser reports its warnings (e.g. an
         # LLM fallback) before it, so those wait until the criteria have gone out.
         held: list[RunEvent] | None = []
-        async for event in self.runner.stream(message, thread_id=thread_id, overrides=overrides, limit=limit,
-                                              shortlist_id=run.shortlist_id, label=label):
-            self.metrics.observe_event(event)
-            if isinstance(event, DoneEvent):
-                event = await self._persist(event, thread_id, mode)
-            if held is not None and isinstance(event, WarningEvent):
-                held.append(event)
-                continue
-            run.queue.put_nowait(event)
-            if held is not None:
-                for waiting in held:
-                    run.queue.put_nowait(waiting)
-                held = None
-            if isinstance(event, (DoneEvent, ErrorEvent)):
+        # Closed on return: a run's source (this process or a worker) counts its runs until then.
+        async with aclosing(self._events(message, run.shortlist_id, thread_id, overrides, limit, label)) as events:
+            async for event in events:
+                self.metrics.observe_event(event)
+                if isinstance(event, DoneEvent):
+                    event = await self._persist(event, thread_id, mode)
+                if held is not None and isinstance(event, WarningEvent):
+                    held.append(event)
+                    continue
+                run.queue.put_nowait(event)
+                if held is not None:
+                    for waiting in held:
+                        run.queue.put_nowait(waiting)
+                    held = None
+                if isinstance(event, (DoneEvent, ErrorEvent)):
+                    return
+
+    async def _events(self, message: str, shortlist_id: str, thread_id: str | None,
+                      overrides: dict[str, Any] | None, limit: int | None, label: str | None) -> AsyncIterator[RunEvent]:
+        """The run's events from a brief worker when one is free and current, else from this process."""
+        worker = self.workers.pick(self._local_runs) if self.workers is not None and thread_id is None else None
+        if worker is not None:
+            sent = False
+            self.metrics.runs.labels(where="brief_worker").inc()
+            try:
+                remote = self.workers.stream(worker, message, shortlist_id=shortlist_id, overrides=overrides,
+                                             limit=limit, label=label)
+                async with aclosing(remote):
+                    async for event in remote:
+                        sent = True
+                        yield event
                 return
+            except WorkerLost:
+                if sent:
+                    raise
+                log.warning("brief worker lost before the run began; running it here", exc_info=True)
+        self._local_runs += 1
+        self.metrics.runs.labels(where="service").inc()
+        try:
+            async for event in self.runner.stream(message, thread_id=thread_id, overrides=overrides, limit=limit,
+                                                  shortlist_id=shortlist_id, label=label):
+                yield event
+        finally:
+            self._local_runs -= 1
 
     async def _persist(self, event: DoneEvent, thread_id: str | None, mode: Mode) -> RunEvent:
         shortlist = event.shortlist

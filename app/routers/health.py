@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from app.brief_workers import PoolStatus
 from app.demo_build import BuildProgress
 from app.deps import MetricsDep
 from app.problems import ProblemError
@@ -24,6 +25,8 @@ class Ready(BaseModel):
     indexed: int
     shortlists: int
     build: BuildProgress | None = Field(None, description="The demo index build, while it runs")
+    brief_workers: PoolStatus | None = Field(None, description="Processes running one-off briefs beside this one "
+                                             "(CASTLIST_BRIEF_WORKERS); `current` of them hold every write")
 
 
 @router.get("/healthz", response_model=Health, summary="The process is up")
@@ -57,14 +60,16 @@ async def readyz(request: Request) -> Ready:
         raise ProblemError(503, f"The database holds {creators} creators but the index {indexed}; "
                                 "restart to repair", slug="inconsistent", title="Service Unavailable",
                            extra={"creators": creators, "indexed": indexed})
+    workers = getattr(state, "brief_workers", None)
+    pool = workers.status() if workers is not None else None
     build = getattr(state, "demo_build", None)
     if build is not None and build.progress().phase == "failed":
         raise ProblemError(503, f"The demo index build failed: {build.progress().error}", slug="demo-build-failed",
                            title="Service Unavailable")
     if build is not None and not build.finished:
         return Ready(status="building", creators=creators, indexed=indexed, shortlists=shortlists,
-                     build=build.progress())
-    return Ready(status="ready", creators=creators, indexed=indexed, shortlists=shortlists)
+                     build=build.progress(), brief_workers=pool)
+    return Ready(status="ready", creators=creators, indexed=indexed, shortlists=shortlists, brief_workers=pool)
 
 
 @router.get("/metrics", summary="Prometheus metrics", response_class=Response,

@@ -7,8 +7,9 @@ calls these blocking methods from threads.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import qdrant_edge as qe
 
@@ -83,6 +84,13 @@ class EdgeCreatorIndex:
         self.path = Path(path)
         self.dim = dim
         self._lock = threading.RLock()
+        # Writes started (upserts, deletes, optimisations; failed ones too, as they may
+        # have landed in part) and writes in flight. A copy of the shard's files is whole
+        # when no write was in flight at its start and end and none started in between
+        # (retrieval/index/replica.py); it is current while the count has not moved.
+        self.writes = 0
+        self._writing = 0
+        self._count_lock = threading.Lock()  # not the shard lock: reading the count must not wait for a write
         # Safe here because this object sees every write: one process owns the shard.
         self._post_cache: KeyedCache[PostVectors] = KeyedCache(post_cache_rows, weight=lambda pv: max(1, len(pv.vectors)))
         # Per-post vectors are read back for evidence, never searched by HNSW: m=0 keeps
@@ -129,7 +137,7 @@ class EdgeCreatorIndex:
             for c in creators
         ]
         try:
-            with self._lock:
+            with self._writing_now(), self._lock:
                 self._shard.update(qe.UpdateOperation.upsert_points(points))
         finally:
             self._post_cache.drop(c.key for c in creators)
@@ -137,7 +145,7 @@ class EdgeCreatorIndex:
     def delete(self, keys: Sequence[str]) -> None:
         if keys:
             try:
-                with self._lock:
+                with self._writing_now(), self._lock:
                     self._shard.update(qe.UpdateOperation.delete_points([point_id_for(k) for k in keys]))
             finally:
                 self._post_cache.drop(keys)
@@ -227,8 +235,24 @@ class EdgeCreatorIndex:
         return {**cached, **fetched}
 
     def optimize(self) -> None:
-        with self._lock:
+        with self._writing_now(), self._lock:
             self._shard.optimize()
+
+    @contextmanager
+    def _writing_now(self) -> Iterator[None]:
+        with self._count_lock:
+            self.writes += 1
+            self._writing += 1
+        try:
+            yield
+        finally:
+            with self._count_lock:
+                self._writing -= 1
+
+    def write_state(self) -> tuple[int, bool]:
+        """(writes started so far, whether none is in flight)."""
+        with self._count_lock:
+            return self.writes, self._writing == 0
 
     def flush(self) -> None:
         with self._lock:

@@ -83,6 +83,16 @@ async def test_bench_service_small_run(live_server):
     assert result["loaded"]["healthz_ms_p50"] > 0  # probes answered while the three runs were in flight
 
 
+async def test_bench_service_rounds_pool_their_samples_and_report_each(live_server):
+    result = await bench_service(live_server.base_url, [BRIEF, "yoga creators in Germany"], concurrency=2, limit=5,
+                                 rounds=3)
+    assert result["errors"] == 0, result
+    assert result["loaded"]["requests"] == 6
+    rounds = result["loaded_rounds"]
+    assert len(rounds) == 3 and all(r["errors"] == 0 and r["done_ms_p95"] > 0 for r in rounds)
+    assert result["loaded"]["done_ms_p95"] >= min(r["done_ms_p95"] for r in rounds)
+
+
 async def test_bench_service_refuses_other_hosts():
     with pytest.raises(ValueError, match="loopback"):
         await bench_service("http://192.168.1.10:8000", ["x"])

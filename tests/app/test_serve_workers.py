@@ -111,3 +111,32 @@ def test_two_workers_serve_one_port_over_postgres_and_a_qdrant_server(tmp_path):
         log.close()
         qdrant.close()
         postgres.drop_database(database)
+
+
+def _serve_args(*argv: str):
+    from app.cli import build_parser
+
+    return build_parser().parse_args(["serve", *argv])
+
+
+def test_brief_workers_default_to_one_on_two_cores_and_follow_flag_and_environment(env, monkeypatch):
+    from app.commands import serve as serve_command
+
+    monkeypatch.setattr(serve_command.os, "cpu_count", lambda: 2)
+    assert serve_command.brief_workers(_serve_args(), get_settings()) == 1
+    assert serve_command.brief_workers(_serve_args("--brief-workers", "0"), get_settings()) == 0
+    monkeypatch.setattr(serve_command.os, "cpu_count", lambda: 1)
+    assert serve_command.brief_workers(_serve_args(), get_settings()) == 0
+    monkeypatch.setattr(serve_command.os, "cpu_count", lambda: 8)
+    monkeypatch.setenv("CASTLIST_BRIEF_WORKERS", "0")
+    get_settings.cache_clear()
+    assert serve_command.brief_workers(_serve_args(), get_settings()) == 0  # set, even to 0, wins
+    monkeypatch.delenv("CASTLIST_BRIEF_WORKERS")
+    monkeypatch.setenv("CASTLIST_QDRANT_URL", "http://127.0.0.1:6333")
+    get_settings.cache_clear()
+    assert serve_command.brief_workers(_serve_args(), get_settings()) == 0  # a server: use --workers
+
+
+def test_too_many_brief_workers_are_refused(env, capsys):
+    assert main(["serve", "--brief-workers", "17", "--port", "8799"]) == 2
+    assert "--brief-workers must be between 0 and 16, not 17" in capsys.readouterr().err

@@ -1,0 +1,139 @@
+"""A brief worker: a process that runs one-off briefs for the service on a copy of the index.
+
+The service (app/brief_workers.py) starts it as `python -m app.brief_worker`, sends its
+settings and a read-only replica of the Edge shard (retrieval/index/replica.py) on stdin,
+then runs; each run's events go back on stdout as they happen. The creator store is the
+service's own database, opened here for reading. A newer replica arrives after writes:
+the runs in flight finish on the old one first, then the store is reopened too, so its
+cache of parsed creators cannot outlive a write.
+
+stdout carries only messages: anything a library prints goes to stderr instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from typing import BinaryIO
+
+from agents.runner import AgentRunner
+from app.settings import Settings
+from app.wiring import build_agent_context, warm_up
+from app.worker_protocol import Hello, OpenReplica, Ready, RunEnded, RunEventFrame, RunJob, encode, read_message
+from retrieval.embedder import Embedder, open_embedder
+from retrieval.index.edge import EdgeCreatorIndex
+from retrieval.index.replica import Replica
+from retrieval.runtime import Retrieval
+from retrieval.store import CreatorStore
+
+log = logging.getLogger("castlist.brief_worker")
+
+
+class Worker:
+    def __init__(self, settings: Settings, out: asyncio.StreamWriter) -> None:
+        self.settings = settings
+        self.out = out
+        self.embedder: Embedder | None = None
+        self.retrieval: Retrieval | None = None
+        self.runner: AgentRunner | None = None
+        self.context = None  # the AgentContext runs use; its query batcher owns a thread
+        self.runs: set[asyncio.Task[None]] = set()
+
+    def open(self, replica: Replica) -> None:
+        """Opens the replica (and the store afresh); blocking, called off the event loop."""
+        settings = self.settings
+        self.embedder = self.embedder or open_embedder(settings.embedding_model, max_tokens=settings.embed_max_tokens,
+                                                       backend=settings.embedder_backend)
+        index = EdgeCreatorIndex(replica.shard, self.embedder.dim)
+        store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
+        retrieval = Retrieval(store=store, index=index, embedder=self.embedder)
+        context = build_agent_context(settings, retrieval)
+        warm_up(context)
+        old = self.retrieval, self.context
+        self.retrieval, self.context, self.runner = retrieval, context, AgentRunner(context)
+        _close(*old)
+
+    async def send(self, message) -> None:  # noqa: ANN001 - a worker_protocol model
+        self.out.write(encode(message))
+        await self.out.drain()
+
+    async def run(self, job: RunJob) -> None:
+        assert self.runner is not None
+        error = None
+        try:
+            async for event in self.runner.stream(job.message, overrides=job.overrides, limit=job.limit,
+                                                  shortlist_id=job.shortlist_id, label=job.label):
+                await self.send(RunEventFrame(run_id=job.run_id, event=event))
+        except Exception as exc:  # the runner turns its own failures into events; this is ours
+            log.exception("brief worker run failed")
+            error = type(exc).__name__
+        await self.send(RunEnded(run_id=job.run_id, error=error))
+
+    async def reopen(self, message: OpenReplica) -> None:
+        # The service sends no new run until Ready: wait for the ones in flight.
+        if self.runs:
+            await asyncio.wait(set(self.runs))
+        await asyncio.to_thread(self.open, Replica(path=message.replica, writes=message.writes))
+        await self.send(Ready(replica=message.replica, writes=message.writes))
+
+    def start(self, job: RunJob) -> None:
+        task = asyncio.create_task(self.run(job), name=f"brief-{job.run_id}")
+        self.runs.add(task)
+        task.add_done_callback(self.runs.discard)
+
+    def close(self) -> None:
+        _close(self.retrieval, self.context)
+
+
+def _close(retrieval: Retrieval | None, context) -> None:  # noqa: ANN001 - an AgentContext
+    close_batcher = getattr(getattr(context, "embedder", None), "close", None)
+    if close_batcher is not None:
+        close_batcher()
+    if retrieval is not None:
+        retrieval.close()
+
+
+def _message_pipe() -> BinaryIO:
+    """The real stdout for messages; fd 1 from here on is stderr, for stray prints."""
+    out = os.fdopen(os.dup(1), "wb", buffering=0)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return out
+
+
+async def serve(pipe: BinaryIO) -> None:
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=2**20)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin.buffer)
+    transport, protocol = await loop.connect_write_pipe(asyncio.streams.FlowControlMixin, pipe)
+    out = asyncio.StreamWriter(transport, protocol, None, loop)
+    hello = await read_message(reader)
+    if not isinstance(hello, Hello):
+        raise SystemExit("brief worker: expected a Hello first")
+    worker = Worker(Settings.model_validate_json(hello.settings_json), out)
+    await asyncio.to_thread(worker.open, Replica(path=hello.replica, writes=hello.writes))
+    await worker.send(Ready(replica=hello.replica, writes=hello.writes))
+    try:
+        while (message := await read_message(reader)) is not None:
+            if isinstance(message, RunJob):
+                worker.start(message)
+            elif isinstance(message, OpenReplica):
+                await worker.reopen(message)
+        if worker.runs:  # stdin closed: the service is stopping; finish what it is waiting for
+            await asyncio.wait(set(worker.runs))
+    finally:
+        await asyncio.to_thread(worker.close)
+
+
+def main() -> None:
+    from app.observability import configure_logging
+
+    pipe = _message_pipe()
+    configure_logging()
+    asyncio.run(serve(pipe))
+
+
+if __name__ == "__main__":
+    main()
