@@ -3,7 +3,9 @@
 The service (app/brief_workers.py) starts it as `python -m app.brief_worker`, sends its
 settings and a read-only replica of the Edge shard (retrieval/index/replica.py) on stdin,
 then runs; each run's events go back on stdout as they happen. The creator store is the
-service's own database, opened here for reading. A newer replica arrives after writes:
+service's own database, opened here for reading; chat threads' checkpoints are the
+service's too (the same SQLite file or PostgreSQL database), and the service still runs
+one message of a thread at a time, so a thread reads the same history in either process. A newer replica arrives after writes:
 the runs in flight finish on the old one first, then the store is reopened too, so its
 cache of parsed creators cannot outlive a write.
 
@@ -18,9 +20,11 @@ import os
 import sys
 from typing import BinaryIO
 
+from langgraph.checkpoint.base import BaseCheckpointSaver
+
 from agents.runner import AgentRunner
 from app.settings import Settings
-from app.wiring import build_agent_context, warm_up
+from app.wiring import build_agent_context, open_checkpointer, warm_up
 from app.worker_protocol import Hello, OpenReplica, Ready, RunEnded, RunEventFrame, RunJob, encode, read_message
 from retrieval.embedder import Embedder, open_embedder
 from retrieval.index.edge import EdgeCreatorIndex
@@ -32,9 +36,10 @@ log = logging.getLogger("castlist.brief_worker")
 
 
 class Worker:
-    def __init__(self, settings: Settings, out: asyncio.StreamWriter) -> None:
+    def __init__(self, settings: Settings, out: asyncio.StreamWriter, checkpointer: BaseCheckpointSaver) -> None:
         self.settings = settings
         self.out = out
+        self.checkpointer = checkpointer
         self.embedder: Embedder | None = None
         self.retrieval: Retrieval | None = None
         self.runner: AgentRunner | None = None
@@ -52,7 +57,7 @@ class Worker:
         context = build_agent_context(settings, retrieval)
         warm_up(context)
         old = self.retrieval, self.context
-        self.retrieval, self.context, self.runner = retrieval, context, AgentRunner(context)
+        self.retrieval, self.context, self.runner = retrieval, context, AgentRunner(context, self.checkpointer)
         _close(*old)
 
     async def send(self, message) -> None:  # noqa: ANN001 - a worker_protocol model
@@ -63,8 +68,8 @@ class Worker:
         assert self.runner is not None
         error = None
         try:
-            async for event in self.runner.stream(job.message, overrides=job.overrides, limit=job.limit,
-                                                  shortlist_id=job.shortlist_id, label=job.label):
+            async for event in self.runner.stream(job.message, thread_id=job.thread_id, overrides=job.overrides,
+                                                  limit=job.limit, shortlist_id=job.shortlist_id, label=job.label):
                 await self.send(RunEventFrame(run_id=job.run_id, event=event))
         except Exception as exc:  # the runner turns its own failures into events; this is ours
             log.exception("brief worker run failed")
@@ -112,19 +117,21 @@ async def serve(pipe: BinaryIO) -> None:
     hello = await read_message(reader)
     if not isinstance(hello, Hello):
         raise SystemExit("brief worker: expected a Hello first")
-    worker = Worker(Settings.model_validate_json(hello.settings_json), out)
-    await asyncio.to_thread(worker.open, Replica(path=hello.replica, writes=hello.writes))
-    await worker.send(Ready(replica=hello.replica, writes=hello.writes))
-    try:
-        while (message := await read_message(reader)) is not None:
-            if isinstance(message, RunJob):
-                worker.start(message)
-            elif isinstance(message, OpenReplica):
-                await worker.reopen(message)
-        if worker.runs:  # stdin closed: the service is stopping; finish what it is waiting for
-            await asyncio.wait(set(worker.runs))
-    finally:
-        await asyncio.to_thread(worker.close)
+    settings = Settings.model_validate_json(hello.settings_json)
+    async with open_checkpointer(settings) as checkpointer:
+        worker = Worker(settings, out, checkpointer)
+        await asyncio.to_thread(worker.open, Replica(path=hello.replica, writes=hello.writes))
+        await worker.send(Ready(replica=hello.replica, writes=hello.writes))
+        try:
+            while (message := await read_message(reader)) is not None:
+                if isinstance(message, RunJob):
+                    worker.start(message)
+                elif isinstance(message, OpenReplica):
+                    await worker.reopen(message)
+            if worker.runs:  # stdin closed: the service is stopping; finish what it is waiting for
+                await asyncio.wait(set(worker.runs))
+        finally:
+            await asyncio.to_thread(worker.close)
 
 
 def main() -> None:

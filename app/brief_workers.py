@@ -11,7 +11,8 @@ Rules that keep a worker's answers the service's answers:
 - After writes stop for `QUIET_S`, a new copy is taken (outside the write lock: it is
   kept only if no write started or was in flight meanwhile) and the workers move to it
   once their runs in flight end.
-- Chat threads stay in the service process: their checkpoints and per-thread order live there.
+- Chat threads run in workers too: their checkpoints are in the shared database, and the
+  service still sends one message of a thread at a time.
 - A worker that dies before its run sent anything has the run redone by the service; a
   run it leaves half-sent ends with an error event, and the worker is started again.
 """
@@ -109,14 +110,14 @@ class BriefWorkerPool:
         best = min(current, key=lambda w: len(w.runs))
         return best if len(best.runs) <= WORKER_SHARE * local_runs else None
 
-    async def stream(self, worker: _Worker, message: str, *, shortlist_id: str, overrides: dict[str, Any] | None,
-                     limit: int | None, label: str | None) -> AsyncIterator[RunEvent]:
+    async def stream(self, worker: _Worker, message: str, *, shortlist_id: str, thread_id: str | None,
+                     overrides: dict[str, Any] | None, limit: int | None, label: str | None) -> AsyncIterator[RunEvent]:
         run_id = uuid.uuid4().hex
         queue: asyncio.Queue[Any] = asyncio.Queue()
         worker.runs[run_id] = queue
         try:
             await self._send(worker, RunJob(run_id=run_id, message=message, overrides=overrides, limit=limit,
-                                            shortlist_id=shortlist_id, label=label))
+                                            shortlist_id=shortlist_id, label=label, thread_id=thread_id))
             while True:
                 item = await queue.get()
                 if item is _LOST:

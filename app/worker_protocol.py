@@ -42,6 +42,7 @@ class RunJob(BaseModel):
     limit: int | None = None
     shortlist_id: str
     label: str | None = None
+    thread_id: str | None = None  # a chat thread: its checkpoints are in the shared database
 
 
 class Ready(BaseModel):

@@ -124,13 +124,13 @@ class RunService:
     async def _events(self, message: str, shortlist_id: str, thread_id: str | None,
                       overrides: dict[str, Any] | None, limit: int | None, label: str | None) -> AsyncIterator[RunEvent]:
         """The run's events from a brief worker when one is free and current, else from this process."""
-        worker = self.workers.pick(self._local_runs) if self.workers is not None and thread_id is None else None
+        worker = self.workers.pick(self._local_runs) if self.workers is not None else None
         if worker is not None:
             sent = False
             self.metrics.runs.labels(where="brief_worker").inc()
             try:
-                remote = self.workers.stream(worker, message, shortlist_id=shortlist_id, overrides=overrides,
-                                             limit=limit, label=label)
+                remote = self.workers.stream(worker, message, shortlist_id=shortlist_id, thread_id=thread_id,
+                                             overrides=overrides, limit=limit, label=label)
                 async with aclosing(remote):
                     async for event in remote:
                         sent = True

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from tests.app.helpers import BRIEF
+from tests.app.helpers import BRIEF, stream_events
 
 UNICYCLE = "unicycle juggling creators"
 
@@ -93,11 +93,27 @@ async def test_a_lost_worker_costs_no_brief_and_is_replaced(app_factory) -> None
         assert (await _runs(client)).get("brief_worker", 0) >= 1
 
 
-async def test_chat_threads_stay_in_the_service_process(app_factory) -> None:
+async def test_a_chat_thread_keeps_its_history_across_the_two_processes(app_factory) -> None:
+    """Messages of a thread may run in either process: the checkpoints are in the shared
+    database, so a follow-up refines what the last message left wherever it ran."""
     async with app_factory(brief_workers=1) as (_, client):
         await _wait_current(client)
-        response = await client.post("/v1/chat/t-workers/messages", headers={"Accept": "application/json"},
-                                     json={"message": BRIEF})
-        assert response.status_code == 201, response.text
-        runs = await _runs(client)
-        assert runs.get("service") == 1 and "brief_worker" not in runs, runs
+        thread = "t-workers"
+        first, events = await stream_events(client, f"/v1/chat/{thread}/messages",
+                                            {"message": "8 vegan food creators on Instagram or TikTok"})
+        assert first.status_code == 200 and events[-1].event == "done", [e.event for e in events]
+        assert (await _runs(client)) == {"brief_worker": 1.0}
+        # The next message runs in the service process (a write makes the worker's copy stale).
+        assert (await client.post("/v1/creators", json=[_unicycle_creator()])).status_code == 200
+        second, events = await stream_events(client, f"/v1/chat/{thread}/messages", {"message": "only TikTok please"})
+        assert second.status_code == 200 and events[-1].event == "done", [e.event for e in events]
+        assert (await _runs(client)).get("service") == 1
+        criteria = events[0].data["criteria"]
+        assert criteria["platforms"] == ["tiktok"] and criteria["topics"] == ["vegan food"]
+        await _wait_current(client)
+        third, events = await stream_events(client, f"/v1/chat/{thread}/messages", {"message": "undo"})
+        assert third.status_code == 200 and events[-1].event == "done", [e.event for e in events]
+        assert (await _runs(client)).get("brief_worker") == 2
+        assert sorted(events[0].data["criteria"]["platforms"]) == ["instagram", "tiktok"]
+        view = (await client.get(f"/v1/chat/{thread}")).json()
+        assert len(view["messages"]) == 3 and view["messages"][2] == "undo"
