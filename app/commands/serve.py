@@ -1,9 +1,10 @@
 """`castlist serve`: the API and the web page, in one uvicorn process or several.
 
-With the embedded index (Qdrant Edge) one process only: Edge is a library that opens the
-shard directory itself and locks it, keeping the shard's state (segments, WAL, caches) in
-that process's memory, so a second worker could not open it. The agent runs its blocking
-work in threads instead. With CASTLIST_QDRANT_URL the index is a server every worker
+With the embedded index (Qdrant Edge) one uvicorn process only: Edge is a library that
+opens the shard directory itself and locks it, keeping the shard's state (segments, WAL,
+caches) in that process's memory, so a second worker could not open it. Briefs still use
+more than one core: brief workers (app/brief_workers.py) run them on read-only copies of
+the shard. With CASTLIST_QDRANT_URL the index is a server every worker
 talks to, and `--workers N` starts N uvicorn workers; the database is then shared too
 (PostgreSQL is the one meant for that; SQLite in WAL mode works on one machine).
 
@@ -196,8 +197,8 @@ def workers_refusal(settings: Settings) -> str | None:
     if settings.workers > 1 and not settings.qdrant_url:
         return (f"--workers {settings.workers} needs CASTLIST_QDRANT_URL. The embedded index (Qdrant Edge) is opened "
                 "and locked by the one process that serves it, which keeps the shard's state in its own memory, so "
-                "a second worker could not open it. Run one worker (its blocking work already runs in threads), or "
-                "move the index to a Qdrant server (README: Scale-out) and set CASTLIST_QDRANT_URL.")
+                "a second worker could not open it. Run one worker (brief workers, --brief-workers, run briefs on "
+                "copies of the index in other processes), or move the index to a Qdrant server (README: Scale-out) and set CASTLIST_QDRANT_URL.")
     if settings.workers > 1 and settings.qdrant_url == ":memory:":
         return "--workers above 1 needs a Qdrant server: an in-memory index would be a separate one in each worker."
     return None
