@@ -40,7 +40,7 @@ async def test_serves_while_the_demo_index_builds_then_reports_ready(tmp_path, e
                 await asyncio.sleep(0.2)
                 seen.append(await _readyz(client))
             assert seen[-1] == {"status": "ready", "creators": CREATORS, "indexed": CREATORS,
-                                "shortlists": 0, "build": None}
+                                "shortlists": 0, "build": None, "brief_workers": None}
             counts = [s["indexed"] for s in seen]
             assert counts == sorted(counts)  # the index only grows
             reply = await client.post("/v1/shortlists", json={"brief": "5 fitness creators on instagram"})
