@@ -166,9 +166,13 @@ class BriefWorkerPool:
             self.workers[number] = worker
         else:
             self.workers.append(worker)
-        await self._send(worker, Hello(settings_json=self.settings.model_dump_json(), replica=replica.path,
-                                       writes=replica.writes))
+        # The reader first: if the process is already gone, it sees the end and starts another.
         worker.reader = asyncio.create_task(self._read(worker), name=f"brief-worker-{number}")
+        try:
+            await self._send(worker, Hello(settings_json=self.settings.model_dump_json(), replica=replica.path,
+                                           writes=replica.writes))
+        except WorkerLost:
+            log.warning("brief worker ended before its start message", extra={"worker": number})
 
     async def _send(self, worker: _Worker, message: BaseModel) -> None:
         stdin = worker.proc.stdin
@@ -238,9 +242,13 @@ class BriefWorkerPool:
             if writes != seen:
                 seen, since = writes, loop.time()
             elif idle and loop.time() - since >= QUIET_S and (not self.replicas or self.replicas[0].writes != writes):
-                replicas = await asyncio.to_thread(self._copy)
-                if replicas is not None:
-                    await self._adopt(replicas)
+                try:
+                    replicas = await asyncio.to_thread(self._copy)
+                    if replicas is not None:
+                        await self._adopt(replicas)
+                except Exception:  # e.g. a full disk: briefs stay in the service process meanwhile
+                    log.exception("copying the index for the brief workers failed; trying again later")
+                    since = loop.time() + RESTART_MAX_S
             await asyncio.sleep(POLL_S)
 
     async def _adopt(self, replicas: list[Replica]) -> None:
