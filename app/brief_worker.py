@@ -80,8 +80,8 @@ class Worker:
         # The service sends no new run until Ready: wait for the ones in flight.
         if self.runs:
             await asyncio.wait(set(self.runs))
-        await asyncio.to_thread(self.open, Replica(path=message.replica, writes=message.writes))
-        await self.send(Ready(replica=message.replica, writes=message.writes))
+        await asyncio.to_thread(self.open, message.replica)
+        await self.send(Ready(replica=message.replica))
 
     def start(self, job: RunJob) -> None:
         task = asyncio.create_task(self.run(job), name=f"brief-{job.run_id}")
@@ -120,8 +120,8 @@ async def serve(pipe: BinaryIO) -> None:
     settings = Settings.model_validate_json(hello.settings_json)
     async with open_checkpointer(settings) as checkpointer:
         worker = Worker(settings, out, checkpointer)
-        await asyncio.to_thread(worker.open, Replica(path=hello.replica, writes=hello.writes))
-        await worker.send(Ready(replica=hello.replica, writes=hello.writes))
+        await asyncio.to_thread(worker.open, hello.replica)
+        await worker.send(Ready(replica=hello.replica))
         try:
             while (message := await read_message(reader)) is not None:
                 if isinstance(message, RunJob):

@@ -169,8 +169,7 @@ class BriefWorkerPool:
         # The reader first: if the process is already gone, it sees the end and starts another.
         worker.reader = asyncio.create_task(self._read(worker), name=f"brief-worker-{number}")
         try:
-            await self._send(worker, Hello(settings_json=self.settings.model_dump_json(), replica=replica.path,
-                                           writes=replica.writes))
+            await self._send(worker, Hello(settings_json=self.settings.model_dump_json(), replica=replica))
         except WorkerLost:
             log.warning("brief worker ended before its start message", extra={"worker": number})
 
@@ -189,7 +188,7 @@ class BriefWorkerPool:
         try:
             while (message := await read_message(worker.proc.stdout)) is not None:
                 if isinstance(message, Ready):
-                    worker.writes, worker.replica = message.writes, message.replica
+                    worker.writes, worker.replica = message.replica.writes, message.replica.path
                     self._failed_starts.pop(worker.number, None)
                     await asyncio.to_thread(self._prune_unused)
                 elif isinstance(message, RunEventFrame):
@@ -261,6 +260,6 @@ class BriefWorkerPool:
             if worker.alive:
                 worker.writes = None  # no new brief until it has opened the new copy
                 try:
-                    await self._send(worker, OpenReplica(replica=replica.path, writes=replica.writes))
+                    await self._send(worker, OpenReplica(replica=replica))
                 except WorkerLost:
                     pass  # its reader starts another, on the newest copy

@@ -10,12 +10,12 @@ from __future__ import annotations
 import asyncio
 import pickle
 import struct
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from agents.events import RunEvent
+from retrieval.index.replica import Replica
 
 _LENGTH = struct.Struct(">I")
 
@@ -24,15 +24,13 @@ class Hello(BaseModel):
     """First message to a worker: the service's settings (as JSON) and the replica to open."""
 
     settings_json: str
-    replica: Path
-    writes: int
+    replica: Replica
 
 
 class OpenReplica(BaseModel):
     """A newer copy of the index: finish the runs in flight, then search this one."""
 
-    replica: Path
-    writes: int
+    replica: Replica
 
 
 class RunJob(BaseModel):
@@ -46,10 +44,9 @@ class RunJob(BaseModel):
 
 
 class Ready(BaseModel):
-    """From a worker: it searches `replica`, taken at `writes`."""
+    """From a worker: it now searches `replica`."""
 
-    replica: Path
-    writes: int
+    replica: Replica
 
 
 class RunEventFrame(BaseModel):

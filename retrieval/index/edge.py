@@ -88,7 +88,7 @@ class EdgeCreatorIndex:
         # have landed in part) and writes in flight. A copy of the shard's files is whole
         # when no write was in flight at its start and end and none started in between
         # (retrieval/index/replica.py); it is current while the count has not moved.
-        self.writes = 0
+        self._writes = 0
         self._writing = 0
         self._count_lock = threading.Lock()  # not the shard lock: reading the count must not wait for a write
         # Safe here because this object sees every write: one process owns the shard.
@@ -241,7 +241,7 @@ class EdgeCreatorIndex:
     @contextmanager
     def _writing_now(self) -> Iterator[None]:
         with self._count_lock:
-            self.writes += 1
+            self._writes += 1
             self._writing += 1
         try:
             yield
@@ -252,7 +252,7 @@ class EdgeCreatorIndex:
     def write_state(self) -> tuple[int, bool]:
         """(writes started so far, whether none is in flight)."""
         with self._count_lock:
-            return self.writes, self._writing == 0
+            return self._writes, self._writing == 0
 
     def flush(self) -> None:
         with self._lock:

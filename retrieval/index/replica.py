@@ -3,7 +3,7 @@
 Edge locks a shard directory for the one process that opens it, so a process that runs
 briefs beside the service (app/brief_workers.py) searches a copy instead. A copy is taken
 after a flush while no write is in flight (the caller holds the service's write lock), so
-it holds exactly the writes the owning index had counted (`EdgeCreatorIndex.writes`); its
+it holds exactly the writes the owning index had counted (`EdgeCreatorIndex.write_state`); its
 reader is used only while that count is still the owner's. A copy is never written to by
 castlist; a newer one replaces it, and copies no reader holds are removed.
 """
