@@ -59,7 +59,7 @@ class RunService:
         self.runner = runner
         self.db = db
         self.metrics = metrics
-        self.workers = workers  # one-off briefs may run there (app/brief_workers.py)
+        self.workers = workers  # briefs and chat messages may run there (app/brief_workers.py)
         self._local_runs = 0
         self._tasks: set[asyncio.Task[None]] = set()
         # Messages to one chat thread run one at a time: each refines the last one's criteria.
