@@ -28,6 +28,7 @@ CONSTRAINT_FIELDS: tuple[str, ...] = (
     "audience_countries", "languages", "audience_gender", "audience_age_min",
     "audience_age_max", "min_engagement_rate", "budget", "max_price_per_post",
     "formats", "exclude_topics", "exclude_brands", "exclude_handles",
+    "exclude_keywords", "exclude_countries", "creator_gender", "creator_cities",
 )
 
 
@@ -55,6 +56,14 @@ class CampaignCriteria(BaseModel):
     exclude_topics: list[SafetyCategory] = Field(default_factory=list, description="Brand-safety categories to exclude")
     exclude_brands: list[str] = Field(default_factory=list, description="Brands the creators must not have promoted")
     exclude_handles: list[str] = Field(default_factory=list, description="Creator handles to leave out, without '@'")
+    exclude_keywords: list[str] = Field(default_factory=list, description="Content the creators must not post about "
+                                        "that is not a brand-safety category, in the brief's words: 'crypto', 'fast food'")
+    exclude_countries: list[str] = Field(default_factory=list, description="ISO 3166-1 alpha-2 codes of where creators "
+                                         "must not be based")
+    creator_gender: Literal["female", "male"] | None = Field(None, description="The creator's own gender, only when the "
+                                                              "brief asks for it ('female creators'); not the audience's")
+    creator_cities: list[str] = Field(default_factory=list, description="Cities where the creators are based, in English "
+                                      "('Munich', not 'München'), when the brief names cities")
     hard: list[str] = Field(default_factory=list, description="Names of the fields above that are hard constraints")
     assumptions: list[str] = Field(default_factory=list, description="What was inferred, in words")
     conflicts: list[str] = Field(default_factory=list, description="Contradictions found in the brief, in words; not silently resolved")
@@ -68,7 +77,7 @@ class CampaignCriteria(BaseModel):
             raise ValueError(f"unknown platform(s) {unknown}; use {list(PLATFORMS)}")
         return list(dict.fromkeys(value))
 
-    @field_validator("creator_countries", "audience_countries")
+    @field_validator("creator_countries", "audience_countries", "exclude_countries")
     @classmethod
     def _countries(cls, value: list[str]) -> list[str]:
         value = [v.strip().upper() for v in value]
@@ -90,6 +99,11 @@ class CampaignCriteria(BaseModel):
     @classmethod
     def _handles(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(v.strip().lstrip("@").lower() for v in value if v.strip()))
+
+    @field_validator("exclude_keywords", "creator_cities")
+    @classmethod
+    def _words(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(v.strip() for v in value if v.strip()))
 
     @field_validator("hard")
     @classmethod
