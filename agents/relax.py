@@ -31,6 +31,10 @@ def _variants(flt: IndexFilter) -> list[tuple[str, str, Callable[[IndexFilter], 
     if flt.countries:
         out.append(("creator_countries", "include creators based outside " + field_labels("countries", flt.countries),
                     lambda f: f.model_copy(update={"countries": []})))
+    if flt.city_keys:
+        cities = ", ".join(k.removeprefix("name:").title() for k in flt.city_keys if k.startswith("name:"))
+        out.append(("creator_cities", f"include creators based outside {cities}",
+                    lambda f: f.model_copy(update={"city_keys": []})))
     if flt.audience_countries:
         out.append(("audience_countries", "drop the audience-country requirement (" + field_labels("countries", flt.audience_countries) + ")",
                     lambda f: f.model_copy(update={"audience_countries": []})))

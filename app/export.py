@@ -27,7 +27,7 @@ from retrieval.store import StoredCreator
 
 BOM = "\ufeff"
 VETTING_TOOLS = ("authenticity", "brand_safety", "sponsored_saturation", "disclosure", "competitor_conflict",
-                 "activity", "audience_fit")
+                 "excluded_content", "activity", "audience_fit")
 VERDICT_TEXT = {"pass": "pass", "warn": "warn", "fail": "fail", "insufficient_data": "no data"}
 
 CSV_COLUMNS = (

@@ -21,6 +21,8 @@ from retrieval.features import CreatorFeatures, EngagementRate, PriceEstimate
 from retrieval.schema import Audience, Creator
 from retrieval.signals.engagement import post_rate
 
+BRIEF_ONLY_CHECKS = ("audience_fit", "excluded_content")
+
 EXCERPT = 220
 _ENGLISH = Locale("en")
 _PLATFORM_NAMES = {"tiktok": "TikTok", "youtube": "YouTube", "x": "X", "linkedin": "LinkedIn"}
@@ -109,7 +111,8 @@ def build_profile(creator: Creator, features: CreatorFeatures) -> CreatorProfile
             engagement_rate=rate, sponsored=bool(p.sponsored) or (p.id or f"#{index}") in sponsored_ids))
     posts.sort(key=lambda p: (p.created_at is not None, p.created_at or datetime.min), reverse=True)
     inp = VettingInput(creator=creator, features=features)
-    vetting = [tool(inp) for name, tool in VETTING_TOOLS.items() if name != "audience_fit"]
+    # Without a brief there is no audience to fit and no content excluded.
+    vetting = [tool(inp) for name, tool in VETTING_TOOLS.items() if name not in BRIEF_ONLY_CHECKS]
     template = PROFILE_URL.get(creator.platform)
     return CreatorProfile(
         platform=creator.platform, handle=creator.handle, display_name=creator.display_name,

@@ -44,6 +44,7 @@ def open_retrieval(database_url: str, edge_path: Path, qdrant_url: str | None = 
                    model: str = "all-MiniLM-L6-v2", max_tokens: int = 64, pool: PoolOptions | None = None,
                    qdrant_options: ServerOptions | None = None, backend: str = "torch") -> Retrieval:
     """Raises IndexModelMismatch when the index was built by another embedding model."""
+    from retrieval.backfill import backfill_payload
     from retrieval.index_model import check_index_model
 
     embedder = embedder or open_embedder(model, max_tokens=max_tokens, backend=backend)
@@ -57,6 +58,12 @@ def open_retrieval(database_url: str, edge_path: Path, qdrant_url: str | None = 
     try:
         store = CreatorStore.open(database_url, pool)
     except Exception:
+        index.close()
+        raise
+    try:
+        backfill_payload(store, index)  # fields a newer version filters on (retrieval/backfill.py)
+    except Exception:
+        store.close()
         index.close()
         raise
     return Retrieval(store=store, index=index, embedder=embedder)

@@ -20,7 +20,7 @@ VERDICT_VALUE = {"pass": 1.0, "warn": 0.5, "insufficient_data": 0.7, "fail": 0.0
 # A fail from any of these rejects (DESIGN 2: hard fails reject, warnings lower the
 # score). Audience fit is judged separately: it rejects only when the brief made an
 # audience constraint hard.
-REJECTING_TOOLS = ("authenticity", "brand_safety", "competitor_conflict", "sponsored_saturation",
+REJECTING_TOOLS = ("authenticity", "brand_safety", "competitor_conflict", "excluded_content", "sponsored_saturation",
                    "disclosure", "activity")
 
 # Typical engagement per tier (DESIGN 6 untapper bands, midpoints): Instagram per follower,
@@ -128,7 +128,8 @@ def score_creator(
         "audience_fit": _verdict(results, "audience_fit"),
         "engagement_quality": engagement_component(features, platform, followers),
         "authenticity": _verdict(results, "authenticity"),
-        "brand_safety": min(_verdict(results, "brand_safety"), _verdict(results, "competitor_conflict")),
+        "brand_safety": min(_verdict(results, "brand_safety"), _verdict(results, "competitor_conflict"),
+                            _verdict(results, "excluded_content")),
         "cost_efficiency": cost_component(features, criteria),
         "activity": min(_verdict(results, "activity"), _verdict(results, "sponsored_saturation"),
                         _verdict(results, "disclosure")),

@@ -20,6 +20,9 @@ class IndexFilter(BaseModel):
     followers_min: int | None = None
     followers_max: int | None = None
     countries: list[str] = Field(default_factory=list, description="creator country (ISO alpha-2)")
+    exclude_countries: list[str] = Field(default_factory=list, description="creator countries to leave out")
+    city_keys: list[str] = Field(default_factory=list, description="any of these keys of the creator's city "
+                                 "(retrieval/cities.py)")
     audience_countries: list[str] = Field(default_factory=list, description="any of the creator's main audience countries")
     languages: list[str] = Field(default_factory=list)
     audience_gender: Literal["female", "male"] | None = None
@@ -131,6 +134,14 @@ class CreatorIndex(Protocol):
         ...
 
     def get(self, keys: Sequence[str]) -> list[SearchHit]: ...
+
+    def set_payload(self, keys: Sequence[str], values: dict) -> None: ...
+
+    def pending_payload(self) -> set[str]:
+        """Payload fields added after points were stored: retrieval.ingest.backfill_payload sets them."""
+        ...
+
+    def payload_done(self, field: str) -> None: ...
 
     def optimize(self) -> None: ...
 

@@ -19,6 +19,7 @@ PAYLOAD_INDEXES: dict[str, Literal["keyword", "integer", "float"]] = {
     "followers": "integer",
     "tier": "keyword",
     "country": "keyword",
+    "city_keys": "keyword",
     "languages": "keyword",
     "audience_countries": "keyword",
     "audience_gender": "keyword",
@@ -58,6 +59,7 @@ def conditions_for(flt: IndexFilter) -> list[Condition]:
     for key, values in (
         ("platform", flt.platforms),
         ("country", flt.countries),
+        ("city_keys", flt.city_keys),
         ("audience_countries", flt.audience_countries),
         ("languages", flt.languages),
         ("formats", flt.formats),
@@ -72,6 +74,8 @@ def conditions_for(flt: IndexFilter) -> list[Condition]:
         out.append(Range("er", gte=flt.min_engagement_rate))
     if flt.max_price_low is not None:
         out.append(Range("price_low_usd", lte=flt.max_price_low))
+    if flt.exclude_countries:
+        out.append(NoneOf("country", tuple(flt.exclude_countries)))
     if flt.exclude_safety:
         out.append(NoneOf("safety", tuple(flt.exclude_safety)))
     if flt.exclude_brands:

@@ -77,6 +77,8 @@ def _dense_of(vector: object) -> list[float] | None:
     return None
 
 
+BACKFILL_PREFIX = "backfill-"
+
 class EdgeCreatorIndex:
     """The embedded default backend."""
 
@@ -123,7 +125,25 @@ class EdgeCreatorIndex:
         existing = set(self._shard.info().payload_schema)
         for field, kind in PAYLOAD_INDEXES.items():
             if field not in existing:
+                if len(self):
+                    # A field newer than the points: marked until retrieval.ingest.backfill_payload
+                    # has set it on them (the marker survives a crash midway).
+                    (self.path / f"{BACKFILL_PREFIX}{field}").touch()
                 self._shard.update(qe.UpdateOperation.create_field_index(field, _schema(kind)))
+
+    def pending_payload(self) -> set[str]:
+        """Payload fields added after points were stored, not yet set on them."""
+        return {p.name.removeprefix(BACKFILL_PREFIX) for p in self.path.glob(f"{BACKFILL_PREFIX}*")}
+
+    def payload_done(self, field: str) -> None:
+        self.flush()
+        (self.path / f"{BACKFILL_PREFIX}{field}").unlink(missing_ok=True)
+
+    def set_payload(self, keys: Sequence[str], values: dict) -> None:
+        """Sets `values` on the points of `keys`, leaving the rest of their payload."""
+        if keys:
+            with self._writing_now(), self._lock:
+                self._shard.update(qe.UpdateOperation.set_payload([point_id_for(k) for k in keys], values))
 
     def upsert(self, creators: Sequence[IndexedCreator]) -> None:
         if not creators:

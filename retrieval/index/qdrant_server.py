@@ -105,6 +105,7 @@ class QdrantServerCreatorIndex:
         self.collection = collection
         self._options = options
         self._lock = threading.RLock()
+        self._pending: set[str] = set()
         self._bootstrap(post_dim)
 
     def _call(self, fn: Callable[..., T], *args, **kwargs) -> T:
@@ -164,6 +165,8 @@ class QdrantServerCreatorIndex:
             warnings.simplefilter("ignore", UserWarning)
             for field, kind in PAYLOAD_INDEXES.items():
                 if field not in have:
+                    if have:  # an existing collection: its points lack the new field
+                        self._pending.add(field)
                     self._call(client.create_payload_index, collection, field, field_schema=_SCHEMAS[kind], wait=True)
 
     @classmethod
@@ -192,6 +195,19 @@ class QdrantServerCreatorIndex:
         ]
         with self._lock:
             self._call(self._client.upsert, self.collection, points=points, wait=True)
+
+    def pending_payload(self) -> set[str]:
+        """Payload fields added to a collection that had points (this process's start only)."""
+        return set(self._pending)
+
+    def payload_done(self, field: str) -> None:
+        self._pending.discard(field)
+
+    def set_payload(self, keys: Sequence[str], values: dict) -> None:
+        if keys:
+            with self._lock:
+                self._call(self._client.set_payload, self.collection, payload=values,
+                           points=[point_id_for(k) for k in keys], wait=True)
 
     def delete(self, keys: Sequence[str]) -> None:
         if keys:

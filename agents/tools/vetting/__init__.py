@@ -16,6 +16,7 @@ from agents.tools.vetting.base import VettingInput
 from agents.tools.vetting.brand_safety import check_brand_safety
 from agents.tools.vetting.competitor_conflict import check_competitor_conflict
 from agents.tools.vetting.disclosure import check_disclosure
+from agents.tools.vetting.excluded_content import check_excluded_content
 from agents.tools.vetting.sponsored_saturation import check_sponsored_saturation
 
 VettingTool = Callable[[VettingInput], VettingResult]
@@ -26,6 +27,7 @@ VETTING_TOOLS: dict[str, VettingTool] = {
     "sponsored_saturation": check_sponsored_saturation,
     "disclosure": check_disclosure,
     "competitor_conflict": check_competitor_conflict,
+    "excluded_content": check_excluded_content,
     "activity": check_activity,
     "audience_fit": check_audience_fit,
 }
@@ -39,5 +41,5 @@ def run_all(inp: VettingInput) -> list[VettingResult]:
 __all__ = [
     "VETTING_TOOLS", "VettingInput", "VettingTool", "run_all",
     "check_activity", "check_audience_fit", "check_authenticity", "check_brand_safety",
-    "check_competitor_conflict", "check_disclosure", "check_sponsored_saturation",
+    "check_competitor_conflict", "check_disclosure", "check_excluded_content", "check_sponsored_saturation",
 ]

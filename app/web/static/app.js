@@ -70,7 +70,7 @@ const lists = new Lists({
 
 function showProfile(platform, handle, creator) {
   openProfile(ui.profile, ui.profileBody, platform, handle, {
-    creator, criteria: state.criteria, audienceAsked: cardOptions().audienceAsked,
+    creator, criteria: state.criteria, audienceAsked: cardOptions().audienceAsked, keywordsAsked: cardOptions().keywordsAsked,
     actions: {
       onSave: (p) => lists.openSave(p),
       onSimilar: (p) => {
@@ -251,12 +251,14 @@ function setExport(shortlistId, count = 0) {
   ui.exportNote.hidden = !empty;
 }
 
-// The brief's audience constraints decide whether an audience-fit verdict means anything.
+// The brief's audience constraints decide whether an audience-fit verdict means anything,
+// its content exclusions whether an excluded-content one does.
 function cardOptions(creator = null) {
   const c = state.criteria || {};
   return {
     audienceAsked: Boolean(c.audience_countries?.length || c.audience_gender
       || c.audience_age_min != null || c.audience_age_max != null),
+    keywordsAsked: Boolean(c.exclude_keywords?.length),
     criteria: state.criteria,
     selected: creator ? state.selected.has(creatorKey(creator)) : false,
     actions: {

@@ -48,6 +48,18 @@ export function criteriaChips(criteria) {
     (v) => `drop the topic ${v}`, (v) => `creators about ${v}`));
   chips.push(...listChips(c, "creator_countries", "Based in", regionName,
     (v) => `creators based anywhere, not only ${regionName(v)}`, (v) => `creators based in ${regionName(v)}`));
+  chips.push(...listChips(c, "creator_cities", "City", (v) => v,
+    (v, rest) => (rest.length ? `only creators in ${listText(rest)}` : "creators in any city"),
+    (v) => `creators based in ${v}`));
+  chips.push(...listChips(c, "exclude_countries", "Not based in", regionName,
+    (v) => `creators based in ${regionName(v)} are fine`, (v) => `no creators based in ${regionName(v)}`));
+  if (c.creator_gender) {
+    chips.push({
+      key: "creator_gender", fields: ["creator_gender"], label: "Creators",
+      value: c.creator_gender, edit: `${c.creator_gender} creators only`,
+      remove: { message: "creators of any gender", criteria: { creator_gender: null } },
+    });
+  }
   chips.push(...listChips(c, "audience_countries", "Audience in", regionName,
     (v) => `drop the audience requirement for ${regionName(v)}`, (v) => `audience in ${regionName(v)}`));
   chips.push(...listChips(c, "languages", "Language", languageName,
@@ -102,6 +114,8 @@ export function criteriaChips(criteria) {
     (v) => `any format, not only ${v}`, (v) => `${v} content`));
   chips.push(...listChips(c, "exclude_topics", "No", (v) => v,
     (v) => `allow ${v} content`, (v) => `no ${v} content`));
+  chips.push(...listChips(c, "exclude_keywords", "No", (v) => v,
+    (v) => `${v} content is fine`, (v) => `no ${v} content`));
   chips.push(...listChips(c, "exclude_brands", "Never promoted", (v) => v,
     (v) => `creators who promoted ${v} are fine`, (v) => `exclude creators who promoted ${v}`));
   chips.push(...listChips(c, "exclude_handles", "Excluding", (v) => `@${v}`,
@@ -171,6 +185,7 @@ export function relaxationAction(relaxation, criteria) {
 const WIDEN = {
   platforms: "any platform",
   creator_countries: "creators based in any country",
+  creator_cities: "creators in any city",
   audience_countries: "audience in any country",
   languages: "any content language",
   formats: "any content format",

@@ -4,12 +4,13 @@
 import { el, externalLink } from "./dom.js";
 import { compactNumber, humanize, percent, platformLabel, regionName, score100 } from "./format.js";
 import { priceView } from "./money.js";
+import { askedChecks } from "./render.js";
 
 const VERDICTS = { pass: "pass", warn: "warn", fail: "fail", insufficient_data: "no data" };
 
-export function compareTable(creators, { criteria = null, audienceAsked = true } = {}) {
-  const tools = [...new Set(creators.flatMap((c) => (c.vetting || []).map((v) => v.tool)))]
-    .filter((t) => audienceAsked || t !== "audience_fit");
+export function compareTable(creators, { criteria = null, audienceAsked = true, keywordsAsked = true } = {}) {
+  const tools = [...new Set(askedChecks(creators.flatMap((c) => c.vetting || []), { audienceAsked, keywordsAsked })
+    .map((v) => v.tool))];
   const best = (values, higher = true) => {
     const nums = values.filter(Number.isFinite);
     if (nums.length < 2) return null;

@@ -57,7 +57,8 @@ function postsSection(posts) {
 
 // `creator`: the card's data when opened from a shortlist (its vetting is judged against
 // the brief), else null. `actions`: {onSave(profile), onSimilar(profile)}.
-export function renderProfile(data, { creator = null, criteria = null, actions = {}, audienceAsked = true } = {}) {
+export function renderProfile(data, { creator = null, criteria = null, actions = {}, audienceAsked = true,
+  keywordsAsked = true } = {}) {
   const p = data.profile;
   const vetting = creator?.vetting?.length ? creator.vetting : p.vetting;
   const note = creator?.vetting?.length ? "Judged against this brief." : p.vetting_note;
@@ -86,7 +87,7 @@ export function renderProfile(data, { creator = null, criteria = null, actions =
       shareBars(audience.countries, { name: regionName, caption: "Audience countries" }),
       shareBars(audience.ages, { caption: "Audience ages", limit: 6 }),
       shareBars(audience.genders, { caption: "Audience genders", name: humanize })),
-    section("Vetting", el("p", { class: "muted small", text: note }), vettingChecks(vetting, { audienceAsked: audienceAsked || !creator })),
+    section("Vetting", el("p", { class: "muted small", text: note }), vettingChecks(vetting, { audienceAsked: audienceAsked || !creator, keywordsAsked: keywordsAsked || !creator })),
     postsSection(p.posts || []),
     el("p", { class: "muted small", text: `${compactNumber(p.followers)} followers · data as stored by castlist` }));
 }

@@ -88,9 +88,17 @@ function metricValue(e) {
 // Problems first: a fail or warn should not hide among a row of passes.
 const VERDICT_ORDER = { fail: 0, warn: 1, insufficient_data: 2, pass: 3 };
 
+// Checks the brief did not ask for say nothing about the creator: "Audience fit: pass" on a
+// brief that names no audience would claim a fit nobody asked for, and "Excluded content:
+// pass" on a brief that excludes nothing.
+export function askedChecks(results, { audienceAsked = true, keywordsAsked = true } = {}) {
+  return (results || []).filter((v) => (audienceAsked || v.tool !== "audience_fit")
+    && (keywordsAsked || v.tool !== "excluded_content"));
+}
+
 // Every check as text: verdict, confidence, summary and evidence (nothing behind a hover).
-export function vettingChecks(results, { audienceAsked = true } = {}) {
-  const shown = (results || []).filter((v) => audienceAsked || v.tool !== "audience_fit");
+export function vettingChecks(results, options = {}) {
+  const shown = askedChecks(results, options);
   if (!shown.length) return null;
   const sorted = [...shown].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
   return el("ul", { class: "vetting-details" }, sorted.map((v) =>
@@ -107,10 +115,9 @@ const confidence = (v) => `${Math.round((v.confidence || 0) * 100)}% confidence`
 
 // The pills are the summary of a <details>: a tap (or Enter) opens every check's verdict,
 // confidence and summary as text, so nothing depends on a hover tooltip.
-function vettingBox(results, { audienceAsked = true } = {}) {
+function vettingBox(results, options = {}) {
   if (!results?.length) return null;
-  // "Audience fit: pass" on a brief that names no audience would claim a fit nobody asked for.
-  const shown = results.filter((v) => audienceAsked || v.tool !== "audience_fit");
+  const shown = askedChecks(results, options);
   if (!shown.length) return null;
   const sorted = [...shown].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
   return el("details", { class: "vetting" },
@@ -119,13 +126,13 @@ function vettingBox(results, { audienceAsked = true } = {}) {
         el("li", { class: `pill verdict-${v.verdict}`, title: `${v.summary || ""} (${confidence(v)})` },
           el("span", { class: "pill-tool", text: humanize(v.tool) }), " ",
           el("span", { class: "pill-verdict", text: VERDICT_LABELS[v.verdict] || v.verdict }))))),
-    vettingChecks(sorted, { audienceAsked }),
+    vettingChecks(sorted, options),
   );
 }
 
 // One line on the compact card: problems named, passes counted.
-function vettingLine(results, { audienceAsked = true } = {}) {
-  const shown = (results || []).filter((v) => audienceAsked || v.tool !== "audience_fit");
+function vettingLine(results, options = {}) {
+  const shown = askedChecks(results, options);
   if (!shown.length) return null;
   const problems = shown.filter((v) => v.verdict === "fail" || v.verdict === "warn");
   const passes = shown.filter((v) => v.verdict === "pass").length;

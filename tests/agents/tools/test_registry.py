@@ -10,7 +10,7 @@ def test_registry_names_match_results_and_run_all_order():
     results = run_all(inp)
     assert [r.tool for r in results] == list(VETTING_TOOLS)
     assert set(VETTING_TOOLS) == {"authenticity", "brand_safety", "sponsored_saturation", "disclosure",
-                                  "competitor_conflict", "activity", "audience_fit"}
+                                  "competitor_conflict", "excluded_content", "activity", "audience_fit"}
     for r in results:
         assert isinstance(r, VettingResult)
         assert 0 <= r.confidence <= 1 and r.summary.endswith(".")

@@ -12,8 +12,8 @@ from retrieval.schema import creator_key, point_id_for
 
 CREATORS = [
     # key parts, text, followers, country, languages, payload extras
-    ("instagram", "leafy.kitchen", "plant-based dinners, tofu scramble and dairy-free baking", 15_000, "DE", ["de"], {"safety": [], "brands": [], "er": 0.04, "audience_countries": ["DE"], "audience_gender": "female", "price_low_usd": 120.0, "formats": ["reel"]}),
-    ("tiktok", "oat.and.soy", "vegan street food tours and meatless monday recipes", 40_000, "DE", ["de", "en"], {"safety": ["alcohol"], "brands": ["heineken"], "er": 0.09, "audience_countries": ["DE", "AT"], "audience_gender": "female", "price_low_usd": 30.0, "formats": ["video"]}),
+    ("instagram", "leafy.kitchen", "plant-based dinners, tofu scramble and dairy-free baking", 15_000, "DE", ["de"], {"safety": [], "brands": [], "er": 0.04, "audience_countries": ["DE"], "audience_gender": "female", "price_low_usd": 120.0, "formats": ["reel"], "city_keys": ["geo:2867714", "name:munchen"]}),
+    ("tiktok", "oat.and.soy", "vegan street food tours and meatless monday recipes", 40_000, "DE", ["de", "en"], {"safety": ["alcohol"], "brands": ["heineken"], "er": 0.09, "audience_countries": ["DE", "AT"], "audience_gender": "female", "price_low_usd": 30.0, "formats": ["video"], "city_keys": ["geo:2950159", "name:berlin"]}),
     ("youtube", "clack.lab", "mechanical keyboard switches, lubing stabilizers, custom keycaps", 90_000, "US", ["en"], {"safety": [], "brands": ["logitech"], "er": 0.03, "audience_countries": ["US"], "audience_gender": "male", "price_low_usd": 300.0, "formats": ["video"]}),
     ("instagram", "trail.miles", "ultralight backpacking, alpine hiking routes and tent reviews", 8_000, "AT", ["de"], {"safety": [], "brands": [], "er": 0.05, "audience_countries": ["AT", "DE"], "audience_gender": None, "price_low_usd": 40.0, "formats": ["carousel"]}),
     ("tiktok", "chip.pick", "budget gaming setups and keyboard unboxings", 300_000, "GB", ["en"], {"safety": ["profanity"], "brands": [], "er": 0.02, "audience_countries": ["GB"], "audience_gender": "male", "price_low_usd": 400.0, "formats": ["video"]}),
@@ -81,6 +81,9 @@ def test_hybrid_fuses_both_arms(index, embedder):
     (IndexFilter(exclude_safety=["alcohol", "profanity"]), {"instagram:leafy.kitchen", "youtube:clack.lab", "instagram:trail.miles"}),
     (IndexFilter(exclude_brands=["Heineken", "LogiTech"]), {"instagram:leafy.kitchen", "instagram:trail.miles", "tiktok:chip.pick"}),
     (IndexFilter(exclude_handles=["@Leafy.Kitchen"]), {"tiktok:oat.and.soy", "youtube:clack.lab", "instagram:trail.miles", "tiktok:chip.pick"}),
+    (IndexFilter(exclude_countries=["DE", "GB"]), {"youtube:clack.lab", "instagram:trail.miles"}),
+    (IndexFilter(city_keys=["geo:2867714", "name:munich"]), {"instagram:leafy.kitchen"}),
+    (IndexFilter(countries=["DE"], city_keys=["name:hamburg"]), set()),
     (IndexFilter(exclude_keys=["youtube:clack.lab"]), {"instagram:leafy.kitchen", "tiktok:oat.and.soy", "instagram:trail.miles", "tiktok:chip.pick"}),
 ])
 def test_hard_filters_apply_inside_the_index(index, embedder, flt, expected):
@@ -175,3 +178,12 @@ def test_hybrid_ties_come_in_key_order_so_every_process_gets_the_same_list(backe
     assert both[0].score == both[1].score, "the fixture should produce a tie in the fused score"
     assert [h.key for h in both] == ["instagram:a.words", "instagram:b.meaning"]
     assert [h.key for h in first] == ["instagram:a.words"]
+
+
+def test_set_payload_changes_one_field_and_filters_see_it(index, embedder):
+    index.set_payload(["instagram:trail.miles", "tiktok:chip.pick"], {"city_keys": ["name:graz"]})
+    assert set(_search(index, embedder, "hiking", IndexFilter(city_keys=["name:graz"]))) == {
+        "instagram:trail.miles", "tiktok:chip.pick"}
+    # The rest of the payload stays: the country filter still holds them apart.
+    assert _search(index, embedder, "hiking", IndexFilter(countries=["AT"], city_keys=["name:graz"])) == [
+        "instagram:trail.miles"]
