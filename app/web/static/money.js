@@ -107,6 +107,8 @@ export function spendView(spendUsd, criteria) {
   const target = briefCurrency(criteria);
   const low = Math.round(convert(spendUsd.low, "USD", target) ?? NaN);
   const high = Math.round(convert(spendUsd.high, "USD", target) ?? NaN);
-  if (target === "USD" || !Number.isFinite(low)) return { text: moneyRange(spendUsd.low, spendUsd.high, "USD"), note: "" };
-  return { text: moneyRange(low, high, target), note: rateNote("USD", target) };
+  if (target === "USD" || !Number.isFinite(low)) {
+    return { text: moneyRange(spendUsd.low, spendUsd.high, "USD"), note: "", low: spendUsd.low, high: spendUsd.high, currency: "USD" };
+  }
+  return { text: moneyRange(low, high, target), note: rateNote("USD", target), low, high, currency: target };
 }

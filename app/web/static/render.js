@@ -2,7 +2,7 @@
 // untrusted and go through el()/textContent only.
 
 import { el, externalLink } from "./dom.js";
-import { compactNumber, humanize, percent, platformLabel, regionName, score100, wholeNumber } from "./format.js";
+import { compactNumber, humanize, money, percent, platformLabel, regionName, score100, wholeNumber } from "./format.js";
 import { priceView, spendView } from "./money.js";
 
 const VERDICT_LABELS = { pass: "pass", warn: "warn", fail: "fail", insufficient_data: "no data" };
@@ -223,6 +223,13 @@ export function summaryText(shortlist) {
   const parts = [`${shortlist.creators.length} creator${shortlist.creators.length === 1 ? "" : "s"}`];
   const spend = spendView(stats.estimated_spend_usd, shortlist.criteria);
   if (spend) parts.push(`est. spend ${spend.text}${spend.note ? ` (${spend.note})` : ""}`);
+  // The list is fitted to the budget at each creator's low price estimate; say so when the
+  // high estimates add up to more, rather than let the range look like an overspend.
+  const budget = shortlist.criteria?.budget;
+  if (spend && budget && budget.currency?.toUpperCase() === spend.currency && spend.high > budget.amount
+      && spend.low <= budget.amount) {
+    parts.push(`fits the ${money(budget.amount, spend.currency)} budget at the low price estimates`);
+  }
   if (stats.candidates != null) parts.push(`${stats.candidates} candidates`);
   if (stats.rejected) parts.push(`${stats.rejected} rejected in vetting`);
   return parts.join(" · ");
