@@ -167,29 +167,64 @@ def extract_safety(brief: Brief) -> list[Finding]:
     return found + _typos(brief)
 
 
-# Exclusions outside the fixed categories ("no crypto", "no guns or hunting content"):
-# there is no field for them, so they are kept out of the topics and reported.
+# Exclusions outside the fixed categories ("no crypto", "avoid energy drinks", "keine Krypto",
+# "sin comida rápida", "pas de fast-food") become exclude_keywords, in the brief's words (lower
+# case), one entry per excluded thing; they are kept out of the topics.
 _PHRASE = r"(?P<words>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
-_PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|stuff|brands?|accounts?|niches?)?"
-               r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|but|please)\b))")
-_NEG_OTHER = re.compile(rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to))\s+"
-                        rf"{_PHRASE}{_PHRASE_END}", re.IGNORECASE)
-_CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:(?:no|not|without)\s+)?{_PHRASE}{_PHRASE_END}",
+_PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|stuff|brands?|accounts?|niches?|"
+               r"inhalte?n?|themen|contenidos?|temas|contenus?|sujets)?"
+               r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|but|please|und|oder|bitte|y|o|pero|et|ou|mais)\b))")
+_NEG_OTHER = re.compile(
+    rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to)|"
+    rf"keine?[nrs]?|ohne|nichts\s+(?:über|mit|zu)|sin|nada\s+(?:de|sobre)|evitar|sans|pas\s+de|pas\s+d(?=')|aucune?|rien\s+sur|"
+    rf"[ée]viter)(?:\s+|(?<=d)')(?:(?:la|le|les|el|los|las|der|die|das)\s+)?{_PHRASE}{_PHRASE_END}",
+    re.IGNORECASE)
+_CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bnoch\b|\bo\b|\by\b|\bni\b|\bou\b|\bet\b)\s*"
+                       rf"(?:(?:no|not|without|kein(?:e[nrs]?)?|ohne|sin|sans|pas\s+de)\s+)?{_PHRASE}{_PHRASE_END}",
                        re.IGNORECASE)
+# Negated words that are not a thing to exclude: "no later than May", "no more than 5 posts",
+# "no minimum", "no preference", "no need".
+_NOT_A_THING = frozenset("""
+    more less later earlier longer fewer need problem problems worries rush limit limits minimum maximum preference
+    preferences requirement requirements restriction restrictions idea clue doubt way matter exceptions exception
+    one body thing things other others other's mas más plus moins weniger mehr
+""".split())
 
 
-def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> list[str]:
-    """Consume negated phrases that are not safety categories; return one warning for them."""
-    said: list[str] = []
+# "no bought followers", "no fake engagement": fraud, which the authenticity check screens on
+# every creator (agents/tools/vetting/authenticity.py); not words to keep out of the content.
+_FRAUD = re.compile(r"\b(?:bought|fake|purchased|paid|botted|inflated)\s+(?:followers|engagement|likes|views|comments)\b|"
+                    r"\bbots?\b|\bfraud\w*|\bengagement\s+pods?\b", re.IGNORECASE)
+# A product described by what it lacks ("skincare without nasty ingredients"): "without" right
+# after a noun qualifies that noun. An exclusion stands at the start of a clause ("..., without
+# gaming content") or after the creators ("creators without gaming content").
+_LACKS = re.compile(r"^(?:without|ohne|sin|sans)\b", re.IGNORECASE)
+_LACKS_OK_LEFT = re.compile(r"(?:^|[,.;:!?(\n-]|\b(?:and|but|also|please|creators?|influencers?|accounts?|people|"
+                            r"anyone|und|aber|y|pero|et|mais|creadores|cr[ée]ateurs|Creator|Influencer))\s*$", re.IGNORECASE)
 
-    def take(m: re.Match[str] | None) -> int | None:
+
+def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> tuple[list[Finding], list[str]]:
+    """exclude_keywords findings for negated phrases that are not safety categories."""
+    found: list[Finding] = []
+    warnings: list[str] = []
+
+    def take(m: re.Match[str] | None, start: int | None = None) -> int | None:
         if m is None or not brief.is_free(m.start("words"), m.end("words")):
             return None
         words = m["words"].split()
         if all(w.lower() in STOPWORDS for w in words):
             return None
         brief.consume(m.start(), m.end())
-        said.append(m["words"])
+        said = " ".join(w.lower() for w in words).strip(" '-")
+        if words[0].lower() in _NOT_A_THING:
+            return None  # spent, so "later" is no topic, but nothing to exclude
+        if _FRAUD.search(said):
+            warnings.append(f"'{said}' is screened by the fraud check on every creator, not as excluded content")
+            return m.end()
+        if _LACKS.match(m.group(0)) and not _LACKS_OK_LEFT.search(brief.text[max(0, m.start() - 30):m.start()]):
+            warnings.append(f"'{m.group(0).strip()}' read as describing the product, not as content to exclude")
+            return None
+        found.append(Finding("exclude_keywords", said, m.start() if start is None else start, m.end()))
         return m.end()
 
     for f in safety:
@@ -200,6 +235,4 @@ def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> list[str]:
         pos = take(m)
         while pos is not None:
             pos = take(_CONTINUE.match(brief.text, pos))
-    if not said:
-        return []
-    return [f"excluded but not a brand-safety category, so not filtered: {', '.join(repr(s) for s in said)}"]
+    return found, warnings

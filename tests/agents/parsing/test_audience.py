@@ -64,10 +64,11 @@ def test_legal_drinking_age_in_the_us_is_21() -> None:
     assert c.audience_age_min == 21
 
 
-def test_female_creators_is_not_an_audience_gender() -> None:
+def test_female_creators_is_the_creators_gender_not_the_audiences() -> None:
     r = parse_offline("female creators in fitness")
     assert r.criteria.audience_gender is None
-    assert any("creator gender" in w for w in r.warnings)
+    assert r.criteria.creator_gender == "female"
+    assert any("creator gender is not in the creator data" in a for a in r.criteria.assumptions)
     assert r.criteria.topics == ["fitness"]
 
 
