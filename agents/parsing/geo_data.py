@@ -92,3 +92,12 @@ SPECIAL_CODES: dict[str, tuple[str, ...]] = {
     "US": ("US",), "USA": ("US",), "U.S.": ("US",), "U.S.A.": ("US",), "U.S": ("US",), "UK": ("GB",),
     "U.K.": ("GB",), "UAE": ("AE",), "KSA": ("SA",), "GB": ("GB",),
 }
+
+
+def city_name(value: str) -> str:
+    """A city as creator_cities spells it ("NYC", "München" → "New York", "Munich"); else as given."""
+    places = LOOKUP.get(_key(value), []) + ([EXACT[value.strip()]] if value.strip() in EXACT else [])
+    for place in places:
+        if place.kind == "city" and place.city:
+            return place.city
+    return value.strip()

@@ -173,6 +173,7 @@ def extract_safety(brief: Brief) -> list[Finding]:
 _PHRASE = r"(?P<words>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
 _PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|stuff|brands?|accounts?|niches?|"
                r"inhalte?n?|themen|contenidos?|temas|contenus?|sujets)?"
+               r"(?:\s+(?:either|too|as\s+well|anymore|any\s+more|please|pls|thanks))?"
                r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|but|please|und|oder|bitte|y|o|pero|et|ou|mais)\b))")
 _NEG_OTHER = re.compile(
     rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to)|"
