@@ -56,12 +56,21 @@ _CREATOR_RIGHT = re.compile(
 _GENDERED_CREATOR = re.compile(
     r"(?<![\w:*_])(?:(?P<f>cr[ée]atrices|influenceuses|creadoras|influencerinnen|creatorinnen|bloggerinnen|"
     r"youtuberinnen|sportlerinnen)|(?P<m>creadores\s+(?:hombres|masculinos)))\b", re.IGNORECASE)
+# The gender after the noun: "creators (female)", "influencers masculinos", "creadores mujeres".
+_GENDER_AFTER_CREATOR = re.compile(
+    rf"\b{_CREATOR_NOUN}(?:\s*\(\s*(?:(?P<f1>{_F})|(?P<m1>{_M}))(?:\s+only)?\s*\)|"
+    rf"\s+(?:(?P<f2>mujeres|femeninas|femmes|f[ée]minines)|(?P<m2>hombres|masculinos|hommes|masculins)))(?!\w)",
+    re.IGNORECASE)
 # "only women", "women only", "men only", "just female": the creators, unless the clause speaks
 # of the audience ("audience: women only").
 _ONLY_GENDER = re.compile(
     rf"\b(?:only|just|exclusively|nur|solo|sólo|seulement|uniquement)\s+(?:(?P<f1>{_F})|(?P<m1>{_M}))(?![\w'])"
     rf"|(?<![\w'])(?:(?P<f2>{_F})|(?P<m2>{_M}))\s+only\b", re.IGNORECASE)
 _AUDIENCE_WORD = re.compile(rf"\b(?:{_AUD}|for|aimed|targets?|skew\w*|mostly|majority)\b", re.IGNORECASE)
+# An audience word right before "women ... creators" makes it the audience ("reaching women
+# creators"); "looking for women creators" is the creators.
+_AUDIENCE_LEFT = re.compile(rf"\b(?:{_AUD}|aimed\s+at|speak(?:s|ing)?\s+to)\s+(?:(?:is|are|of|mostly|mainly)\s+)*$",
+                            re.IGNORECASE)
 CREATOR_GENDER_NOTE = ("creator gender is not in the creator data, so it is not filtered: the shortlist may include "
                        "creators of any gender; check each profile")
 _NEUTRAL = re.compile(
@@ -137,7 +146,7 @@ def extract_audience(brief: Brief) -> tuple[list[Finding], list[str]]:
             continue
         gender = "female" if m["f"] else "male"
         right = text[m.end():m.end() + 30]
-        if _CREATOR_RIGHT.match(text[m.end():m.end() + 60]) and not _GENDER_LEFT.search(brief.left(m.start(), 45)):
+        if _CREATOR_RIGHT.match(text[m.end():m.end() + 60]) and not _AUDIENCE_LEFT.search(brief.left(m.start(), 45)):
             add("creator_gender", gender, *m.span())
             continue
         if _GENDER_LEFT.search(brief.left(m.start(), 45)) or _GENDER_RIGHT.match(right):
@@ -149,6 +158,10 @@ def extract_audience(brief: Brief) -> tuple[list[Finding], list[str]]:
         if brief.is_free(*m.span()):
             # Not consumed: the noun still says these are creators (geo reads "créatrices en France").
             found.append(Finding("creator_gender", "female" if m["f"] else "male", m.start(), m.end()))
+    for m in _GENDER_AFTER_CREATOR.finditer(text):
+        g = next((k for k in ("f1", "m1", "f2", "m2") if m[k]), "f1")
+        if brief.is_free(m.start(g), m.end(g)):
+            add("creator_gender", "female" if g.startswith("f") else "male", m.start(g), m.end(g) + (1 if g.endswith("1") else 0))
     for m in _ONLY_GENDER.finditer(text):
         if not brief.is_free(*m.span()):
             continue

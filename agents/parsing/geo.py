@@ -57,7 +57,7 @@ _LEFT_NEG = re.compile(r"(?:\bnot\s+(?:(?:be\s+|been\s+)?(?:based|located|living
                        rf"\bno\s+{_NEG_WHO}\s+(?:(?:based|located|living)\s+)?(?:in|from)|\bnicht\s+(?:in|aus)|\baußer|"
                        rf"\bkeine?n?\s+(?:Creator|Influencer|Accounts?)\s+(?:in|aus)|\bexcepto|\bsalvo|\bmenos|"
                        rf"\bfuera\s+de|\bno\s+(?:de|en)|\bsauf|\bhors(?:\s+de)?|\bpas\s+(?:en|au|aux|de))"
-                       r"\s+(?:the\s+|la\s+|le\s+|les\s+|l'|el\s+)?$", re.IGNORECASE)
+                       r"\s+(?:the\s+|la\s+|le\s+|les\s+|l'|el\s+|der\s+|dem\s+|den\s+|die\s+)?$", re.IGNORECASE)
 _LEFT_AUD = re.compile(
     rf"(?:{_AUD}\s+(?:(?:is|are|mostly|mainly|primarily|largely|based|located|living|concentrated)\s+)*"
     rf"(?:in|from|across|within|throughout)|\breach(?:ing)?(?:\s+(?:people|consumers|users|customers))?\s+in|"

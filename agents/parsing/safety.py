@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.parsing.exclusions import scan_brands
 from agents.parsing.fuzzy import MIN_LENGTH, closest
 from agents.parsing.stopwords import STOPWORDS
 from agents.parsing.text import Brief, Finding
@@ -51,6 +52,7 @@ def _category(term: str) -> str:
 # Avoidance cues that may stand up to a few words before the term.
 _NEG = re.compile(
     r"\b(?:no\s+one|nobody|none\s+of|no|not?|non|never|nothing(?:\s+(?:with|about|related\s+to|involving|around))?|without|avoid(?:ing)?|"
+    r"nichts(?:\s+(?:über|mit|zu))?|rien(?:\s+(?:sur|de))?|"
     r"exclud(?:e|es|ing)|exclusion\s+of|steer\s+clear\s+of|stay\s+away\s+from|keep\s+away\s+from|"
     r"don'?t|do\s+not|must\s+not|mustn'?t|shouldn'?t|should\s+not|can'?t|cannot|zero|free\s+of|"
     r"kein(?:e|en)?|ohne|nicht|sin|nada\s+de|evitar|sans|pas\s+de|[ée]viter|niente|senza|geen|zonder)\b|\bpas\s+d'",
@@ -174,11 +176,16 @@ _PHRASE = r"(?P<words>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
 _PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|stuff|brands?|accounts?|niches?|"
                r"inhalte?n?|themen|contenidos?|temas|contenus?|sujets)?"
                r"(?:\s+(?:either|too|as\s+well|anymore|any\s+more|please|pls|thanks))?"
-               r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|but|please|und|oder|bitte|y|o|pero|et|ou|mais)\b))")
+               r"(?:(?=\s+(?:like|such\s+as|e\.g\.)\s+[A-Z])|"
+               r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|nor|but|please|und|oder|noch|bitte|y|o|ni|pero|et|ou|mais)\b)))")
+# Words between the cue and the thing: "avoid anyone promoting crypto", "sans contenu gaming".
+_LEAD = (r"(?:(?:anyone|anybody|creators?|influencers?|people|accounts?|who|that|promot(?:e|es|ed|ing)|"
+         r"post(?:s|ed|ing)?|talk(?:s|ing)?|about|featuring|mentioning|content|contenu|contenido|inhalte|über|sobre|sur)\s+){0,3}")
 _NEG_OTHER = re.compile(
     rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to)|"
+    rf"(?:don'?t|do\s+not)\s+want(?:\s+anything\s+(?:about|with))?|"
     rf"keine?[nrs]?|ohne|nichts\s+(?:über|mit|zu)|sin|nada\s+(?:de|sobre)|evitar|sans|pas\s+de|pas\s+d(?=')|aucune?|rien\s+sur|"
-    rf"[ée]viter)(?:\s+|(?<=d)')(?:(?:la|le|les|el|los|las|der|die|das)\s+)?{_PHRASE}{_PHRASE_END}",
+    rf"[ée]viter)(?:\s+|(?<=d)')(?:(?:la|le|les|el|los|las|der|die|das)\s+)?{_LEAD}{_PHRASE}{_PHRASE_END}",
     re.IGNORECASE)
 _CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bnoch\b|\bo\b|\by\b|\bni\b|\bou\b|\bet\b)\s*"
                        rf"(?:(?:no|not|without|kein(?:e[nrs]?)?|ohne|sin|sans|pas\s+de)\s+)?{_PHRASE}{_PHRASE_END}",
@@ -204,6 +211,10 @@ _LACKS_OK_LEFT = re.compile(r"(?:^|[,.;:!?(\n-]|\b(?:and|but|also|please|creator
                             r"anyone|und|aber|y|pero|et|mais|creadores|cr[ée]ateurs|Creator|Influencer))\s*$", re.IGNORECASE)
 
 
+_NAMED_AFTER = re.compile(r"\s*(?:content|creators?|influencers?|posts?|videos?|stuff|brands?|labels|companies)?\s+"
+                          r"(?:like|such\s+as|e\.g\.)\s+(?=[A-Z])")
+
+
 def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> tuple[list[Finding], list[str]]:
     """exclude_keywords findings for negated phrases that are not safety categories."""
     found: list[Finding] = []
@@ -226,6 +237,15 @@ def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> tuple[list[
             warnings.append(f"'{m.group(0).strip()}' read as describing the product, not as content to exclude")
             return None
         found.append(Finding("exclude_keywords", said, m.start() if start is None else start, m.end()))
+        named = _NAMED_AFTER.match(brief.text, m.end())
+        if named:
+            # "no fast fashion brands like Shein or Temu": the kind is excluded, and so are the brands named.
+            _, s_end = brief.sentence(named.end())
+            brands, end = scan_brands(brief.text, named.end(), s_end, capital_first=True)
+            if brands:
+                brief.consume(m.end(), end)
+                found.extend(Finding("exclude_brands", b, m.end(), end) for b in brands)
+                return None
         return m.end()
 
     for f in safety:
