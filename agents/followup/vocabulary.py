@@ -73,6 +73,7 @@ INSTRUCTION_WORDS: frozenset[str] = frozenset(
     yo nosotros lo la el los las que de del al ahora otra vez
     je nous le la les que de du des maintenant encore ça ca
     anymore any more either neither
+    except excluding outside außer ausser excepto salvo menos sauf hors
 """.split())
 # Words a follow-up wraps around a topic ("more plant-based baking folks", "I meant ..."):
 # stripped from a topic phrase, which stands if anything is left.

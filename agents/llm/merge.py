@@ -86,7 +86,8 @@ def _merge_topics(offline: list[str], extra: list[str]) -> tuple[list[str], list
 # where creators are, not the audience).
 _SIBLINGS = (("followers_min", "followers_max"), ("audience_age_min", "audience_age_max"),
              ("creator_countries", "audience_countries", "exclude_countries"),
-             # "no crypto": the offline reading's exclusion is no topic, and its topic no exclusion.
+             # "no crypto": the offline reading's exclusion is no topic (the other way round the
+             # model's keyword needs an avoidance word before it, and then the exclusion wins).
              ("topics", "exclude_keywords"))
 
 
@@ -104,6 +105,8 @@ def _number(value: Any) -> float | None:
 
 
 def _used_elsewhere(name: str, value: Any, off: dict[str, Any]) -> bool:
+    if name == "exclude_keywords":
+        return False  # see _SIBLINGS
     if name == "creator_cities":
         # "audience in London": the offline reading put the city's country on the audience.
         country = _city_country(value)
@@ -157,6 +160,11 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
         extra = [v for v in good if v not in off[name]]
         if name == "topics":
             values[name], extra = _merge_topics(off[name], extra)
+        elif name == "exclude_keywords" and extra:
+            # Said after an avoidance word (support.py): the offline reading of the same words as a
+            # topic was wrong ("we can't have any crypto content" → topic "crypto").
+            values["topics"] = [t for t in values["topics"] if t.lower() not in extra]
+            values[name] = [*off[name], *extra]
         elif extra:
             values[name] = [*off[name], *extra]
         if extra:

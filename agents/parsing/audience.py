@@ -166,8 +166,7 @@ def extract_audience(brief: Brief) -> tuple[list[Finding], list[str]]:
         if not brief.is_free(*m.span()):
             continue
         gender = "female" if (m["f1"] or m["f2"]) else "male"
-        c_start, _ = brief.clause(m.start())
-        audience = _AUDIENCE_WORD.search(text, c_start, m.start()) is not None
+        audience = _AUDIENCE_WORD.search(brief.left(m.start(), 40)) is not None  # "audience: women only"
         add("gender" if audience else "creator_gender", gender, *m.span())
     for m in _MOMS.finditer(text):
         word = m.group(0).lower()

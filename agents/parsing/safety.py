@@ -183,7 +183,7 @@ _LEAD = (r"(?:(?:anyone|anybody|creators?|influencers?|people|accounts?|who|that
          r"post(?:s|ed|ing)?|talk(?:s|ing)?|about|featuring|mentioning|content|contenu|contenido|inhalte|über|sobre|sur)\s+){0,3}")
 _NEG_OTHER = re.compile(
     rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to)|"
-    rf"(?:don'?t|do\s+not)\s+want(?:\s+anything\s+(?:about|with))?|"
+    rf"(?:don'?t|do\s+not)\s+want(?:\s+anything\s+(?:about|with))?|steer\s+clear\s+of|stay\s+away\s+from|"
     rf"keine?[nrs]?|ohne|nichts\s+(?:über|mit|zu)|sin|nada\s+(?:de|sobre)|evitar|sans|pas\s+de|pas\s+d(?=')|aucune?|rien\s+sur|"
     rf"[ée]viter)(?:\s+|(?<=d)')(?:(?:la|le|les|el|los|las|der|die|das)\s+)?{_LEAD}{_PHRASE}{_PHRASE_END}",
     re.IGNORECASE)
