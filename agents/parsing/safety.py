@@ -188,15 +188,23 @@ _NEG_OTHER = re.compile(
     rf"[ée]viter)(?:\s+|(?<=d)')(?:(?:la|le|les|el|los|las|der|die|das)\s+)?{_LEAD}{_PHRASE}{_PHRASE_END}",
     re.IGNORECASE)
 _CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bnoch\b|\bo\b|\by\b|\bni\b|\bou\b|\bet\b)\s*"
-                       rf"(?:(?:no|not|without|kein(?:e[nrs]?)?|ohne|sin|sans|pas\s+de)\s+)?{_PHRASE}{_PHRASE_END}",
+                       rf"(?P<cue>(?:no|not|without|kein(?:e[nrs]?)?|ohne|sin|sans|pas\s+de)\s+)?{_PHRASE}{_PHRASE_END}",
                        re.IGNORECASE)
 # Negated words that are not a thing to exclude: "no later than May", "no more than 5 posts",
 # "no minimum", "no preference", "no need".
 _NOT_A_THING = frozenset("""
     more less later earlier longer fewer need problem problems worries rush limit limits minimum maximum preference
     preferences requirement requirements restriction restrictions idea clue doubt way matter exceptions exception
-    one body thing things other others other's mas más plus moins weniger mehr
+    one body thing things other others mas más plus moins weniger mehr
+    specific particular strict fixed exact hard budget budgets follower followers platform platforms country
+    countries language languages niche niches size sizes age ages gender deadline cap caps price prices rate rates
 """.split())
+# What a list of exclusions may not run into: "no celebrities, food creators" names who is wanted.
+_WANTED_NOUN = re.compile(r"\s+(?:creators?|influencers?|accounts?|bloggers?|vloggers?|youtubers?|tiktokers?|"
+                          r"streamers?|people|profiles?|creadore?s|cr[ée]ateurs|Creator)\b", re.IGNORECASE)
+# A comma continues a list of exclusions only when the list goes on to an "or"/"and" in the same
+# sentence ("no crypto, fast food or energy drinks"); else the comma ends it ("no crypto, vegan recipes").
+_LIST_GOES_ON = re.compile(r"[^.;!?\n]*?\b(?:or|and|nor|oder|und|noch|o|y|ni|ou|et)\b", re.IGNORECASE)
 
 
 # "no bought followers", "no fake engagement": fraud, which the authenticity check screens on
@@ -215,13 +223,23 @@ _NAMED_AFTER = re.compile(r"\s*(?:content|creators?|influencers?|posts?|videos?|
                           r"(?:like|such\s+as|e\.g\.)\s+(?=[A-Z])")
 
 
+_BEFORE_CATEGORY = re.compile(
+    rf"(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to)|keine?[nrs]?|ohne|sin|"
+    rf"nada\s+de|sans|pas\s+de)\s+{_LEAD}(?P<words>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)"
+    rf"\s*(?:,|/|\bor\b|\bnor\b|\boder\b|\bnoch\b|\bni\b|\bo\b|\bou\b)\s+", re.IGNORECASE)
+
+
 def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> tuple[list[Finding], list[str]]:
     """exclude_keywords findings for negated phrases that are not safety categories."""
     found: list[Finding] = []
     warnings: list[str] = []
 
-    def take(m: re.Match[str] | None, start: int | None = None) -> int | None:
+    def take(m: re.Match[str] | None, start: int | None = None, continued: bool = False) -> int | None:
         if m is None or not brief.is_free(m.start("words"), m.end("words")):
+            return None
+        if continued and (_WANTED_NOUN.match(brief.text, m.end("words")) or (
+                m.group(0).lstrip().startswith(",") and not m.group("cue")
+                and not _LIST_GOES_ON.match(brief.text, m.end("words")))):
             return None
         words = m["words"].split()
         if all(w.lower() in STOPWORDS for w in words):
@@ -230,6 +248,9 @@ def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> tuple[list[
         said = " ".join(w.lower() for w in words).strip(" '-")
         if words[0].lower() in _NOT_A_THING:
             return None  # spent, so "later" is no topic, but nothing to exclude
+        if _TERM.fullmatch(said):  # "no alcohol, crypto or vaping": a category in the list stays a category
+            found.append(Finding("exclude_topics", _category(said), m.start("words"), m.end("words")))
+            return m.end()
         if _FRAUD.search(said):
             warnings.append(f"'{said}' is screened by the fraud check on every creator, not as excluded content")
             return m.end()
@@ -249,11 +270,18 @@ def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> tuple[list[
         return m.end()
 
     for f in safety:
+        # "no crypto or gambling": the category's negation spans the words before it; a thing
+        # listed there is excluded too.
+        before = _BEFORE_CATEGORY.match(brief.text[f.start:f.end])
+        if before and not all(w.lower() in STOPWORDS or _FILLER_WORD.fullmatch(w) for w in before["words"].split()):
+            said = before["words"].lower()
+            if not _FRAUD.search(said) and said.split()[0] not in _NOT_A_THING and not _TERM.search(said):
+                found.append(Finding("exclude_keywords", said, f.start, f.end))
         pos: int | None = f.end
         while pos is not None:
-            pos = take(_CONTINUE.match(brief.text, pos))
+            pos = take(_CONTINUE.match(brief.text, pos), continued=True)
     for m in _NEG_OTHER.finditer(brief.text):
         pos = take(m)
         while pos is not None:
-            pos = take(_CONTINUE.match(brief.text, pos))
+            pos = take(_CONTINUE.match(brief.text, pos), continued=True)
     return found, warnings

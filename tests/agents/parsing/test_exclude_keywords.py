@@ -67,3 +67,30 @@ def test_a_softened_exclusion_is_not_hard() -> None:
     c = crit("food creators, ideally no fast food")
     assert c.exclude_keywords == ["fast food"]
     assert "exclude_keywords" not in c.hard
+
+
+@pytest.mark.parametrize(("brief", "keywords", "categories"), [
+    ("no crypto or gambling", ["crypto"], ["gambling"]),
+    ("no content about crypto or politics", ["crypto"], ["politics"]),
+    ("no crypto, fast food or energy drinks", ["crypto", "fast food", "energy drinks"], []),
+    ("no alcohol, crypto or vaping", ["crypto"], ["alcohol", "tobacco"]),
+    ("keine Krypto oder Glücksspiel", ["krypto"], ["gambling"]),
+])
+def test_lists_of_exclusions_split_into_keywords_and_categories(brief: str, keywords: list[str],
+                                                                 categories: list[str]) -> None:
+    c = crit(brief)
+    assert c.exclude_keywords == keywords
+    assert c.exclude_topics == categories
+
+
+@pytest.mark.parametrize(("brief", "keywords", "topics"), [
+    ("no celebrities, food creators", ["celebrities"], ["food"]),
+    ("no crypto, vegan recipes", ["crypto"], ["vegan recipes"]),
+    ("no alcohol, food creators", [], ["food"]),
+    ("food creators, no specific platform", [], ["food"]),
+    ("no budget constraints, travel creators", [], ["travel"]),
+])
+def test_a_comma_ends_the_exclusions_unless_the_list_goes_on(brief: str, keywords: list[str], topics: list[str]) -> None:
+    c = crit(brief)
+    assert c.exclude_keywords == keywords
+    assert c.topics == topics
