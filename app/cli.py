@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "and compares every gated metric with the baseline. Offline: no network, and no LLM\n"
                     "unless --llm.",
         epilog="suites (evals/datasets/):\n"
-               "  parse    brief -> CampaignCriteria field accuracy (parse_v1)\n"
+               "  parse    brief -> CampaignCriteria field accuracy (parse_v2)\n"
                "  safety   the brand-safety scan's precision and recall (safety_v1)\n"
                "  demo     retrieval on a generated demo corpus, graded by its labels (retrieval_v1)\n"
                "  demo_v2  the same corpus, judged by each brief's distinguishing facet (retrieval_v2)\n"

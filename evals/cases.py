@@ -16,6 +16,7 @@ from agents.criteria import CampaignCriteria
 
 DATASETS_DIR = Path(__file__).parent / "datasets"
 PARSE_V1 = DATASETS_DIR / "parse_v1.jsonl"
+PARSE_V2 = DATASETS_DIR / "parse_v2.jsonl"  # parse_v1 plus briefs for the DESIGN 5.3 fields it lacked
 RETRIEVAL_V1 = DATASETS_DIR / "retrieval_v1.jsonl"
 REAL_INSTAGRAM_V1 = DATASETS_DIR / "real_instagram_v1.jsonl"
 REAL_INSTAGRAM_FINE_V1 = DATASETS_DIR / "real_instagram_fine_v1.jsonl"

@@ -87,7 +87,8 @@ RATE_ABS_TOL = 0.0005  # 0.05 percentage points
 
 _LIST_FIELDS = {
     "platforms", "tiers", "topics", "creator_countries", "audience_countries", "languages",
-    "formats", "exclude_topics", "exclude_brands", "exclude_handles",
+    "formats", "exclude_topics", "exclude_brands", "exclude_handles", "exclude_keywords", "exclude_countries",
+    "creator_cities",
 }
 _MONEY_FIELDS = {"budget", "max_price_per_post"}
 _RATE_FIELDS = {"min_engagement_rate"}

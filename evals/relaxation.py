@@ -71,7 +71,8 @@ def musts(criteria: CampaignCriteria) -> CampaignCriteria:
     """Only the constraints the user made hard, plus exclusions (always enforced)."""
     keep = {name: getattr(criteria, name) for name in criteria.hard if name in CampaignCriteria.model_fields}
     keep.update(exclude_topics=criteria.exclude_topics, exclude_brands=criteria.exclude_brands,
-                exclude_handles=criteria.exclude_handles, hard=list(criteria.hard))
+                exclude_handles=criteria.exclude_handles, exclude_keywords=criteria.exclude_keywords,
+                exclude_countries=criteria.exclude_countries, hard=list(criteria.hard))
     return CampaignCriteria.model_validate(keep)
 
 

@@ -25,7 +25,7 @@ from agents.shortlist import ShortlistedCreator
 from evals import metrics as m
 from evals.cases import (
     FINE_SAMPLE_CREATORS,
-    PARSE_V1,
+    PARSE_V2,
     REAL_INSTAGRAM_FINE_V1,
     REAL_INSTAGRAM_V1,
     RETRIEVAL_V1,
@@ -87,7 +87,7 @@ class EvalConfig(BaseModel):
     judge: JudgeConfig | None = Field(None, description="optional LLM judge of explanation helpfulness; never gated")
     features_as_of: datetime | None = Field(
         None, description="the reference time the systems computed features with (ingest --as-of); default now")
-    datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V1, "demo": RETRIEVAL_V1, "demo_v2": RETRIEVAL_V2,
+    datasets: dict[str, Path] = Field(default_factory=lambda: {"parse": PARSE_V2, "demo": RETRIEVAL_V1, "demo_v2": RETRIEVAL_V2,
                                                                "real": REAL_INSTAGRAM_V1, "fine": REAL_INSTAGRAM_FINE_V1,
                                                                "safety": SAFETY_V1})
     fine_sample: int = Field(FINE_SAMPLE_CREATORS, description="the sample the fine set's judgments were made on")

@@ -136,7 +136,7 @@ def country_in_text(code: str) -> str:
 
 def field_labels(field: str, values: list[str]) -> str:
     """A criteria list as a marketer reads it: "Germany, Austria", "German", "TikTok"."""
-    if field in ("creator_countries", "audience_countries", "countries_negated", "countries"):
+    if field in ("creator_countries", "audience_countries", "countries_negated", "countries", "exclude_countries"):
         return ", ".join(english_name("country", v) for v in values)
     if field == "languages":
         return ", ".join(english_name("language", v) for v in values)

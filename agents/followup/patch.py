@@ -13,20 +13,22 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agents.criteria import CONSTRAINT_FIELDS, CampaignCriteria
 from agents.followup.locale_names import field_labels
+from agents.parsing.audience import CREATOR_GENDER_NOTE
+from agents.parsing.geo_data import city_name
 
 ListField = Literal[
     "platforms", "tiers", "topics", "creator_countries", "audience_countries", "languages", "formats",
-    "exclude_topics", "exclude_brands", "exclude_handles",
+    "exclude_topics", "exclude_brands", "exclude_handles", "exclude_keywords", "exclude_countries", "creator_cities",
 ]
 ScalarField = Literal[
     "followers_min", "followers_max", "audience_gender", "audience_age_min", "audience_age_max",
-    "min_engagement_rate", "budget", "max_price_per_post", "creators_count",
+    "min_engagement_rate", "budget", "max_price_per_post", "creators_count", "creator_gender",
 ]
 PatchField = Literal[ListField, ScalarField]  # type: ignore[valid-type]
 LIST_FIELDS: tuple[str, ...] = ListField.__args__  # type: ignore[attr-defined]
 SCALAR_FIELDS: tuple[str, ...] = ScalarField.__args__  # type: ignore[attr-defined]
 # Exclusions are musts wherever they come from (a brief, a follow-up, a chip).
-ALWAYS_HARD = frozenset({"exclude_topics", "exclude_brands", "exclude_handles"})
+ALWAYS_HARD = frozenset({"exclude_topics", "exclude_brands", "exclude_handles", "exclude_keywords", "exclude_countries"})
 NEVER_HARD = frozenset({"topics", "creators_count", "tiers"})
 
 _WORDS = {
@@ -36,7 +38,8 @@ _WORDS = {
     "followers_min": "minimum followers", "followers_max": "maximum followers", "audience_gender": "audience gender",
     "audience_age_min": "youngest audience age", "audience_age_max": "oldest audience age",
     "min_engagement_rate": "minimum engagement", "budget": "budget", "max_price_per_post": "price cap per post",
-    "creators_count": "creator count",
+    "creators_count": "creator count", "exclude_keywords": "excluded keywords",
+    "exclude_countries": "excluded countries", "creator_cities": "creator cities", "creator_gender": "creator gender",
 }
 
 
@@ -87,8 +90,10 @@ def _show(field: str, value: Any) -> str:
 
 def normalise_values(field: str, values: list[str]) -> list[str]:
     """A list field's values as the criteria hold them (codes upper-case, handles without '@')."""
-    if field in ("creator_countries", "audience_countries"):
+    if field in ("creator_countries", "audience_countries", "exclude_countries"):
         return [v.strip().upper() for v in values if v.strip()]
+    if field == "creator_cities":
+        return [city_name(v) for v in values if v.strip()]
     if field == "exclude_brands":
         return [v.strip() for v in values if v.strip()]
     if field == "exclude_handles":
@@ -97,7 +102,7 @@ def normalise_values(field: str, values: list[str]) -> list[str]:
 
 
 def _same(field: str, a: str, b: str) -> bool:
-    return a.lower() == b.lower() if field in ("exclude_brands", "topics") else a == b
+    return a.lower() == b.lower() if field in ("exclude_brands", "topics", "creator_cities") else a == b
 
 
 def apply_patch(criteria: CampaignCriteria, patch: CriteriaPatch, all_platforms: tuple[str, ...] = ()) -> PatchResult:
@@ -129,6 +134,8 @@ def apply_patch(criteria: CampaignCriteria, patch: CriteriaPatch, all_platforms:
         touched.add(edit.field)
     data["hard"] = sorted(h for h in hard if h in CONSTRAINT_FIELDS and _present(data.get(h)))
     data["assumptions"] = _fresh_assumptions(criteria, data, touched)
+    if data.get("creator_gender") and CREATOR_GENDER_NOTE not in data["assumptions"]:
+        data["assumptions"].append(CREATOR_GENDER_NOTE)  # what the run can and cannot do with it
     data["conflicts"] = [c for c in criteria.conflicts if not any(_WORDS[f].split()[-1] in c for f in touched)]
     return PatchResult(criteria=CampaignCriteria.model_validate(data), changes=changes, rejected=rejected)
 
@@ -211,7 +218,8 @@ def _apply_one(data: dict[str, Any], hard: set[str], edit: FieldEdit, all_platfo
         data[field] = [c for c in current if c not in gone]
         if not data[field]:
             hard.discard(field)
-        return f"{words}: removed {field_labels(field, gone)}" + ("" if data[field] else f" (any {words.split()[-1]} now)")
+        left = f" (nothing {words.split()[0]} now)" if field.startswith("exclude_") else f" (any {words.split()[-1]} now)"
+        return f"{words}: removed {field_labels(field, gone)}" + ("" if data[field] else left)
     if op == "replace":
         old = normalise_values(field, edit.replaces)
         kept = [c for c in current if not any(_same(field, o, c) for o in old)]

@@ -198,6 +198,8 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         return [FieldEdit(field="creators_count", op="set", value=int(bare.group("n")))]
     if (allowed := _allowed_again(clause, criteria)):
         return [FieldEdit(field="exclude_topics", op="remove", values=allowed)]
+    if (lifted := _lifted_exclusions(clause, criteria)):
+        return lifted
     if m := _INSTEAD_OF.search(clause):
         return _instead(clause[:m.start()], clause[m.end():], criteria)
     if m := _SWAP.search(clause):
@@ -216,6 +218,8 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         if probe.exclude_topics:
             raw = raw.model_copy(update={"exclude_topics": probe.exclude_topics})
     values = _values(clause, criteria)
+    if raw.creator_gender and "creator_gender" not in values:
+        values["creator_gender"] = raw.creator_gender  # "only women": the instruction word is part of it
     edits: list[FieldEdit] = []
 
     # Safety categories keep the brief parser's reading: "no alcohol" excludes, it does not remove.
@@ -223,9 +227,30 @@ def _clause(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
         again = bool(_INCLUDE_AGAIN.search(clause))
         edits.append(FieldEdit(field="exclude_topics", op="remove" if again else "add", values=list(raw.exclude_topics)))
         values.pop("topics", None)
+    # So do other exclusions: "no crypto either", "also exclude Spain" add to the exclusion lists
+    # ("exclude Spain" also takes Spain out of the countries below, as in a brief).
+    keywords = [k for k in raw.exclude_keywords if _is_keyword(k)]
+    if keywords and not dont_care:
+        edits.append(FieldEdit(field="exclude_keywords", op="add", values=keywords))
+        values.pop("topics", None)
+    if raw.exclude_countries and not dont_care:
+        edits.append(FieldEdit(field="exclude_countries", op="add", values=list(raw.exclude_countries)))
+        for f in ("creator_countries", "audience_countries"):
+            if f in values:  # an excluded country is no country to add
+                values[f] = [c for c in values[f] if c not in raw.exclude_countries]
+                if not values[f]:
+                    del values[f]
+            held = [c for c in raw.exclude_countries if c in getattr(criteria, f)]
+            if held and len(held) < len(getattr(criteria, f)):
+                edits.append(FieldEdit(field=f, op="remove", values=held))
 
     if any_match := v.ANY_FIELD.search(clause):
-        for field in _fields_of_noun(any_match.group("noun") or "countries"):
+        fields = _fields_of_noun(any_match.group("noun") or "countries")
+        if fields == ["audience_gender"]:
+            fields = _gender_fields(clause, criteria)
+        if any_match.group("anywhere") and criteria.creator_cities:
+            fields.append("creator_cities")  # "anywhere": no city either
+        for field in fields:
             edits.append(FieldEdit(field=field, op="clear"))
         return edits
 
@@ -299,6 +324,39 @@ def _allowed_again(clause: str, criteria: CampaignCriteria) -> list[str]:
         return []
     named = parse_offline("no " + _strip_instructions(_LIFT.sub(" ", clause))).criteria.exclude_topics
     return [t for t in named if t in criteria.exclude_topics]
+
+
+# "drop the crypto exclusion", "crypto is fine now", "Spain is ok again": an exclusion the thread
+# holds is lifted. Only values the thread excludes, and only with a lifting phrase.
+def _lifted_exclusions(clause: str, criteria: CampaignCriteria) -> list[FieldEdit]:
+    if not (criteria.exclude_keywords or criteria.exclude_countries) or not (_LIFT.search(clause) or _INCLUDE_AGAIN.search(clause)):
+        return []
+    low = clause.lower()
+    edits: list[FieldEdit] = []
+    words = [k for k in criteria.exclude_keywords if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)]
+    if words:
+        edits.append(FieldEdit(field="exclude_keywords", op="remove", values=words))
+    named = {m.code for m in find_names(clause) if m.kind == "country"}
+    countries = [c for c in criteria.exclude_countries if c in named]
+    if countries:
+        edits.append(FieldEdit(field="exclude_countries", op="remove", values=countries))
+    return edits
+
+
+def _is_keyword(phrase: str) -> bool:
+    """An excluded thing, not a field ("no budget limit") or an instruction ("no more")."""
+    return not fields_named(phrase) and not all(w in v.INSTRUCTION_WORDS for w in phrase.lower().split())
+
+
+def _gender_fields(clause: str, criteria: CampaignCriteria) -> list[str]:
+    """ "any gender": the creators' or the audience's as the clause says; unsaid, whichever the
+    thread holds (both when it holds both)."""
+    if re.search(r"\bcreators?\b|\binfluencers?\b", clause, re.IGNORECASE):
+        return ["creator_gender"]
+    if _AUDIENCE.search(clause) or re.search(r"\baudience\b", clause, re.IGNORECASE):
+        return ["audience_gender"]
+    held = [f for f in ("creator_gender", "audience_gender") if getattr(criteria, f)]
+    return held or ["audience_gender"]
 
 
 def _instead(new_part: str, old_part: str, criteria: CampaignCriteria) -> list[FieldEdit]:
@@ -402,7 +460,8 @@ def _values(clause: str, criteria: CampaignCriteria) -> dict[str, Any]:
     if noun_scalars:
         with_nouns = parse_offline(_strip_instructions(clause)).criteria
         data.update({f: getattr(with_nouns, f) for f in noun_scalars})
-    for field in ("platforms", "formats", "tiers", "languages", "creator_countries", "audience_countries"):
+    for field in ("platforms", "formats", "tiers", "languages", "creator_countries", "audience_countries",
+                  "creator_cities"):
         if data[field]:
             if field == "platforms" and len(data[field]) > 3:
                 continue  # "any platform except …" readings: the clause's own operation decides
@@ -411,7 +470,7 @@ def _values(clause: str, criteria: CampaignCriteria) -> dict[str, Any]:
     if topics:
         out["topics"] = topics
     for field in ("followers_min", "followers_max", "audience_gender", "audience_age_min", "audience_age_max",
-                  "min_engagement_rate", "creators_count"):
+                  "min_engagement_rate", "creators_count", "creator_gender"):
         if data[field] is not None:
             out[field] = data[field]
     for field in ("budget", "max_price_per_post"):

@@ -73,6 +73,7 @@ INSTRUCTION_WORDS: frozenset[str] = frozenset(
     yo nosotros lo la el los las que de del al ahora otra vez
     je nous le la les que de du des maintenant encore ça ca
     anymore any more either neither
+    except excluding outside außer ausser excepto salvo menos sauf hors
 """.split())
 # Words a follow-up wraps around a topic ("more plant-based baking folks", "I meant ..."):
 # stripped from a topic phrase, which stands if anything is left.
@@ -112,6 +113,10 @@ FIELD_NOUNS: dict[str, str] = {
     "exclude_brands": r"brand\s+exclusions?|excluded\s+brands|competitors?",
     "exclude_handles": r"excluded\s+creators|exclusions?\s+of\s+creators",
     "exclude_topics": r"safety\s+(?:filters?|exclusions?)|excluded\s+content",
+    "exclude_keywords": r"keyword\s+exclusions?|excluded\s+(?:keywords|words|phrases)",
+    "exclude_countries": r"excluded\s+countr(?:y|ies)|country\s+exclusions?",
+    "creator_cities": r"cit(?:y|ies)|städte|stadt|ciudad(?:es)?|villes?",
+    "creator_gender": r"creator(?:'s|s')?\s+genders?|gender\s+of\s+(?:the\s+)?creators",
 }
 # A noun field covering two criteria fields.
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -122,7 +127,8 @@ FIELD_GROUPS: dict[str, tuple[str, ...]] = {
 ANY_FIELD = re.compile(
     r"\b(?:any|all|every|whatever|jede[rsn]?|beliebige?|alle|cualquier|todas?\s+las?|n'importe\s+quel(?:le)?s?|tous\s+les|toutes\s+les)\s+"
     r"(?P<noun>platforms?|plattform(?:en)?|plataformas?|plateformes?|countr(?:y|ies)|locations?|lands?|länder|pa[ií]s(?:es)?|pays|"
-    r"languages?|sprachen?|idiomas?|langues?|formats?|sizes?|genders?|ages?|audience\s+genders?|audience\s+ages?)\b"
+    r"languages?|sprachen?|idiomas?|langues?|formats?|sizes?|genders?|ages?|audience\s+genders?|audience\s+ages?|"
+    r"creator\s+genders?|cit(?:y|ies)|städte|stadt|ciudad(?:es)?|villes?)\b"
     r"|\b(?P<anywhere>anywhere|worldwide|globally|überall|weltweit|en\s+cualquier\s+lugar|partout|n'importe\s+où)\b",
     re.IGNORECASE,
 )

@@ -74,12 +74,27 @@ def _same_edit(a: FieldEdit, b: FieldEdit) -> bool:
 def _unsupported(edit: FieldEdit, text: BriefText, message: str) -> str | None:
     if edit.op == "clear":
         return None if edit.field in fields_named(message) else "the message does not name this field"
+    if edit.field in LIST_FIELDS and edit.op == "remove" and edit.field in _LIFTABLE:
+        # "crypto is fine now", "Spain is ok again": lifting an exclusion names the value, with no "no" before it.
+        missing = [v for v in normalise_values(edit.field, edit.values) if not _named(edit.field, v, text)]
+        return f"not in the message: {missing}" if missing else None
     if edit.field in LIST_FIELDS:
         missing = [v for v in normalise_values(edit.field, edit.values) if not supported(edit.field, v, text)]
         return f"not in the message: {missing}" if missing else None
     if edit.value is None:
         return "no value"
     return None if supported(edit.field, edit.value, text) else f"not in the message: {edit.value}"
+
+
+_LIFTABLE = ("exclude_keywords", "exclude_countries", "creator_cities")
+
+
+def _named(field: str, value: str, text: BriefText) -> bool:
+    if field == "exclude_countries":
+        return value in text.places
+    if field == "creator_cities":
+        return value in text.cities
+    return text.has_phrase(value)
 
 
 def _names_creator(ref: str, message: str, text: BriefText) -> bool:

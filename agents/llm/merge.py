@@ -19,13 +19,16 @@ from agents.criteria import CampaignCriteria
 from agents.llm.checks import apply_checks
 from agents.llm.schema import LLMCriteria
 from agents.llm.support import BriefText, supported
+from agents.parsing.audience import CREATOR_GENDER_NOTE
+from agents.parsing.geo_data import LOOKUP, city_name, key_of
 
 log = logging.getLogger(__name__)
 
 LIST_FIELDS = ("platforms", "tiers", "topics", "creator_countries", "audience_countries", "languages", "formats",
-               "exclude_topics", "exclude_brands", "exclude_handles")
+               "exclude_topics", "exclude_brands", "exclude_handles", "exclude_keywords", "exclude_countries",
+               "creator_cities")
 SCALAR_FIELDS = ("followers_min", "followers_max", "audience_gender", "audience_age_min", "audience_age_max",
-                 "min_engagement_rate", "budget", "max_price_per_post", "creators_count")
+                 "min_engagement_rate", "budget", "max_price_per_post", "creators_count", "creator_gender")
 # Values that only make sense together: when the merged pair is invalid, the offline pair stands.
 _PAIRS = (("followers_min", "followers_max"), ("audience_age_min", "audience_age_max"))
 # More than this share of the model's values invented: the answer as a whole is not a reading of the brief.
@@ -82,7 +85,10 @@ def _merge_topics(offline: list[str], extra: list[str]) -> tuple[list[str], list
 # disagreement, not support ("under 50k" is a maximum, not a minimum; "based in Germany" is
 # where creators are, not the audience).
 _SIBLINGS = (("followers_min", "followers_max"), ("audience_age_min", "audience_age_max"),
-             ("creator_countries", "audience_countries"))
+             ("creator_countries", "audience_countries", "exclude_countries"),
+             # "no crypto": the offline reading's exclusion is no topic (the other way round the
+             # model's keyword needs an avoidance word before it, and then the exclusion wins).
+             ("topics", "exclude_keywords"))
 
 
 # Fields holding a number the brief writes: one the offline reading put in any of them is its
@@ -99,6 +105,12 @@ def _number(value: Any) -> float | None:
 
 
 def _used_elsewhere(name: str, value: Any, off: dict[str, Any]) -> bool:
+    if name == "exclude_keywords":
+        return False  # see _SIBLINGS
+    if name == "creator_cities":
+        # "audience in London": the offline reading put the city's country on the audience.
+        country = _city_country(value)
+        return country is not None and country in off["audience_countries"] and country not in off["creator_countries"]
     mine = _number(value)
     if name in _NUMBER_FIELDS and mine is not None:
         for other in _NUMBER_FIELDS:
@@ -119,6 +131,11 @@ def _used_elsewhere(name: str, value: Any, off: dict[str, Any]) -> bool:
     return False
 
 
+def _city_country(city: str) -> str | None:
+    codes = {p.codes[0] for p in LOOKUP.get(key_of(city.split()), []) if p.kind == "city" and p.city == city}
+    return codes.pop() if len(codes) == 1 else None
+
+
 def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutcome:
     text = BriefText(brief)
     model = llm.model_dump()
@@ -133,12 +150,21 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
         # The grammar cannot forbid repeats (["IN", "IN"] came back); a repeat is one value,
         # not two, when the invented share is counted.
         mine = list(dict.fromkeys(model[name]))
+        if name == "creator_cities":
+            mine = list(dict.fromkeys(city_name(v) for v in mine))  # "NYC" → "New York", as the offline reading spells it
+        elif name == "exclude_keywords":
+            mine = list(dict.fromkeys(v.strip().lower() for v in mine))
         model_values += len(mine)
         good = [v for v in mine if v in off[name] or (supported(name, v, text) and not _used_elsewhere(name, v, off))]
         out.invented += [f"{name}={v}" for v in mine if v not in good]
         extra = [v for v in good if v not in off[name]]
         if name == "topics":
             values[name], extra = _merge_topics(off[name], extra)
+        elif name == "exclude_keywords" and extra:
+            # Said after an avoidance word (support.py): the offline reading of the same words as a
+            # topic was wrong ("we can't have any crypto content" → topic "crypto").
+            values["topics"] = [t for t in values["topics"] if t.lower() not in extra]
+            values[name] = [*off[name], *extra]
         elif extra:
             values[name] = [*off[name], *extra]
         if extra:
@@ -177,6 +203,8 @@ def merge(llm: LLMCriteria, offline: CampaignCriteria, brief: str) -> MergeOutco
     values["hard"] = [h for h in dict.fromkeys(hard) if _set(values.get(h))]
     if out.invented:
         notes.append(f"Ignored what the LLM read but the brief does not say: {'; '.join(out.invented)}")
+    if source.get("creator_gender") == "llm":
+        notes.append(CREATOR_GENDER_NOTE)
     values["assumptions"] = list(dict.fromkeys([*offline.assumptions, *notes]))
     values["conflicts"] = list(offline.conflicts)  # the model's cannot be checked against the text
     try:

@@ -74,6 +74,10 @@ class LLMCriteria(BaseModel):
     exclude_topics: list[SafetyCategory] = Field(default_factory=list, max_length=10, description="Brand-safety categories the brief rules out")
     exclude_brands: list[Phrase] = Field(default_factory=list, max_length=8, description="Brands creators must not have promoted")
     exclude_handles: list[Handle] = Field(default_factory=list, max_length=8, description="Handles the brief writes with @ to leave out, without the @")
+    exclude_keywords: list[Phrase] = Field(default_factory=list, max_length=8, description="Other content the brief rules out, in its words, lower case ('crypto', 'fast food'); not a brand-safety category")
+    exclude_countries: list[Country] = Field(default_factory=list, max_length=8, description="ISO 3166-1 alpha-2 codes of where creators must not be based ('not in France', 'except Spain')")
+    creator_gender: Literal["female", "male"] | None = Field(None, description="The creators' own gender, only if the brief asks for female or male creators; not the audience's")
+    creator_cities: list[Phrase] = Field(default_factory=list, max_length=8, description="Cities where creators are based, English names ('Munich', 'New York')")
     # Short: only the names of fields the model's own supported values fill are used (merge.py);
     # a long list let the model repeat names until the token cap.
     hard: list[HardField] = Field(default_factory=list, max_length=4, description="Fields the brief calls non-negotiable")

@@ -5,7 +5,9 @@ place when the brief names it, a city of it or its code (not a language's name);
 platform, tier, language, brand or safety category when a word for it is in the brief; a
 topic when its words are in the brief and one of them is not spent on another field; a
 format only when the offline reading has it; an excluded handle only when the brief writes
-it with "@". Support is deliberately literal: a small model's
+it with "@"; an excluded keyword or country only when an avoidance word stands before it; a
+creator city when the brief names that city; a creator gender when the brief asks for
+creators of it ("female creators", "only women"). Support is deliberately literal: a small model's
 inferences ("Gen Z skincare" → Instagram, "₹5 lakh" → 5,000,000) are exactly what it gets wrong.
 """
 
@@ -20,7 +22,7 @@ from babel import Locale
 from agents.llm.explainer import numbers_in
 from agents.parsing import platforms as platform_words
 from agents.parsing import safety as safety_words
-from agents.parsing.geo_data import EXACT, LOOKUP, FIRST_WORDS, ISO_CODES, key_of
+from agents.parsing.geo_data import EXACT, FIRST_WORDS, ISO_CODES, LOOKUP, Place, city_name, key_of
 from agents.parsing.languages import LANGUAGES
 from agents.parsing.stopwords import STOPWORDS
 from agents.parsing.text import fold
@@ -38,6 +40,19 @@ _GENDER = {
     "female": re.compile(r"\b(?:women|woman|female|females|girls?|moms?|mums?|mothers?|ladies|her)\b", re.I),
     "male": re.compile(r"\b(?:men|man|male|males|guys?|dads?|fathers?|boys?|gentlemen)\b", re.I),
 }
+_F = r"women|woman|female|females|girls|ladies|weibliche\w*|mujeres|femmes|f[ée]minines?"
+_M = r"men|man|male|males|guys|boys|männliche\w*|hombres|hommes|masculin\w*"
+_CREATOR = r"creators?|influencers?|bloggers?|vloggers?|youtubers?|tiktokers?|streamers?|athletes?|hosts?|creadore?s|cr[ée]ateurs"
+_CREATOR_GENDER = {
+    g: re.compile(rf"\b(?:{w})(?:[\s-]+[^\W\d_][\w'-]*){{0,2}}?[\s-]+(?:{_CREATOR})\b|"
+                  rf"\b(?:{_CREATOR})\s+(?:{w})\b|\b(?:only|just|exclusively)\s+(?:{w})\b|\b(?:{w})\s+only\b" +
+                  (r"|\b(?:cr[ée]atrices|influenceuses|creadoras|influencerinnen|creatorinnen|bloggerinnen)\b" if g == "female" else ""),
+                  re.IGNORECASE)
+    for g, w in (("female", _F), ("male", _M))
+}
+# Avoidance words, the offline safety reader's plus "except"-type words.
+_AVOID = re.compile(rf"(?:{safety_words._NEG.pattern})|\b(?:except|excluding|outside|other\s+than|außer|excepto|salvo|"
+                    rf"fuera\s+de|sauf|hors)\b", re.IGNORECASE)
 _TIER_WORDS = {"nano": r"nano", "micro": r"micro", "mid": r"mid[\s-]?(?:tier|size|sized|level)?|medium", "macro": r"macro",
                "mega": r"mega|celebrit(?:y|ies)"}
 _ENGLISH = Locale("en")
@@ -63,10 +78,9 @@ class BriefText:
         return {fold(w) for w in _WORD.findall(self.text)}
 
     @cached_property
-    def places(self) -> set[str]:
-        """ISO codes of every country, city, state or region the brief names, and codes it writes."""
+    def _named_places(self) -> list[Place]:
         words = _WORD.findall(self.text)
-        codes: set[str] = set()
+        found: list[Place] = []
         for i in range(len(words)):
             longest = FIRST_WORDS.get(fold(words[i]), 0)
             for n in range(1, longest + 1):
@@ -74,11 +88,23 @@ class BriefText:
                     # "english speaking", "Dutch or French content": a language's name is not a
                     # place (recorded: GB for "english speaking"); the offline parser reads it.
                     continue
-                for place in LOOKUP.get(key_of(words[i:i + n]), []):
-                    codes.update(place.codes)
+                found += LOOKUP.get(key_of(words[i:i + n]), [])
         for name, place in EXACT.items():
-            if name in self.text:
-                codes.update(place.codes)
+            if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", self.text):
+                found.append(place)
+        return found
+
+    @cached_property
+    def cities(self) -> set[str]:
+        """English names (creator_cities spelling) of the cities the brief names."""
+        return {p.city for p in self._named_places if p.kind == "city" and p.city}
+
+    @cached_property
+    def places(self) -> set[str]:
+        """ISO codes of every country, city, state or region the brief names, and codes it writes."""
+        codes: set[str] = set()
+        for place in self._named_places:
+            codes.update(place.codes)
         codes.update(w for w in re.findall(r"\b[A-Z]{2}\b", self.text) if w in ISO_CODES)
         if re.search(r"\bUK\b", self.text):
             codes.add("GB")
@@ -119,6 +145,23 @@ class BriefText:
 
     def has_word(self, word: str) -> bool:
         return re.search(rf"(?<![\w@#]){re.escape(word.lower())}(?!\w)", self.lower) is not None
+
+    def has_negated_phrase(self, phrase: str) -> bool:
+        """The phrase is in the brief with an avoidance word shortly before it in its clause
+        ("no crypto", "avoid energy drinks", "keine Krypto"): said as something to leave out."""
+        words = _WORD.findall(phrase.lower())
+        if not words or not self.has_phrase(phrase):
+            return False
+        for m in re.finditer(rf"(?<!\w){re.escape(words[0])}", self.lower):
+            before = self.lower[max(0, m.start() - 50):m.start()]
+            before = re.split(r"[.;:!?\n]", before)[-1]
+            if _AVOID.search(before):
+                return True
+        return False
+
+    def has_creator_gender(self, gender: str) -> bool:
+        """The brief asks for creators of this gender ("female creators", "only women", "créatrices")."""
+        return _CREATOR_GENDER[gender].search(self.text) is not None
 
     def has_handle(self, handle: str) -> bool:
         # The old check accepted any substring ("shanghai", "shein"); a handle is written with "@".
@@ -175,4 +218,24 @@ def supported(field: str, value: Any, brief: BriefText) -> bool:
         return brief.has_handle(value)
     if field == "audience_gender":
         return _GENDER[value].search(brief.text) is not None
+    if field == "creator_gender":
+        return brief.has_creator_gender(value)
+    if field == "creator_cities":
+        return city_name(value) in brief.cities
+    if field == "exclude_countries":
+        return value in brief.places and any(brief.has_negated_phrase(n) for n in _country_words(value, brief))
+    if field == "exclude_keywords":
+        # Only something the brief says to avoid, and never a safety category (exclude_topics has those).
+        return brief.has_negated_phrase(value) and safety_words._TERM.fullmatch(value) is None
     return False
+
+
+def _country_words(code: str, brief: BriefText) -> list[str]:
+    """The words the brief may use for a country: its code and the gazetteer names of it it contains."""
+    words = [code]
+    # Countries and demonyms only: "not in Berlin" excludes no country, and "Europe" is no exclusion of GB.
+    for name in [p.name for p in brief._named_places if p.codes == (code,) and p.kind in ("country", "demonym")]:
+        words.append(name)
+    if code == "GB":
+        words.append("UK")
+    return words

@@ -13,6 +13,7 @@ from babel import Locale
 
 from agents.criteria import SAFETY_CATEGORIES, TIERS
 from agents.parsing import conflicts as checks
+from agents.parsing.audience import CREATOR_GENDER_NOTE
 from agents.parsing.hardness import hard_fields
 from agents.parsing.languages import COUNTRY_LANGUAGE
 from agents.parsing.money import resolve_currency
@@ -71,6 +72,8 @@ def assemble(findings: list[Finding], text: str) -> Draft:
     if by.get("exclude_brands"):
         names = {f.value.lower(): f.value for f in reversed(by["exclude_brands"])}
         d.use("exclude_brands", dedupe([names[f.value.lower()] for f in by["exclude_brands"]]), by["exclude_brands"])
+    if by.get("exclude_keywords"):
+        d.use("exclude_keywords", dedupe([f.value for f in by["exclude_keywords"]]), by["exclude_keywords"])
     if by.get("exclude_handles"):
         d.use("exclude_handles", dedupe([f.value.lower() for f in by["exclude_handles"]]), by["exclude_handles"])
     if not d.values.get("languages") and d.values.get("creator_countries"):
@@ -129,9 +132,12 @@ def _geo(d: Draft, by: dict[str, list[Finding]]) -> None:
         if only and others:
             d.conflicts.append(f"the brief says only {', '.join(only)} but also names {', '.join(others)} "
                                f"({name.replace('_', ' ')}); kept all of them")
-    if negated and not d.values.get("creator_countries") and not d.values.get("audience_countries"):
-        d.warnings.append(f"excluding countries ({', '.join(negated)}) is only possible against a list of "
-                          "countries to include; none was given")
+    if negated:
+        # Both say the same thing: the country left the lists above and stands as an exclusion.
+        d.use("exclude_countries", negated, by["countries_negated"])
+    cities = by.get("creator_cities", [])
+    if cities:
+        d.use("creator_cities", dedupe([f.value for f in cities]), cities, notes=False)
 
 
 def _followers(d: Draft, by: dict[str, list[Finding]]) -> None:
@@ -186,6 +192,13 @@ def _audience(d: Draft, by: dict[str, list[Finding]]) -> None:
         d.use("audience_gender", values.pop(), [f for f in pool if f.value != "any"])
     elif len(values) > 1 and explicit:
         d.conflicts.append("the brief asks for both a mostly female and a mostly male audience; gender left open")
+    cg = by.get("creator_gender", [])
+    genders = {f.value for f in cg}
+    if len(genders) == 1:
+        d.use("creator_gender", genders.pop(), cg)
+        d.assumptions.append(CREATOR_GENDER_NOTE)
+    elif len(genders) > 1:
+        d.conflicts.append("the brief asks for both female and male creators; creator gender left open")
     ages = sorted(by.get("ages", []), key=lambda f: f.start)
     countries = d.values.get("creator_countries", []) + d.values.get("audience_countries", [])
     for f in ages:

@@ -43,8 +43,36 @@ _GENDER_RIGHT = re.compile(
     rf"\s+(?:de|von|entre|zwischen|âgées?\s+de)\s+\d)",
     re.IGNORECASE,
 )
-_CREATOR_RIGHT = re.compile(r"^[\s-]+(?:creators?|influencers?|bloggers?|youtubers?|tiktokers?|founders?|athletes?)",
+# The creator's own gender: "female creators", "female fitness creators", "weibliche Creator",
+# "mujeres influencers"; up to two words may qualify the noun. Not the audience's.
+_CREATOR_NOUN = (r"(?:creators?|influencers?|bloggers?|vloggers?|youtubers?|tiktokers?|instagrammers?|streamers?|"
+                 r"founders?|athletes?|hosts?|ambassadors?|talents?|creadore?s|influencer)")
+_CREATOR_RIGHT = re.compile(
+    rf"^(?:[\s-]+(?!(?:and|or|with|for|who|that|in|on|of|from|to|at|aged?|audiences?|followers)\b)[^\W\d_][\w'-]*){{0,2}}?"
+    rf"[\s-]+{_CREATOR_NOUN}\b",
+    re.IGNORECASE)
+# Nouns that are female or male by themselves: "créatrices", "influenceuses", "creadoras",
+# "Influencerinnen" (not the inclusive "Influencer:innen"), "Bloggerinnen".
+_GENDERED_CREATOR = re.compile(
+    r"(?<![\w:*_])(?:(?P<f>cr[ée]atrices|influenceuses|creadoras|influencerinnen|creatorinnen|bloggerinnen|"
+    r"youtuberinnen|sportlerinnen)|(?P<m>creadores\s+(?:hombres|masculinos)))\b", re.IGNORECASE)
+# The gender after the noun: "creators (female)", "influencers masculinos", "creadores mujeres".
+_GENDER_AFTER_CREATOR = re.compile(
+    rf"\b{_CREATOR_NOUN}(?:\s*\(\s*(?:(?P<f1>{_F})|(?P<m1>{_M}))(?:\s+only)?\s*\)|"
+    rf"\s+(?:(?P<f2>mujeres|femeninas|femmes|f[ée]minines)|(?P<m2>hombres|masculinos|hommes|masculins)))(?!\w)",
+    re.IGNORECASE)
+# "only women", "women only", "men only", "just female": the creators, unless the clause speaks
+# of the audience ("audience: women only").
+_ONLY_GENDER = re.compile(
+    rf"\b(?:only|just|exclusively|nur|solo|sólo|seulement|uniquement)\s+(?:(?P<f1>{_F})|(?P<m1>{_M}))(?![\w'])"
+    rf"|(?<![\w'])(?:(?P<f2>{_F})|(?P<m2>{_M}))\s+only\b", re.IGNORECASE)
+_AUDIENCE_WORD = re.compile(rf"\b(?:{_AUD}|for|aimed|targets?|skew\w*|mostly|majority)\b", re.IGNORECASE)
+# An audience word right before "women ... creators" makes it the audience ("reaching women
+# creators"); "looking for women creators" is the creators.
+_AUDIENCE_LEFT = re.compile(rf"\b(?:{_AUD}|aimed\s+at|speak(?:s|ing)?\s+to)\s+(?:(?:is|are|of|mostly|mainly)\s+)*$",
                             re.IGNORECASE)
+CREATOR_GENDER_NOTE = ("creator gender is not in the creator data, so it is not filtered: the shortlist may include "
+                       "creators of any gender; check each profile")
 _NEUTRAL = re.compile(
     rf"\b(?:(?:{_M})\s+(?:and|&|or|\+)\s+(?:{_F})|(?:{_F})\s+(?:and|&|or|\+)\s+(?:{_M})|both\s+genders|"
     r"all\s+genders|any\s+gender|gender[\s-]neutral|unisex)\b",
@@ -118,16 +146,28 @@ def extract_audience(brief: Brief) -> tuple[list[Finding], list[str]]:
             continue
         gender = "female" if m["f"] else "male"
         right = text[m.end():m.end() + 30]
-        if _CREATOR_RIGHT.match(right):
+        if _CREATOR_RIGHT.match(text[m.end():m.end() + 60]) and not _AUDIENCE_LEFT.search(brief.left(m.start(), 45)):
             add("creator_gender", gender, *m.span())
-            warnings.append(f"creator gender ('{text[m.start():m.end() + len(_CREATOR_RIGHT.match(right)[0])]}') "
-                            "is not a supported filter; the audience gender was left open")
             continue
         if _GENDER_LEFT.search(brief.left(m.start(), 45)) or _GENDER_RIGHT.match(right):
             add("gender", gender, *m.span())
             r = _AFTER_GENDER.match(text, m.end())
             if r and brief.is_free(r.start(1), r.end(2)):
                 add("ages", _age(r.group(1), r.group(2)), r.start(1), r.end(2))
+    for m in _GENDERED_CREATOR.finditer(text):
+        if brief.is_free(*m.span()):
+            # Not consumed: the noun still says these are creators (geo reads "créatrices en France").
+            found.append(Finding("creator_gender", "female" if m["f"] else "male", m.start(), m.end()))
+    for m in _GENDER_AFTER_CREATOR.finditer(text):
+        g = next((k for k in ("f1", "m1", "f2", "m2") if m[k]), "f1")
+        if brief.is_free(m.start(g), m.end(g)):
+            add("creator_gender", "female" if g.startswith("f") else "male", m.start(g), m.end(g) + (1 if g.endswith("1") else 0))
+    for m in _ONLY_GENDER.finditer(text):
+        if not brief.is_free(*m.span()):
+            continue
+        gender = "female" if (m["f1"] or m["f2"]) else "male"
+        audience = _AUDIENCE_WORD.search(brief.left(m.start(), 40)) is not None  # "audience: women only"
+        add("gender" if audience else "creator_gender", gender, *m.span())
     for m in _MOMS.finditer(text):
         word = m.group(0).lower()
         gender = "male" if word in ("dads", "fathers") else "female"

@@ -65,7 +65,7 @@ _NEG_BRAND_LIST = re.compile(r"\b(?:no|not|exclude|excluding|avoid|without)\s+(?
                              r"existing\s+|previous\s+)?(?-i:(?=[A-Z0-9]))", re.IGNORECASE)
 
 
-def _scan_brands(text: str, pos: int, limit: int, capital_first: bool = False) -> tuple[list[str], int]:
+def scan_brands(text: str, pos: int, limit: int, capital_first: bool = False) -> tuple[list[str], int]:
     """Brand names from `pos`: "Shein or Temu", "Red Bull, H&M and L'Oréal"."""
     brands: list[str] = []
     end = pos
@@ -113,7 +113,7 @@ def extract_brands(brief: Brief) -> tuple[list[Finding], list[str]]:
         if not negated:
             continue
         _, s_end = brief.sentence(m.end())
-        brands, end = _scan_brands(text, m.end(), s_end)
+        brands, end = scan_brands(text, m.end(), s_end)
         if brands and _REFERENCE.match(text, end):
             brands = brands[:-1]  # "sponsored by GitHub Copilot competitors like ...": the reference brand
         brands = [b for b in brands if not _GENERIC_SAFETY.search(b) or b[:1].isupper()]
@@ -130,7 +130,7 @@ def extract_brands(brief: Brief) -> tuple[list[Finding], list[str]]:
         if not brief.is_free(*m.span()):
             continue
         _, s_end = brief.sentence(m.end())
-        brands, end = _scan_brands(text, m.end(), s_end, capital_first=True)
+        brands, end = scan_brands(text, m.end(), s_end, capital_first=True)
         if brands and _BRAND_NOUN.match(text, end):
             brief.consume(m.start(), end)
             found.extend(Finding("exclude_brands", b, m.start(), end) for b in brands)

@@ -1,7 +1,8 @@
 """Where creators are based and where their audience is.
 
 Countries (names in EN/DE/ES/FR, demonyms, ISO codes in context), cities and US states
-(mapped to their country), regions (DACH, Nordics, Benelux, LATAM, SEA, EU ...).
+(mapped to their country; a city where creators are based is also kept as creator_cities),
+regions (DACH, Nordics, Benelux, LATAM, SEA, EU ...).
 "creators based in Germany" / "German creators" → creator_countries; "audience in the
 US" / "US audience" / "reaching French consumers" → audience_countries; a bare
 "in Germany" → creator_countries plus an assumption. "not in France" / "except France"
@@ -48,9 +49,15 @@ _RIGHT_COMPANY = re.compile(r"[\s-]+(?:based\s+)?(?:startups?|brands?|compan(?:y
 _ONLY_RIGHT = re.compile(r"^(?:[\s-]*based)?[\s-]+only\b", re.IGNORECASE)
 _ONLY_LEFT = re.compile(r"\b(?:only|exclusively|solely)\s+(?:(?:in|from|based\s+in)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _RIGHT_BASED = re.compile(r"^[\s-]*based\b", re.IGNORECASE)
-_LEFT_NEG = re.compile(r"(?:\bnot\s+(?:in|from|based\s+in)|\boutside(?:\s+of)?|\bexcluding|\bexcept(?:\s+for)?|"
-                       r"\bbut\s+not|\bother\s+than|\bno|\bnon|\bnicht\s+(?:in|aus)|\baußer|\bexcepto|\bsauf)"
-                       r"\s+(?:the\s+)?$", re.IGNORECASE)
+# "not based in France", "no creators from the US", "outside the UK", "Europe except Spain",
+# "keine Creator aus Österreich", "excepto España", "sauf la France", "hors de Belgique".
+_NEG_WHO = r"(?:creators?|influencers?|one|accounts?|profiles?|creator|influencer|creadores|cr[ée]ateurs)"
+_LEFT_NEG = re.compile(r"(?:\bnot\s+(?:(?:be\s+|been\s+)?(?:based|located|living)\s+)?(?:in|from)|\boutside(?:\s+of)?|"
+                       rf"\bexcluding|\bexclude|\bexcept(?:\s+for)?|\bbut\s+not|\bother\s+than|\bno|\bnon|"
+                       rf"\bno\s+{_NEG_WHO}\s+(?:(?:based|located|living)\s+)?(?:in|from)|\bnicht\s+(?:in|aus)|\baußer|"
+                       rf"\bkeine?n?\s+(?:Creator|Influencer|Accounts?)\s+(?:in|aus)|\bexcepto|\bsalvo|\bmenos|"
+                       rf"\bfuera\s+de|\bno\s+(?:de|en)|\bsauf|\bhors(?:\s+de)?|\bpas\s+(?:en|au|aux|de))"
+                       r"\s+(?:the\s+|la\s+|le\s+|les\s+|l'|el\s+|der\s+|dem\s+|den\s+|die\s+)?$", re.IGNORECASE)
 _LEFT_AUD = re.compile(
     rf"(?:{_AUD}\s+(?:(?:is|are|mostly|mainly|primarily|largely|based|located|living|concentrated)\s+)*"
     rf"(?:in|from|across|within|throughout)|\breach(?:ing)?(?:\s+(?:people|consumers|users|customers))?\s+in|"
@@ -193,8 +200,16 @@ def _role(brief: Brief, group: list[_Mention]) -> tuple[str, str]:
     return "creator", f"'{said}' read as where the creators are based{_UNSAID}"
 
 
+def city_note(said: str, city: str, code: str) -> str:
+    """The assumption for a city filter: creators whose data names no city do not match."""
+    name = city if fold(said) == fold(city) else f"{city} ('{said}')"
+    return (f"creators based in {name}, {code}: only creators whose data names that city match; "
+            "creators with no city in the data are left out")
+
+
 def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
-    """Findings: creator_countries / audience_countries / countries_negated, value = ISO code."""
+    """Findings: creator_countries / audience_countries / countries_negated (value an ISO code) and
+    creator_cities (value the city's English name, for cities where the creators are based)."""
     text = brief.text
     mentions = _find(brief)
     found: list[Finding] = []
@@ -213,6 +228,12 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
                 brief.consume(m.start, m.end)
             continue
         role, role_note = _role(brief, group)
+        if role == "negated":
+            # "außer", "except", "not based in": instruction words of the exclusion, never topics.
+            left = brief.left(group[0].start, 70)
+            neg = _LEFT_NEG.search(left)
+            if neg:
+                brief.consume(group[0].start - len(left) + neg.start(), group[0].start)
         ambiguous = role_note.endswith(_UNSAID)
         field = {"creator": "creator_countries", "audience": "audience_countries", "negated": "countries_negated"}[role]
         where = {"creator": "creators based in", "audience": "an audience in", "negated": "excluded:"}[role]
@@ -229,13 +250,25 @@ def extract_geo(brief: Brief) -> tuple[list[Finding], list[str]]:
                 brief.consume(m.end, m.end + based.end())
             codes = m.place.codes
             note = m.place.note
+            city = m.place.city if m.place.kind == "city" else ""
+            if role == "negated" and m.place.kind in {"city", "state"}:
+                # Excluding Berlin is not excluding Germany: only whole countries are excluded.
+                notes.append(f"'{m.said}' is excluded in the brief, but only whole countries can be excluded; "
+                             "not applied")
+                continue
             if not note and (m.place.kind == "region" or len(codes) > 1):
                 note = f"'{m.said}' read as {', '.join(codes)}" + (f", {where} them" if role != "negated" else "")
+            elif not note and city and role == "creator":
+                note = city_note(m.said, city, codes[0])
             elif not note and m.place.kind in {"city", "state"}:
-                note = f"'{m.said}' read as {where} {codes[0]}; there is no city or state filter"
+                what = "city" if city else "state or region"
+                note = f"'{m.said}' read as {where} {codes[0]}; there is no {what} filter" + \
+                    (" for the audience" if city else "")
             if note and ambiguous:
                 note += _UNSAID
                 place_notes = True
+            if city and role == "creator":
+                found.append(Finding("creator_cities", city, m.start, m.end, note=note))
             for code in codes:
                 found.append(Finding(field, code, m.start, m.end, note=note))
                 if only and role != "negated":

@@ -1,5 +1,10 @@
 """Gazetteer loading: countries (names in EN/DE/ES/FR, demonyms), cities, US states, regions.
 
+A city has one English name for creator_cities ("NYC", "New York City" → "New York";
+"München" → "Munich"): places.json `city_names` maps the other spellings, and `areas` lists
+the entries that are regions, provinces or islands ("Bay Area", "Ontario", "Bali"), which
+stand for their country only.
+
 The data lives in agents/parsing/data/*.json; this module turns it into one folded
 n-gram lookup ("new york city" → city US) built once at import.
 """
@@ -25,6 +30,7 @@ class Place:
     capitalised: bool  # must be written with a capital letter (unless the whole brief is lower case)
     note: str = ""  # assumption sentence for ambiguous names
     strict: bool = False  # capital letter required even in an all-lower-case brief ("turkey")
+    city: str = ""  # creator_cities name (English, one spelling per city); "" for areas that are no city
 
 
 def key_of(words: list[str]) -> str:
@@ -55,8 +61,10 @@ def _load() -> tuple[dict[str, list[Place]], dict[str, Place], frozenset[str]]:
             add(n, Place("country", (code,), n, n in cap_only, strict=n in cap_only))
         for d in entry["demonyms"]:
             add(d, Place("demonym", (code,), d, d in cap_only, strict=d in cap_only))
+    areas = set(places["areas"])
     for n, code in places["cities"].items():
-        add(n, Place("city", (code,), n, True, places["assumptions"].get(n, "")))
+        city = "" if n in areas else places["city_names"].get(n, n)
+        add(n, Place("city", (code,), n, True, places["assumptions"].get(n, ""), city=city))
     for s in places["us_states"]:
         add(s, Place("state", ("US",), s, True, places["assumptions"].get(s, "")))
     for n, r in regions.items():
@@ -84,3 +92,12 @@ SPECIAL_CODES: dict[str, tuple[str, ...]] = {
     "US": ("US",), "USA": ("US",), "U.S.": ("US",), "U.S.A.": ("US",), "U.S": ("US",), "UK": ("GB",),
     "U.K.": ("GB",), "UAE": ("AE",), "KSA": ("SA",), "GB": ("GB",),
 }
+
+
+def city_name(value: str) -> str:
+    """A city as creator_cities spells it ("NYC", "München" → "New York", "Munich"); else as given."""
+    places = LOOKUP.get(_key(value), []) + ([EXACT[value.strip()]] if value.strip() in EXACT else [])
+    for place in places:
+        if place.kind == "city" and place.city:
+            return place.city
+    return value.strip()

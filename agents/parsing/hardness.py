@@ -17,6 +17,7 @@ HARD_BY_DEFAULT: tuple[str, ...] = (
     "platforms", "followers_min", "followers_max", "tiers", "creator_countries", "audience_countries",
     "languages", "audience_gender", "audience_age_min", "audience_age_max", "min_engagement_rate",
     "budget", "max_price_per_post", "formats", "exclude_topics", "exclude_brands", "exclude_handles",
+    "exclude_keywords", "exclude_countries", "creator_gender", "creator_cities",
 )
 
 _LEADING = re.compile(

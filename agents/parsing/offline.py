@@ -5,7 +5,7 @@ Each consumes what it understood, so the order settles who owns ambiguous words:
 handles and brands first (a brand may look like a platform: "Red Bull"), then money
 (so "$500" is never a follower count), engagement percentages, creator counts, audience
 ages, follower figures, safety exclusions, tiers, formats, platforms, languages, places,
-other negated phrases ("no crypto"), and finally topics from whatever is left.
+other negated phrases ("no crypto": exclude_keywords), and finally topics from whatever is left.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def parse_offline(brief: str) -> ParseResult:
     run(extract_languages(b))
     geo, geo_notes = extract_geo(b)
     findings.extend(geo)
-    warnings.extend(extract_other_exclusions(b, safety))  # last, so platforms and places stay theirs
+    run(extract_other_exclusions(b, safety))  # last, so platforms and places stay theirs
     run(extract_topics(b))
     mark_soft(b, findings)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agents.parsing.exclusions import scan_brands
 from agents.parsing.fuzzy import MIN_LENGTH, closest
 from agents.parsing.stopwords import STOPWORDS
 from agents.parsing.text import Brief, Finding
@@ -51,6 +52,7 @@ def _category(term: str) -> str:
 # Avoidance cues that may stand up to a few words before the term.
 _NEG = re.compile(
     r"\b(?:no\s+one|nobody|none\s+of|no|not?|non|never|nothing(?:\s+(?:with|about|related\s+to|involving|around))?|without|avoid(?:ing)?|"
+    r"nichts(?:\s+(?:über|mit|zu))?|rien(?:\s+(?:sur|de))?|"
     r"exclud(?:e|es|ing)|exclusion\s+of|steer\s+clear\s+of|stay\s+away\s+from|keep\s+away\s+from|"
     r"don'?t|do\s+not|must\s+not|mustn'?t|shouldn'?t|should\s+not|can'?t|cannot|zero|free\s+of|"
     r"kein(?:e|en)?|ohne|nicht|sin|nada\s+de|evitar|sans|pas\s+de|[ée]viter|niente|senza|geen|zonder)\b|\bpas\s+d'",
@@ -167,39 +169,119 @@ def extract_safety(brief: Brief) -> list[Finding]:
     return found + _typos(brief)
 
 
-# Exclusions outside the fixed categories ("no crypto", "no guns or hunting content"):
-# there is no field for them, so they are kept out of the topics and reported.
+# Exclusions outside the fixed categories ("no crypto", "avoid energy drinks", "keine Krypto",
+# "sin comida rápida", "pas de fast-food") become exclude_keywords, in the brief's words (lower
+# case), one entry per excluded thing; they are kept out of the topics.
 _PHRASE = r"(?P<words>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)"
-_PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|stuff|brands?|accounts?|niches?)?"
-               r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|but|please)\b))")
-_NEG_OTHER = re.compile(rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to))\s+"
-                        rf"{_PHRASE}{_PHRASE_END}", re.IGNORECASE)
-_CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b)\s*(?:(?:no|not|without)\s+)?{_PHRASE}{_PHRASE_END}",
+_PHRASE_END = (r"(?=\s*(?:content|creators?|influencers?|posts?|videos?|topics?|stuff|brands?|accounts?|niches?|"
+               r"inhalte?n?|themen|contenidos?|temas|contenus?|sujets)?"
+               r"(?:\s+(?:either|too|as\s+well|anymore|any\s+more|please|pls|thanks))?"
+               r"(?:(?=\s+(?:like|such\s+as|e\.g\.)\s+[A-Z])|"
+               r"\s*(?:[,.;:!?)\n]|$|\s(?:and|or|nor|but|please|und|oder|noch|bitte|y|o|ni|pero|et|ou|mais)\b)))")
+# Words between the cue and the thing: "avoid anyone promoting crypto", "sans contenu gaming".
+_LEAD = (r"(?:(?:anyone|anybody|creators?|influencers?|people|accounts?|who|that|promot(?:e|es|ed|ing)|"
+         r"post(?:s|ed|ing)?|talk(?:s|ing)?|about|featuring|mentioning|content|contenu|contenido|inhalte|über|sobre|sur)\s+){0,3}")
+_NEG_OTHER = re.compile(
+    rf"\b(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to)|"
+    rf"(?:don'?t|do\s+not)\s+want(?:\s+anything\s+(?:about|with))?|steer\s+clear\s+of|stay\s+away\s+from|"
+    rf"keine?[nrs]?|ohne|nichts\s+(?:über|mit|zu)|sin|nada\s+(?:de|sobre)|evitar|sans|pas\s+de|pas\s+d(?=')|aucune?|rien\s+sur|"
+    rf"[ée]viter)(?:\s+|(?<=d)')(?:(?:la|le|les|el|los|las|der|die|das)\s+)?{_LEAD}{_PHRASE}{_PHRASE_END}",
+    re.IGNORECASE)
+_CONTINUE = re.compile(rf"\s*(?:,|/|\bor\b|\band\b|\bnor\b|\boder\b|\bund\b|\bnoch\b|\bo\b|\by\b|\bni\b|\bou\b|\bet\b)\s*"
+                       rf"(?P<cue>(?:no|not|without|kein(?:e[nrs]?)?|ohne|sin|sans|pas\s+de)\s+)?{_PHRASE}{_PHRASE_END}",
                        re.IGNORECASE)
+# Negated words that are not a thing to exclude: "no later than May", "no more than 5 posts",
+# "no minimum", "no preference", "no need".
+_NOT_A_THING = frozenset("""
+    more less later earlier longer fewer need problem problems worries rush limit limits minimum maximum preference
+    preferences requirement requirements restriction restrictions idea clue doubt way matter exceptions exception
+    one body thing things other others mas más plus moins weniger mehr
+    specific particular strict fixed exact hard budget budgets follower followers platform platforms country
+    countries language languages niche niches size sizes age ages gender deadline cap caps price prices rate rates
+""".split())
+# What a list of exclusions may not run into: "no celebrities, food creators" names who is wanted.
+_WANTED_NOUN = re.compile(r"\s+(?:creators?|influencers?|accounts?|bloggers?|vloggers?|youtubers?|tiktokers?|"
+                          r"streamers?|people|profiles?|creadore?s|cr[ée]ateurs|Creator)\b", re.IGNORECASE)
+# A comma continues a list of exclusions only when the list goes on to an "or"/"and" in the same
+# sentence ("no crypto, fast food or energy drinks"); else the comma ends it ("no crypto, vegan recipes").
+_LIST_GOES_ON = re.compile(r"[^.;!?\n]*?\b(?:or|and|nor|oder|und|noch|o|y|ni|ou|et)\b", re.IGNORECASE)
 
 
-def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> list[str]:
-    """Consume negated phrases that are not safety categories; return one warning for them."""
-    said: list[str] = []
+# "no bought followers", "no fake engagement": fraud, which the authenticity check screens on
+# every creator (agents/tools/vetting/authenticity.py); not words to keep out of the content.
+_FRAUD = re.compile(r"\b(?:bought|fake|purchased|paid|botted|inflated)\s+(?:followers|engagement|likes|views|comments)\b|"
+                    r"\bbots?\b|\bfraud\w*|\bengagement\s+pods?\b", re.IGNORECASE)
+# A product described by what it lacks ("skincare without nasty ingredients"): "without" right
+# after a noun qualifies that noun. An exclusion stands at the start of a clause ("..., without
+# gaming content") or after the creators ("creators without gaming content").
+_LACKS = re.compile(r"^(?:without|ohne|sin|sans)\b", re.IGNORECASE)
+_LACKS_OK_LEFT = re.compile(r"(?:^|[,.;:!?(\n-]|\b(?:and|but|also|please|creators?|influencers?|accounts?|people|"
+                            r"anyone|und|aber|y|pero|et|mais|creadores|cr[ée]ateurs|Creator|Influencer))\s*$", re.IGNORECASE)
 
-    def take(m: re.Match[str] | None) -> int | None:
+
+_NAMED_AFTER = re.compile(r"\s*(?:content|creators?|influencers?|posts?|videos?|stuff|brands?|labels|companies)?\s+"
+                          r"(?:like|such\s+as|e\.g\.)\s+(?=[A-Z])")
+
+
+_BEFORE_CATEGORY = re.compile(
+    rf"(?:no|avoid(?:ing)?|without|exclude|excluding|nothing\s+(?:about|with|related\s+to)|keine?[nrs]?|ohne|sin|"
+    rf"nada\s+de|sans|pas\s+de)\s+{_LEAD}(?P<words>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)"
+    rf"\s*(?:,|/|\bor\b|\bnor\b|\boder\b|\bnoch\b|\bni\b|\bo\b|\bou\b)\s+", re.IGNORECASE)
+
+
+def extract_other_exclusions(brief: Brief, safety: list[Finding]) -> tuple[list[Finding], list[str]]:
+    """exclude_keywords findings for negated phrases that are not safety categories."""
+    found: list[Finding] = []
+    warnings: list[str] = []
+
+    def take(m: re.Match[str] | None, start: int | None = None, continued: bool = False) -> int | None:
         if m is None or not brief.is_free(m.start("words"), m.end("words")):
+            return None
+        if continued and (_WANTED_NOUN.match(brief.text, m.end("words")) or (
+                m.group(0).lstrip().startswith(",") and not m.group("cue")
+                and not _LIST_GOES_ON.match(brief.text, m.end("words")))):
             return None
         words = m["words"].split()
         if all(w.lower() in STOPWORDS for w in words):
             return None
         brief.consume(m.start(), m.end())
-        said.append(m["words"])
+        said = " ".join(w.lower() for w in words).strip(" '-")
+        if words[0].lower() in _NOT_A_THING:
+            return None  # spent, so "later" is no topic, but nothing to exclude
+        if _TERM.fullmatch(said):  # "no alcohol, crypto or vaping": a category in the list stays a category
+            found.append(Finding("exclude_topics", _category(said), m.start("words"), m.end("words")))
+            return m.end()
+        if _FRAUD.search(said):
+            warnings.append(f"'{said}' is screened by the fraud check on every creator, not as excluded content")
+            return m.end()
+        if _LACKS.match(m.group(0)) and not _LACKS_OK_LEFT.search(brief.text[max(0, m.start() - 30):m.start()]):
+            warnings.append(f"'{m.group(0).strip()}' read as describing the product, not as content to exclude")
+            return None
+        found.append(Finding("exclude_keywords", said, m.start() if start is None else start, m.end()))
+        named = _NAMED_AFTER.match(brief.text, m.end())
+        if named:
+            # "no fast fashion brands like Shein or Temu": the kind is excluded, and so are the brands named.
+            _, s_end = brief.sentence(named.end())
+            brands, end = scan_brands(brief.text, named.end(), s_end, capital_first=True)
+            if brands:
+                brief.consume(m.end(), end)
+                found.extend(Finding("exclude_brands", b, m.end(), end) for b in brands)
+                return None
         return m.end()
 
     for f in safety:
+        # "no crypto or gambling": the category's negation spans the words before it; a thing
+        # listed there is excluded too.
+        before = _BEFORE_CATEGORY.match(brief.text[f.start:f.end])
+        if before and not all(w.lower() in STOPWORDS or _FILLER_WORD.fullmatch(w) for w in before["words"].split()):
+            said = before["words"].lower()
+            if not _FRAUD.search(said) and said.split()[0] not in _NOT_A_THING and not _TERM.search(said):
+                found.append(Finding("exclude_keywords", said, f.start, f.end))
         pos: int | None = f.end
         while pos is not None:
-            pos = take(_CONTINUE.match(brief.text, pos))
+            pos = take(_CONTINUE.match(brief.text, pos), continued=True)
     for m in _NEG_OTHER.finditer(brief.text):
         pos = take(m)
         while pos is not None:
-            pos = take(_CONTINUE.match(brief.text, pos))
-    if not said:
-        return []
-    return [f"excluded but not a brand-safety category, so not filtered: {', '.join(repr(s) for s in said)}"]
+            pos = take(_CONTINUE.match(brief.text, pos), continued=True)
+    return found, warnings

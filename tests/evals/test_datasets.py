@@ -173,3 +173,25 @@ def test_retrieval_v2_is_facet_strict() -> None:
     cats = next(c for c in v2 if c.id == "retr2-111")
     assert topical_grade(cats, label("pets", "dogs")) == 0 and topical_grade(cats, label("pets", "cats")) == 2
     assert topical_grade(v1["retr-001"], label("local_food", "street_food", ["vegan_food"])) == 1  # v1 unchanged
+
+
+def test_parse_v2_is_v1_plus_briefs_for_the_new_fields() -> None:
+    from evals.cases import PARSE_V2
+
+    v1 = PARSE_V1.read_text(encoding="utf-8")
+    v2 = PARSE_V2.read_text(encoding="utf-8")
+    assert v2.startswith(v1)  # v1's briefs unchanged, in order: its figures stay comparable
+    cases = load_cases(PARSE_V2, ParseCase)
+    new = cases[len(load_cases(PARSE_V1, ParseCase)):]
+    assert len({c.id for c in cases}) == len(cases)
+    assert not any(c.quick for c in new)  # the quick tier and its baseline hold the same briefs
+    assert {c.language for c in new} >= {"en", "de", "es", "fr"}
+    for name in ("exclude_keywords", "exclude_countries", "creator_gender", "creator_cities"):
+        for lang in ("en", "de", "es", "fr"):
+            assert any(c.expected.get(name) and c.language == lang for c in new), (name, lang)
+    allowed = set(CONSTRAINT_FIELDS) | {"creators_count", "has_conflict"}
+    for case in new:
+        assert set(case.expected) <= allowed, case.id
+        plain = {k: v for k, v in case.expected.items()
+                 if k != "has_conflict" and v is not None and not (isinstance(v, dict) and SPEC_KEYS & set(v))}
+        CampaignCriteria.model_validate(plain)

@@ -47,3 +47,31 @@ async def test_patch_that_does_not_fit_the_criteria_falls_back(openai_server, ma
         assert reading.parser == "offline", answer
         assert reading.warnings and "used the rules" in reading.warnings[0]
         assert [(e.field, e.op, e.values) for e in reading.patch.edits] == [("platforms", "remove", ["pinterest"])]
+
+
+NEW_FIELDS_CRITERIA = CampaignCriteria(topics=["fitness"], creator_countries=["DE"], creator_cities=["Berlin", "Munich"],
+                                       exclude_keywords=["crypto", "fast food"], exclude_countries=["AT"],
+                                       hard=["creator_countries", "creator_cities", "exclude_keywords", "exclude_countries"])
+
+
+async def test_model_lifts_a_keyword_exclusion_the_rules_do_not_read(openai_server, make_client):
+    openai_server.script(Reply.json({"edits": [{"field": "exclude_keywords", "op": "remove", "values": ["crypto"]}],
+                                     "more_like": []}))
+    async with make_client(openai_server) as client:
+        reading = await LLMFollowupParser(client).read("we're relaxed about crypto these days", NEW_FIELDS_CRITERIA)
+    assert reading.parser == "llm"
+    after = apply_patch(NEW_FIELDS_CRITERIA, reading.patch, PLATFORMS).criteria
+    assert after.exclude_keywords == ["fast food"]
+    assert after.creator_cities == ["Berlin", "Munich"] and after.exclude_countries == ["AT"]
+
+
+async def test_model_city_and_gender_edits_need_the_messages_words(openai_server, make_client):
+    openai_server.script(Reply.json({"edits": [
+        {"field": "creator_cities", "op": "set", "values": ["Hamburg"]},
+        {"field": "creator_gender", "op": "set", "value": "female"},
+    ], "more_like": []}))
+    async with make_client(openai_server) as client:
+        reading = await LLMFollowupParser(client).read("Hamburg would be nicer, thanks", NEW_FIELDS_CRITERIA)
+    after = apply_patch(NEW_FIELDS_CRITERIA, reading.patch, PLATFORMS).criteria
+    assert after.creator_cities == ["Hamburg"]
+    assert after.creator_gender is None  # the message says nothing of the creators' gender

@@ -64,10 +64,11 @@ def test_legal_drinking_age_in_the_us_is_21() -> None:
     assert c.audience_age_min == 21
 
 
-def test_female_creators_is_not_an_audience_gender() -> None:
+def test_female_creators_is_the_creators_gender_not_the_audiences() -> None:
     r = parse_offline("female creators in fitness")
     assert r.criteria.audience_gender is None
-    assert any("creator gender" in w for w in r.warnings)
+    assert r.criteria.creator_gender == "female"
+    assert any("creator gender is not in the creator data" in a for a in r.criteria.assumptions)
     assert r.criteria.topics == ["fitness"]
 
 
@@ -80,3 +81,41 @@ def test_contradictory_genders_are_a_conflict() -> None:
 def test_explicit_ages_win_over_generation() -> None:
     c = crit("Gen Z, ages 18-24")
     assert (c.audience_age_min, c.audience_age_max) == (18, 24)
+
+
+@pytest.mark.parametrize(("brief", "gender"), [
+    ("20 female fitness creators on Instagram", "female"),
+    ("looking for women creators who post about personal finance", "female"),
+    ("gaming creators on twitch, only women", "female"),
+    ("Fitness app: men only, TikTok", "male"),
+    ("male influencers on YouTube", "male"),
+    ("lifestyle creators (female) for a boot brand", "female"),
+    ("10 weibliche Fitness-Creator", "female"),
+    ("Beauty-Influencerinnen auf TikTok", "female"),
+    ("creadoras de moda en Madrid", "female"),
+    ("Influencers masculinos de fitness", "male"),
+    ("des influenceuses lifestyle", "female"),
+])
+def test_the_creators_gender(brief: str, gender: str) -> None:
+    c = crit(brief)
+    assert c.creator_gender == gender
+    assert c.audience_gender is None
+    assert "creator_gender" in c.hard
+
+
+@pytest.mark.parametrize("brief", ["parenting creators for moms", "skincare creators targeting women 25-34",
+                                   "food creators, audience mostly women", "audience: women only",
+                                   "Influencer:innen für Mode"])
+def test_an_audience_or_an_inclusive_noun_is_no_creator_gender(brief: str) -> None:
+    assert crit(brief).creator_gender is None
+
+
+def test_both_genders_of_creators_is_a_conflict() -> None:
+    c = crit("female creators and male influencers for a unisex perfume")
+    assert c.creator_gender is None
+    assert any("female and male creators" in x for x in c.conflicts)
+
+
+def test_a_softened_creator_gender_is_not_hard() -> None:
+    c = crit("fitness creators, ideally female creators")
+    assert c.creator_gender == "female" and "creator_gender" not in c.hard

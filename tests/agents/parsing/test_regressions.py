@@ -19,18 +19,19 @@ def test_budget_without_currency_or_country_is_usd_with_assumption() -> None:
     assert any("no currency" in a for a in c.assumptions)
 
 
-def test_negated_phrase_outside_the_categories_is_reported_not_a_topic() -> None:
+def test_negated_phrase_outside_the_categories_is_an_excluded_keyword_not_a_topic() -> None:
     r = parse_offline("finance creators, no crypto")
     assert r.criteria.topics == ["finance"]
     assert r.criteria.exclude_topics == []
-    assert any("crypto" in w for w in r.warnings)
+    assert r.criteria.exclude_keywords == ["crypto"]
+    assert "exclude_keywords" in r.criteria.hard
 
 
 def test_list_after_a_category_shares_the_negation() -> None:
     r = parse_offline("hiking creators, no guns or hunting content")
     assert r.criteria.exclude_topics == ["weapons"]
     assert r.criteria.topics == ["hiking"]
-    assert any("hunting" in w for w in r.warnings)
+    assert r.criteria.exclude_keywords == ["hunting"]
 
 
 def test_negated_platform_is_not_an_exclusion_phrase() -> None:
