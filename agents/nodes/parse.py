@@ -146,11 +146,6 @@ async def parse_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> d
         vague = None if similar else no_topic_warning(criteria)
         if vague:
             warnings.append(vague)
-        if criteria.creator_gender:
-            # The import format has no creator gender, and a guess from names or photos would
-            # be wrong often and unfair always (DESIGN 5.1: unknown is never guessed).
-            warnings.append(f"Creators' own gender ('{criteria.creator_gender}') is not in the creator data, "
-                            "so the list is not filtered by it; check the profiles yourself")
     turn["parser"] = parser
     messages = [*(state.get("messages") or []), turn["message"]]
     # The criteria come first: a client renders them, then the warnings about them.
