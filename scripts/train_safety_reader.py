@@ -23,8 +23,9 @@ Only rows without a Vietnamese letter are used (the reader never sees Vietnamese
 Choices, all on dev data: C (mean average precision of both heads on the public dev rows),
 then per gate bar and hate rule (named group required or not) the thresholds by the word
 model's rule (lowest threshold with the reader's dev precision >= the head's floor and, in
-each real file of >= 500 captions, classifier-only flags of static heads and reader
-together <= REAL_FLAG_CEILING of the lexicon-clean dev-half captions), then the highest
+each real file of >= 500 captions, classifier-only offensive-or-hate flags and hate flags
+of static heads and reader together each <= REAL_FLAG_CEILING of the lexicon-clean dev-half
+captions; offensive first, then hate with offensive at its threshold), then the highest
 gate bar whose combined dev recall keeps >= GATE_KEEP of the loosest bar's. The test sets
 and the test half of the real creators are never read here; the Davidson et al. (2017)
 tweets are never read.
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -136,7 +138,7 @@ class VectorCache:
         self._loaded: dict[Path, np.ndarray] = {}
 
     def key(self, text: str) -> str:
-        return hashlib.sha1(f"{self.model}|{MAX_TOKENS}|{text}".encode("utf-8")).hexdigest()
+        return hashlib.sha1(f"{self.model}|{MAX_TOKENS}|{text}".encode()).hexdigest()
 
     def add(self, texts: list[str], vectors: np.ndarray, tag: str = "") -> None:
         keys = [self.key(t) for t in texts]
@@ -241,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     c_best = max(C_GRID, key=lambda c: sum(report["c_grid"][c]))
     coef = np.vstack([clf.coef_[0] for clf in fits[c_best]])
     intercept = np.array([clf.intercept_[0] for clf in fits[c_best]])
-    prob = lambda x: 1.0 / (1.0 + np.exp(-(x @ coef.T + intercept)))  # noqa: E731
+    prob = lambda x: 1.0 / (1.0 + np.exp(-(x @ coef.T + intercept)))
     p_dev = prob(x_dev)
 
     # real dev half: static probabilities for all, the reader's for the loosest gate's captions
@@ -262,55 +264,63 @@ def main(argv: list[str] | None = None) -> None:
                                  "hate": _pr(base_hate[has_hate], y_hate[has_hate])}
     report["dev_static_only_with_lexicon"] = {"offensive_or_hate": _pr(base_off | lex_dev, y_off)}
     variants = []
-    for require_group in (True, False):
-        for bar in GATE_GRID:
-            gated_dev = (p_static_dev.max(axis=1) >= bar) | named_dev
-            th = []
-            for h, head in enumerate(HEADS):
-                kd = has_hate if head == "hate" else np.ones(len(dev), dtype=bool)
-                y = (y_hate if head == "hate" else y_off)[kd]
-                chosen = 0.995
-                for t in np.arange(0.30, 0.9975, 0.0025):
-                    pred = (p_dev[kd, h] >= t) & gated_dev[kd]
-                    if not pred.any():
-                        break
-                    if (pred & y).sum() / pred.sum() < words_model.PRECISION_FLOOR[head]:
+    # "union" is the rule: static heads and reader together within the ceiling. "own" (the
+    # reader's flags that the static heads do not make, within the ceiling on their own) is
+    # reported for comparison and never chosen.
+    for rule, require_group, bar in itertools.product(("union", "own"), (True, False), GATE_GRID):
+        gated_dev = (p_static_dev.max(axis=1) >= bar) | named_dev
+        th = []
+        for h, head in enumerate(HEADS):
+            kd = has_hate if head == "hate" else np.ones(len(dev), dtype=bool)
+            y = (y_hate if head == "hate" else y_off)[kd]
+            chosen = 0.995
+            for t in np.arange(0.30, 0.9975, 0.0025):
+                pred = (p_dev[kd, h] >= t) & gated_dev[kd]
+                if not pred.any():
+                    break
+                if (pred & y).sum() / pred.sum() < words_model.PRECISION_FLOOR[head]:
+                    continue
+                # heads chosen in order, each with the ones before at their chosen threshold
+                # (the reader's hate also makes offensive-or-hate flags), later ones off
+                trial = np.array(th + [t] + [1.01] * (len(HEADS) - h - 1))
+                rates = []
+                for clean, ps, named, pr in real_rows:
+                    if clean.sum() < 500:
                         continue
-                    trial = np.array([t if i == h else 1.01 for i in range(len(HEADS))])
-                    rates = []
-                    for clean, ps, named, pr in real_rows:
-                        if clean.sum() < 500:
-                            continue
-                        gated = (ps.max(axis=1) >= bar) | named
-                        off, hate = hits(ps, t_static, pr, trial, gated, named, require_group)
-                        rates.append(float(((hate if head == "hate" else off) & clean).sum() / clean.sum()))
-                    if max(rates, default=0.0) <= words_model.REAL_FLAG_CEILING:
-                        chosen = float(t)
-                        break
-                th.append(chosen)
-            th = np.array(th)
-            off, hate = hits(p_static_dev, t_static, p_dev, th, gated_dev, named_dev, require_group)
-            v = {"gate": bar, "require_group": require_group, "thresholds": [round(float(t), 4) for t in th],
-                 "dev_gated_share": round(float(gated_dev.mean()), 4),
-                 "offensive_or_hate": _pr(off, y_off), "hate": _pr(hate[has_hate], y_hate[has_hate]),
-                 "offensive_or_hate_with_lexicon": _pr(off | lex_dev, y_off),
-                 "real_dev": []}
-            for clean, ps, named, pr in real_rows:
-                gated = (ps.max(axis=1) >= bar) | named
-                r_off, r_hate = hits(ps, t_static, pr, th, gated, named, require_group)
-                v["real_dev"].append({"captions": int(len(ps)), "gated_share": round(float(gated.mean()), 4),
-                                      "clean_flag_rate_offensive": round(float((r_off & clean).sum() / max(clean.sum(), 1)), 4),
-                                      "clean_flag_rate_hate": round(float((r_hate & clean).sum() / max(clean.sum(), 1)), 4)})
-            variants.append(v)
-            print(json.dumps(v), file=sys.stderr, flush=True)
+                    gated = (ps.max(axis=1) >= bar) | named
+                    off, hate = hits(ps, t_static, pr, trial, gated, named, require_group)
+                    if rule == "own":
+                        s_off, s_hate = hits(ps, t_static, None, None, gated, named, True)
+                        off, hate = off & ~s_off, hate & ~s_hate
+                    rates += [float((off & clean).sum() / clean.sum()), float((hate & clean).sum() / clean.sum())]
+                if max(rates, default=0.0) <= words_model.REAL_FLAG_CEILING:
+                    chosen = float(t)
+                    break
+            th.append(chosen)
+        th = np.array(th)
+        off, hate = hits(p_static_dev, t_static, p_dev, th, gated_dev, named_dev, require_group)
+        v = {"rule": rule, "gate": bar, "require_group": require_group, "thresholds": [round(float(t), 4) for t in th],
+             "dev_gated_share": round(float(gated_dev.mean()), 4),
+             "offensive_or_hate": _pr(off, y_off), "hate": _pr(hate[has_hate], y_hate[has_hate]),
+             "offensive_or_hate_with_lexicon": _pr(off | lex_dev, y_off),
+             "real_dev": []}
+        for clean, ps, named, pr in real_rows:
+            gated = (ps.max(axis=1) >= bar) | named
+            r_off, r_hate = hits(ps, t_static, pr, th, gated, named, require_group)
+            v["real_dev"].append({"captions": len(ps), "gated_share": round(float(gated.mean()), 4),
+                                  "clean_flag_rate_offensive": round(float((r_off & clean).sum() / max(clean.sum(), 1)), 4),
+                                  "clean_flag_rate_hate": round(float((r_hate & clean).sum() / max(clean.sum(), 1)), 4)})
+        variants.append(v)
+        print(json.dumps(v), file=sys.stderr, flush=True)
     report["variants"] = variants
 
     def recall_sum(v: dict) -> float:
         return v["offensive_or_hate"][1] + v["hate"][1]
 
-    best_rule = max((True, False), key=lambda g: max(recall_sum(v) for v in variants if v["require_group"] == g)
+    union = [v for v in variants if v["rule"] == "union"]
+    best_rule = max((True, False), key=lambda g: max(recall_sum(v) for v in union if v["require_group"] == g)
                     - (0.0 if g else 1e-9))  # a tie keeps the named-group rule
-    pool = [v for v in variants if v["require_group"] == best_rule]
+    pool = [v for v in union if v["require_group"] == best_rule]
     loosest = min(pool, key=lambda v: v["gate"])
     chosen = max((v for v in pool if recall_sum(v) >= GATE_KEEP * recall_sum(loosest)), key=lambda v: v["gate"])
     report["chosen"] = chosen

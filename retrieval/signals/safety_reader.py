@@ -131,7 +131,7 @@ def _load(path: Path) -> Reader | None:
     reader = read(path)
     try:
         agree = reader.probes_agree()
-    except Exception as exc:  # an encoder that cannot load here (missing wheel, broken cache)
+    except (OSError, ImportError, RuntimeError, ValueError) as exc:  # an encoder that cannot load here
         log.warning("brand-safety contextual reader off: its encoder %s does not load (%s)", reader.model, exc)
         return None
     if not agree:
