@@ -227,13 +227,13 @@ def _add_reader_hits(out: list[list[tuple[str, str, float]]], other: list[int], 
     from retrieval.signals import safety_reader
     from retrieval.signals.text import words
 
-    reader = safety_reader.load()
-    if reader is None:
+    gate = safety_reader.stored()  # the gate needs no transformer; it loads on the first caption through
+    if gate is None:
         return
     named = [_names_group(tokens[k] if tokens is not None else words(texts[k])) for k in other]
-    gated = reader.gated(static_probs, named)
-    idx = [k for k, g in zip(other, gated) if g]
-    if idx:
+    idx = [k for k, g in zip(other, gate.gated(static_probs, named)) if g]
+    reader = safety_reader.load() if idx else None
+    if reader is not None:
         probs = reader.probabilities([texts[k] for k in idx])
         _add_hits(out, idx, probs, np.broadcast_to(reader.thresholds, probs.shape), texts, tokens,
                   require_group=reader.require_group)

@@ -121,6 +121,18 @@ def load(path: Path = READER_PATH) -> Reader | None:
     return _load(path) if _enabled else None
 
 
+def stored(path: Path = READER_PATH) -> Reader | None:
+    """The stored reader without loading its encoder (for the gate), or None when turned off
+    or missing. The transformer (~630 MB resident, ~3 s to load here) is loaded by `load` only
+    once a caption passes the gate."""
+    return _read(path) if _enabled and path.exists() else None
+
+
+@lru_cache(maxsize=1)
+def _read(path: Path) -> Reader:
+    return read(path)
+
+
 @lru_cache(maxsize=1)
 def _load(path: Path) -> Reader | None:
     """The reader, or None (off) when its file is missing, its encoder does not load, or the
