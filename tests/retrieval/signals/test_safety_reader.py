@@ -92,11 +92,13 @@ CLEAN = ["Lovely sunset at the beach with my dog", "New recipe on the blog, link
 
 
 def test_the_gate_keeps_clean_captions_away_from_the_transformer(reader_calls):
-    reader = load()
     static = load_static().probabilities(CLEAN)
-    assert not reader.gated(static, [False] * len(CLEAN)).any()
+    assert not read().gated(static, [False] * len(CLEAN)).any()
+    safety_reader._load.cache_clear()
     assert text_hits(CLEAN) == [[] for _ in CLEAN]
     assert reader_calls == []
+    # nor is the transformer loaded (probe check included) for captions that do not pass
+    assert safety_reader._load.cache_info().currsize == 0
 
 
 def test_vietnamese_goes_to_the_word_model_not_the_reader(reader_calls):
