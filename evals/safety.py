@@ -17,7 +17,8 @@ Sets (see evals/datasets/README.md):
 - `--real FILE`: creator JSON Lines (import format). No labels: the share of captions
   flagged per category is reported, an upper bound on the false-positive rate, on the
   held-out half of the creators by default (the classifier's thresholds used the other).
-- `--no-model`: the lexicon alone, for comparison.
+- `--no-model`: the lexicon alone, for comparison; `--no-reader`: without the contextual
+  reader (`safety_reader`), i.e. the code before it.
 
 The Davidson et al. (2017) tweets are the independent check of this work and are never
 read here.
@@ -32,6 +33,7 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from retrieval.signals import safety_reader
 from retrieval.signals.safety_lexicon import scan_text
 from retrieval.signals.safety_model import text_hits
 
@@ -238,11 +240,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--real", nargs="*", default=[], help="creator JSONL files for the flag rate on real captions")
     ap.add_argument("--real-half", default="test", choices=["test", "dev", "all"], help="which half of the real creators")
     ap.add_argument("--no-model", action="store_true", help="lexicon only (the classifier off)")
+    ap.add_argument("--no-reader", action="store_true", help="the contextual reader off (static heads, word model, lexicon)")
     ap.add_argument("--json", type=Path, help="write the report here")
     ap.add_argument("--errors", action="store_true", help="print the hand-written cases that fail")
     args = ap.parse_args(argv)
     model = not args.no_model
-    report: dict = {"classifier": model, "hand": hand_cases(model=model)}
+    safety_reader.set_enabled(not args.no_reader)
+    report: dict = {"classifier": model, "reader": model and not args.no_reader, "hand": hand_cases(model=model)}
     if args.data:
         report["public"] = public_sets(args.data, model)
     if args.real:

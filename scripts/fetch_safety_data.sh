@@ -29,6 +29,12 @@ show HannahKirk/Hatemoji HatemojiBuild/validation.csv > "$DIR/hatemojibuild_dev.
 # SemEval-2021 Toxic Spans (CC0 1.0): Civil Comments posts rated toxic, embedding head only
 show ipavlopoulos/toxic_spans SemEval2021/data/tsd_train.csv > "$DIR/tsd_train.csv"
 show ipavlopoulos/toxic_spans SemEval2021/data/tsd_trial.csv > "$DIR/tsd_trial.csv"
+# TOXIGEN (Hartvigsen et al. 2022, MIT): the human-written seed statements about 13 groups
+# (prompts/, demonstrations/; not the machine-generated corpus), contextual reader only
+TG=$(repo microsoft/TOXIGEN)
+git -C "$TG" ls-tree -r --name-only HEAD prompts demonstrations | grep '\.txt$' | while read -r f; do
+  mkdir -p "$DIR/toxigen/$(dirname "$f")" && git -C "$TG" show "HEAD:$f" > "$DIR/toxigen/$f"
+done
 # test only (never read by the training script). OLID states no licence: its test split is
 # only evaluated on, its training split is not fetched.
 show idontflow/OLID testset-levela.tsv > "$DIR/olid_test_a.tsv"

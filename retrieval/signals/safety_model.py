@@ -180,7 +180,8 @@ def _names_group(tokens: list[str]) -> bool:
 def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -> list[list[tuple[str, str, float]]]:
     """Per text, the (category, severity, probability) hits of the classifiers: the word
     model for Vietnamese text (gated, `SCORED_GROUPS`), the embedding head
-    (`safety_embedding`) for every other text.
+    (`safety_embedding`) for every other text, and the contextual reader (`safety_reader`)
+    on the other texts its gate lets through (one hit per category, the highest probability).
 
     `profanity` when the offensive head fires, always `mild`: a model's guess with no
     listed word warns on a tolerant brief and fails only a family-friendly one (of the 23
@@ -215,7 +216,37 @@ def text_hits(texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -
         # caption of the dev half) as hate, which fails every brief excluding hate. On dev
         # this keeps hate precision (0.406 vs 0.403) at half the recall (0.019 vs 0.040).
         _add_hits(out, other, probs, np.broadcast_to(head.thresholds, probs.shape), texts, tokens, require_group=True)
-    return out
+        _add_reader_hits(out, other, probs, texts, tokens)
+    return [_strongest(h) for h in out]
+
+
+def _add_reader_hits(out: list[list[tuple[str, str, float]]], other: list[int], static_probs: np.ndarray,
+                     texts: Sequence[str], tokens: Sequence[list[str]] | None) -> None:
+    """The contextual reader (`safety_reader`) on the texts its gate lets through: a static
+    probability at or above its bar, or a named protected group."""
+    from retrieval.signals import safety_reader
+    from retrieval.signals.text import words
+
+    gate = safety_reader.stored()  # the gate needs no transformer; it loads on the first caption through
+    if gate is None:
+        return
+    named = [_names_group(tokens[k] if tokens is not None else words(texts[k])) for k in other]
+    idx = [k for k, g in zip(other, gate.gated(static_probs, named)) if g]
+    reader = safety_reader.load() if idx else None
+    if reader is not None:
+        probs = reader.probabilities([texts[k] for k in idx])
+        _add_hits(out, idx, probs, np.broadcast_to(reader.thresholds, probs.shape), texts, tokens,
+                  require_group=reader.require_group)
+
+
+def _strongest(hits: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+    """One hit per category (the highest probability), in first-seen order: the static heads
+    and the reader may both flag a text."""
+    best: dict[str, tuple[str, str, float]] = {}
+    for h in hits:
+        if h[0] not in best or h[2] > best[h[0]][2]:
+            best[h[0]] = h
+    return list(best.values())
 
 
 def _add_hits(out: list[list[tuple[str, str, float]]], idx: list[int], probs: np.ndarray, thresholds: np.ndarray,

@@ -1,6 +1,7 @@
 """Brand-safety scan of a creator's posts: the lexicon (`safety_lexicon`) plus the
 offensive / hate classifiers (`safety_model.text_hits`: the word model for Vietnamese, the
-embedding heads of `safety_embedding` for everything else).
+embedding heads of `safety_embedding` for everything else, and the gated contextual reader
+of `safety_reader` on the non-Vietnamese captions the heads or a named group mark as possible).
 
 The lexicon reads captions, hashtags and sampled comments and names the word it found;
 the classifiers read captions only (a creator's own words; comments are other people's
