@@ -20,6 +20,7 @@ from agents.shortlist import ShortlistedCreator
 from agents.topicality import facet_of, shows_word
 from evals.labels import CreatorLabel
 from evals.numbers import CitedNumber, cited_numbers, strip_quotes
+from retrieval.cities import city_keys
 from retrieval.schema import Creator, Money
 
 Qrels = Mapping[str, int]
@@ -240,6 +241,13 @@ def constraint_violations(creator: Creator, criteria: CampaignCriteria, price_lo
         out.append(f"followers {creator.followers} > {criteria.followers_max}")
     if criteria.creator_countries and creator.country not in criteria.creator_countries:
         out.append(f"country {creator.country} not in {criteria.creator_countries}")
+    if criteria.exclude_countries and creator.country in criteria.exclude_countries:
+        out.append(f"country {creator.country} is excluded")
+    if criteria.creator_cities:
+        wanted = {k for city in criteria.creator_cities for k in city_keys(city, criteria.creator_countries)}
+        own = set(city_keys(creator.city, [creator.country] if creator.country else [], within=True)) if creator.city else set()
+        if not wanted & own:
+            out.append(f"city {creator.city} not in {criteria.creator_cities}")
     if criteria.languages and not set(creator.languages) & set(criteria.languages):
         out.append(f"languages {creator.languages} miss {criteria.languages}")
     if criteria.audience_gender and _majority_gender(creator) != criteria.audience_gender:

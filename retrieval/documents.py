@@ -7,7 +7,7 @@ from typing import Sequence
 
 from retrieval.cities import city_keys
 from retrieval.embedder import Embedder
-from retrieval.features import CreatorFeatures
+from retrieval.features import CreatorFeatures, excluding_safety
 from retrieval.index.base import IndexedCreator
 from retrieval.schema import Creator
 
@@ -102,7 +102,7 @@ def payload(creator: Creator, features: CreatorFeatures) -> dict:
         "er": features.engagement.median,
         "price_low_usd": price.low if price and price.currency == "USD" else None,
         "formats": features.formats,
-        "safety": sorted(features.safety_hits),
+        "safety": excluding_safety(features),
         "brands": sorted({b.lower().replace(" ", "") for b in features.brands}),
         "categories": [c.lower() for c in creator.categories],
         # Absolute, not "days since": the index must not change when nothing but the

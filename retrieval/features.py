@@ -18,6 +18,7 @@ from retrieval.signals.engagement import engagement
 from retrieval.signals.growth import following_ratio, growth, max_jump
 from retrieval.signals.language import detect_languages
 from retrieval.signals.pricing import benchmark_price, is_video_heavy, rate_card_price
+from retrieval.signals.safety_model import CLASSIFIER_TERM
 from retrieval.signals.safety_scan import flagged_post_hits, safety_hits
 from retrieval.signals.sponsorship import sponsorship
 from retrieval.signals.text import post_text
@@ -75,6 +76,27 @@ class CreatorFeatures(BaseModel):
     top_hashtags: list[str] = Field(default_factory=list)
     formats: list[str] = Field(default_factory=list)
     last_post_at: str | None = None
+
+
+# Categories a classifier alone may not exclude a creator for: on real captions its hate
+# readings were mostly false (pro-women and Women's Day posts, "refugees welcome"), and a
+# silent exclusion cannot be checked. Such a creator stays findable; vetting warns with the
+# quoted post. A slur, a listed term or the group + derogation rule still excludes.
+REVIEW_ONLY_CLASSIFIER_CATEGORIES = frozenset({"hate"})
+
+
+def review_only(features: CreatorFeatures, category: str) -> bool:
+    """Whether every hit of `category` is a classifier's reading of the creator's caption."""
+    if category not in REVIEW_ONLY_CLASSIFIER_CATEGORIES or features.safety_post_hits is None:
+        return False
+    hits = [h for pid in features.safety_hits.get(category, ())
+            for h in (features.safety_post_hits.get(pid) or ()) if h.category == category]
+    return bool(hits) and all(h.term == CLASSIFIER_TERM for h in hits)
+
+
+def excluding_safety(features: CreatorFeatures) -> list[str]:
+    """The categories that keep this creator out of a brief excluding them (index payload)."""
+    return sorted(c for c in features.safety_hits if not review_only(features, c))
 
 
 def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:

@@ -138,6 +138,15 @@ def test_constraint_violations() -> None:
     assert constraint_violations(c, CampaignCriteria(max_price_per_post=Money(amount=500, currency="USD"))) == []
 
 
+def test_city_and_excluded_country_violations() -> None:
+    munich = _creator(city="München")
+    assert constraint_violations(munich, CampaignCriteria(creator_cities=["Munich"], creator_countries=["DE"])) == []
+    assert constraint_violations(munich, CampaignCriteria(creator_cities=["Berlin"])) == ["city München not in ['Berlin']"]
+    assert constraint_violations(_creator(), CampaignCriteria(creator_cities=["Munich"]))  # no city: not shown to hold
+    assert constraint_violations(munich, CampaignCriteria(exclude_countries=["DE"])) == ["country DE is excluded"]
+    assert constraint_violations(munich, CampaignCriteria(exclude_countries=["AT"])) == []
+
+
 def test_shortlist_violations() -> None:
     crit = CampaignCriteria(creators_count=2, budget=Money(amount=1000, currency="USD"))
     assert shortlist_violations([Money(amount=400), Money(amount=500)], crit) == []

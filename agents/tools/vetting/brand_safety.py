@@ -11,14 +11,19 @@ No posts means insufficient data.
 Severity decides how hard profanity counts: slurs and strong profanity fail; when every
 profanity hit is mild ("damn", "wtf", "crap") it only warns, unless the brief also
 excludes adult content (what a "family-friendly" brief is parsed to), where mild
-profanity fails too. Each piece of evidence names the category, the severity, the
-matched term (the lexicon word an obfuscated spelling stands for) and quotes the post.
+profanity fails too. Hate that only a classifier read (no slur, listed term or named
+group next to a derogation word) warns instead of failing: its hate readings of real
+captions were mostly false, so the marketer judges the quoted sentence
+(`retrieval.features.review_only`; such creators are not excluded in the index either).
+Each piece of evidence names the category, the severity, the matched term (the lexicon
+word an obfuscated spelling stands for) and quotes the post.
 """
 
 from __future__ import annotations
 
 from agents.shortlist import Evidence, VettingResult
 from agents.tools.vetting.base import VettingInput, post_evidence, posts_by_id, result
+from retrieval.features import review_only
 from retrieval.signals.safety_lexicon import SEVERITIES, Hit, excerpt, scan_text
 from retrieval.signals.safety_model import CLASSIFIER_TERM, worst_sentence
 from retrieval.signals.safety_scan import post_hits
@@ -92,6 +97,8 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
     mild_only = "profanity" in bad_own and worst.get("profanity", 0) <= SEVERITIES.index("mild")
     if mild_only and "adult" not in excluded:
         weak.setdefault("profanity", []).extend(bad_own.pop("profanity"))  # mild swearing warns
+    for category in [c for c in bad_own if review_only(features, c)]:
+        weak.setdefault(category, []).extend(bad_own.pop(category))  # a classifier's hate reading warns
     bad_weak = {c: ids for c, ids in weak.items() if c in excluded and c not in bad_own}
     if bad_own:
         parts = ", ".join(f"{c} in {len(ids)}" for c, ids in bad_own.items())
@@ -99,6 +106,8 @@ def check_brand_safety(inp: VettingInput) -> VettingResult:
     if bad_weak:
         parts = ", ".join(f"{c} on {len(ids)}" for c, ids in bad_weak.items())
         why = "mild profanity, emoji or sampled comments" if mild_only else "emoji or sampled comments"
+        if any(review_only(features, c) for c in bad_weak):
+            why = "a classifier's reading of a caption (check the quote), emoji or sampled comments"
         return result(TOOL, "warn", 0.6, f"Excluded topic(s) only in {why} ({parts} of {n_posts} posts).", evidence)
     other = sorted(set(own) | set(weak))
     if other:

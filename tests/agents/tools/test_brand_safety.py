@@ -1,4 +1,5 @@
 from agents.tools.vetting import check_brand_safety
+from retrieval.features import excluding_safety
 from tests.agents.tools.helpers import make, posts
 
 
@@ -97,13 +98,25 @@ def test_classifier_hit_quotes_the_sentence_and_names_the_model():
     assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]})).verdict == "pass"
 
 
-def test_classifier_hate_fails_a_no_hate_brief():
+def test_classifier_hate_warns_a_no_hate_brief_with_the_sentence_quoted():
+    # Only a classifier read it as hate (no slur, no listed term): the marketer judges the
+    # quote, and the creator is not excluded in the index either.
     p = posts(3)
     p[2]["text"] = "bọn gays ngu"  # "gays are stupid": offensive and names a group
-    r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
-    assert r.verdict == "fail"
+    inp = make({"posts": p}, {"exclude_topics": ["hate"]})
+    r = check_brand_safety(inp)
+    assert r.verdict == "warn" and "classifier's reading" in r.summary
     assert r.evidence[0].method.startswith("hate (strong): classifier p=")
     assert r.evidence[0].text == "bọn gays ngu"
+    assert "hate" in inp.features.safety_hits and "hate" not in excluding_safety(inp.features)
+
+
+def test_hate_a_listed_term_or_the_group_rule_finds_still_fails_and_excludes():
+    p = posts(3)
+    p[1]["text"] = "immigrants are vermin"  # a named group next to a dehumanising word
+    inp = make({"posts": p}, {"exclude_topics": ["hate"]})
+    assert check_brand_safety(inp).verdict == "fail"
+    assert "hate" in excluding_safety(inp.features)
 
 
 def test_english_insult_from_the_embedding_head_warns_and_quotes_its_sentence():
@@ -118,11 +131,11 @@ def test_english_insult_from_the_embedding_head_warns_and_quotes_its_sentence():
     assert check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]})).verdict == "pass"
 
 
-def test_english_group_insult_from_the_embedding_head_fails_a_no_hate_brief():
+def test_english_group_insult_from_the_embedding_head_warns_a_no_hate_brief():
     p = posts(3)
     p[0]["text"] = "women are too stupid to vote"
     r = check_brand_safety(make({"posts": p}, {"exclude_topics": ["hate"]}))
-    assert r.verdict == "fail"
+    assert r.verdict == "warn"
     assert r.evidence[0].method.startswith("hate (strong): classifier p=")
 
 
