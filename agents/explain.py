@@ -77,6 +77,8 @@ def explain_creator(
     price_range = PriceRange(low=price.low, high=price.high, currency=price.currency, method=price.method) if price else None
     # Names a marketer reads ("TikTok", "India"), not the codes the data holds.
     where = f" in {country_in_text(creator.country)}" if creator.country else ""
+    if criteria.creator_cities and creator.city:  # the brief asked for cities: show which one, as stored
+        where = f" in {creator.city}, {country_in_text(creator.country)}" if creator.country else f" in {creator.city}"
     explanation = (
         f"@{creator.handle} is a {features.tier or 'small'} {PLATFORM_NAMES.get(creator.platform, creator.platform)} "
         f"creator{where} with "

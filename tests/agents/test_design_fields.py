@@ -21,6 +21,8 @@ async def test_a_city_in_english_finds_creators_whose_data_spells_it_locally(dem
     cities = [demo.store.get(f"{c.platform}:{c.handle}").creator.city for c in shortlist.creators]
     # The 1,500-creator demo has 5 creators in München and 3 in Wien, and none says "Munich".
     assert set(cities) == {"München", "Wien"}, cities
+    # The card says which city, as the data spells it.
+    assert all(f" in {city}, " in c.explanation for c, city in zip(shortlist.creators, cities))
 
 
 async def test_an_excluded_country_is_never_listed(demo, embedder):
