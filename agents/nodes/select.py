@@ -17,6 +17,7 @@ from agents.budget import Pick, budget_warnings
 from agents.context import AgentContext
 from agents.events import WarningEvent
 from agents.filters import index_filter
+from agents.followup.locale_names import field_labels
 from agents.money import money_usd
 from agents.nodes.common import (
     add_earlier_rounds,
@@ -97,6 +98,10 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
     budget_notes = _budget_notes(state, criteria, count, selected) if done else []
     for note in budget_notes:
         emit(runtime, WarningEvent(code="budget", message=note))
+    unchecked = _unchecked_country_note(state, criteria, selected) if done else None
+    if unchecked:
+        emit(runtime, WarningEvent(code="unchecked", message=unchecked))
+    late_notes = budget_notes + ([unchecked] if unchecked else [])
     add_earlier_rounds(state, timings, "select", first_round(state, runtime))
     if done:
         progress(runtime, "select", f"Selected {len(selected)} of {count} requested", timings)
@@ -108,7 +113,7 @@ async def select_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> 
         "relaxations": relaxations,
         "spend_usd": {"low": round(chosen.spend_low_usd, 2), "high": round(chosen.spend_high_usd, 2)},
         "timings": timings,
-        **({"warnings": short_notes + budget_notes} if short_notes or budget_notes else {}),
+        **({"warnings": short_notes + late_notes} if short_notes or late_notes else {}),
     }
 
 
@@ -121,6 +126,20 @@ def _failed_vetting(rejected: dict[str, str]) -> str:
                       for check, n in sorted(checks.items(), key=lambda item: (-item[1], item[0])))
     were = "was" if len(rejected) == 1 else "were"
     return f" ({len(rejected)} more {were} found but failed vetting: {named})"
+
+
+def _unchecked_country_note(state: ShortlistState, criteria: Any, selected: list[str]) -> str | None:
+    """An excluded country cannot rule out a creator whose country is unknown (the index keeps
+    them: unknown is never guessed), so the marketer is told how many of the list that is."""
+    if not criteria.exclude_countries or not selected:
+        return None
+    country = {c["key"]: (c.get("payload") or {}).get("country") for c in state.get("candidates") or []}
+    unknown = sum(1 for key in selected if key in country and not country[key])
+    if not unknown:
+        return None
+    names = field_labels("countries", criteria.exclude_countries)
+    return (f"{unknown} of the {len(selected)} listed creators have no country in the data, so "
+            f"'not based in {names}' could not be checked for them")
 
 
 def _budget_notes(state: ShortlistState, criteria: Any, count: int, selected: list[str]) -> list[str]:

@@ -49,3 +49,33 @@ async def test_creator_gender_is_shown_back_and_said_to_be_unfiltered(demo, embe
     shortlist, _ = await _run(demo, embedder, "5 female fitness creators on Instagram")
     assert shortlist.criteria.creator_gender == "female"
     assert any("not in the creator data" in a for a in shortlist.criteria.assumptions), shortlist.criteria.assumptions
+
+
+async def test_an_excluded_country_says_when_it_could_not_be_checked(tmp_path, embedder):
+    from agents.brief_parser import OfflineBriefParser
+    from agents.context import AgentContext
+    from retrieval.index.edge import EdgeCreatorIndex
+    from retrieval.ingest import Ingester
+    from retrieval.schema import Creator
+    from retrieval.store import CreatorStore
+
+    def baker(handle: str, country: str | None) -> Creator:
+        posts = [{"id": f"{handle}-{i}", "created_at": f"2026-10-{10 + i}T10:00:00Z",
+                  "text": f"Sourdough loaf number {i}: long fermentation, crispy crust and an open crumb",
+                  "hashtags": ["sourdough", "baking"], "likes": 900, "comments": 40} for i in range(6)]
+        return Creator.model_validate({"platform": "instagram", "handle": handle, "followers": 25_000,
+                                       "country": country, "posts": posts})
+
+    store = CreatorStore.open(f"sqlite:///{tmp_path / 'castlist.db'}")
+    index = EdgeCreatorIndex(tmp_path / "edge", embedder.dim)
+    Ingester(store, index, embedder).upsert_creators(
+        [baker("crumb.paris", "FR"), baker("crumb.berlin", "DE"), baker("crumb.unknown", None)])
+    context = AgentContext(store=store, index=index, embedder=embedder, parser=OfflineBriefParser())
+    events = [e async for e in AgentRunner(context).stream("3 sourdough baking creators, not based in France")]
+    shortlist = next(e for e in events if isinstance(e, DoneEvent)).shortlist
+    assert {c.handle for c in shortlist.creators} == {"crumb.berlin", "crumb.unknown"}
+    notes = [e.message for e in events if isinstance(e, WarningEvent) and e.code == "unchecked"]
+    assert notes == ["1 of the 2 listed creators have no country in the data, so 'not based in France' "
+                     "could not be checked for them"]
+    index.close()
+    store.close()
