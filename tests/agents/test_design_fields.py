@@ -75,7 +75,7 @@ async def test_an_excluded_country_says_when_it_could_not_be_checked(tmp_path, e
     shortlist = next(e for e in events if isinstance(e, DoneEvent)).shortlist
     assert {c.handle for c in shortlist.creators} == {"crumb.berlin", "crumb.unknown"}
     notes = [e.message for e in events if isinstance(e, WarningEvent) and e.code == "unchecked"]
-    assert notes == ["1 of the 2 listed creators have no country in the data, so 'not based in France' "
-                     "could not be checked for them"]
+    assert notes == [("1 of the 2 listed creators have no country in the data, so 'not based in France' "
+                      "could not be checked for them")]
     index.close()
     store.close()

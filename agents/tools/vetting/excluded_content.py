@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from agents.evidence import excerpt_around
 from agents.shortlist import VettingResult
-from agents.topicality import word_pattern, word_prefix
 from agents.tools.vetting.base import VettingInput, post_evidence, result
+from agents.topicality import word_pattern, word_prefix
 from retrieval.schema import Post
 
 TOOL = "excluded_content"

@@ -1,5 +1,4 @@
 from agents.tools.vetting import check_excluded_content
-
 from tests.agents.tools.helpers import make, posts
 
 
