@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from agents.criteria import CampaignCriteria
-from retrieval.index.base import IndexFilter
 from agents.money import to_usd
-from retrieval.cities import city_keys
+from retrieval.cities import brief_city_keys
+from retrieval.index.base import IndexFilter
 
 
 def index_filter(criteria: CampaignCriteria, extra_exclude_keys: list[str] | None = None) -> IndexFilter:
@@ -30,7 +30,7 @@ def index_filter(criteria: CampaignCriteria, extra_exclude_keys: list[str] | Non
         countries=take("creator_countries") or [],
         # Where not to be based is an exclusion, applied like "no alcohol"; a city, like a country, when hard.
         exclude_countries=list(criteria.exclude_countries),
-        city_keys=sorted({k for city in cities for k in city_keys(city, criteria.creator_countries)}),
+        city_keys=brief_city_keys(cities, criteria.creator_countries),
         audience_countries=take("audience_countries") or [],
         languages=take("languages") or [],
         audience_gender=take("audience_gender"),

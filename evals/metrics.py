@@ -20,7 +20,7 @@ from agents.shortlist import ShortlistedCreator
 from agents.topicality import facet_of, shows_word
 from evals.labels import CreatorLabel
 from evals.numbers import CitedNumber, cited_numbers, strip_quotes
-from retrieval.cities import city_keys
+from retrieval.cities import brief_city_keys, home_city_keys
 from retrieval.schema import Creator, Money
 
 Qrels = Mapping[str, int]
@@ -244,9 +244,8 @@ def constraint_violations(creator: Creator, criteria: CampaignCriteria, price_lo
     if criteria.exclude_countries and creator.country in criteria.exclude_countries:
         out.append(f"country {creator.country} is excluded")
     if criteria.creator_cities:
-        wanted = {k for city in criteria.creator_cities for k in city_keys(city, criteria.creator_countries)}
-        own = set(city_keys(creator.city, [creator.country] if creator.country else [], within=True)) if creator.city else set()
-        if not wanted & own:
+        wanted = brief_city_keys(criteria.creator_cities, criteria.creator_countries)
+        if not set(wanted) & set(home_city_keys(creator.city, creator.country)):
             out.append(f"city {creator.city} not in {criteria.creator_cities}")
     if criteria.languages and not set(creator.languages) & set(criteria.languages):
         out.append(f"languages {creator.languages} miss {criteria.languages}")

@@ -55,3 +55,14 @@ def city_keys(name: str, countries: Iterable[str] = (), *, within: bool = False)
     narrowed = [e for e in entries if e[1] in wanted] if wanted else []
     chosen = narrowed if (narrowed or (within and wanted)) else entries
     return [f"geo:{gid}" for gid, _ in chosen] + [f"name:{folded}"]
+
+
+def home_city_keys(city: str | None, country: str | None) -> list[str]:
+    """Keys of a creator's own city, within its country when known (the index payload)."""
+    return city_keys(city, [country] if country else [], within=True) if city else []
+
+
+def brief_city_keys(cities: Iterable[str], countries: Iterable[str] = ()) -> list[str]:
+    """Keys any of a brief's cities matches, narrowed by the brief's countries."""
+    countries = list(countries)
+    return sorted({key for city in cities for key in city_keys(city, countries)})

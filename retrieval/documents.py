@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from retrieval.cities import city_keys
+from retrieval.cities import home_city_keys
 from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures, excluding_safety
 from retrieval.index.base import IndexedCreator
@@ -94,8 +94,7 @@ def payload(creator: Creator, features: CreatorFeatures) -> dict:
         "followers": creator.followers,
         "tier": features.tier,
         "country": creator.country,
-        "city_keys": city_keys(creator.city, [creator.country] if creator.country else [], within=True)
-        if creator.city else [],
+        "city_keys": home_city_keys(creator.city, creator.country),
         "languages": languages,
         "audience_countries": audience_countries(creator),
         "audience_gender": audience_majority_gender(creator),

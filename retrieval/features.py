@@ -19,7 +19,11 @@ from retrieval.signals.growth import following_ratio, growth, max_jump
 from retrieval.signals.language import detect_languages
 from retrieval.signals.pricing import benchmark_price, is_video_heavy, rate_card_price
 from retrieval.signals.safety_model import CLASSIFIER_TERM
-from retrieval.signals.safety_scan import flagged_post_hits, safety_hits
+from retrieval.signals.safety_scan import (
+    classifier_hits,
+    flagged_post_hits,
+    safety_hits,
+)
 from retrieval.signals.sponsorship import sponsorship
 from retrieval.signals.text import post_text
 from retrieval.signals.tiers import tier_for
@@ -123,7 +127,8 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         price = PriceEstimate.model_construct(low=low, high=high, currency="USD", method=method)
 
     tags = Counter(t.casefold() for p in posts for t in p.hashtags)
-    flagged = safety_hits(posts, texts)
+    model_hits = classifier_hits(posts, texts)  # once: the flags and the kept hits both use them
+    flagged = safety_hits(posts, texts, model_hits)
     # Every value below is built by this module with the declared types, so validation
     # is skipped (model_construct): it would cost more than the features themselves.
     # tests/retrieval/test_features.py re-validates the output.
@@ -150,7 +155,7 @@ def compute_features(creator: Creator, now: datetime) -> CreatorFeatures:
         safety_hits=flagged,
         safety_post_hits={pid: [SafetyHit.model_construct(category=h.category, term=h.term, field=h.field,
                                                           severity=h.severity, score=h.score) for h in hits]
-                          for pid, hits in flagged_post_hits(posts, texts, flagged).items()},
+                          for pid, hits in flagged_post_hits(posts, texts, flagged, model_hits).items()},
         brands=spons.brands,
         top_hashtags=[t for t, _ in tags.most_common(10)],
         formats=[f for f, _ in Counter(formats).most_common()],

@@ -39,15 +39,19 @@ def post_hits(post: Post, text: PostText | None = None, include_comments: bool =
     return hits + classifier_hits([post], [text] if text is not None else None)[0]
 
 
-def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) -> dict[str, list[str]]:
+def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None,
+                model_hits: Sequence[list[Hit]] | None = None) -> dict[str, list[str]]:
     """Category -> ids of posts the lexicon or the classifier flags, categories in the
-    order of their first post (as `safety_lexicon.safety_hits`)."""
+    order of their first post (as `safety_lexicon.safety_hits`). `model_hits`: the
+    `classifier_hits` of these posts when the caller already has them."""
     if texts is None:
         texts = [post_text(p) for p in posts]
+    if model_hits is None:
+        model_hits = classifier_hits(posts, texts)
     found = safety_lexicon.safety_hits(posts, texts)
     index = {(p.id or f"#{i}"): i for i, p in enumerate(posts)}
     by_cat: dict[str, set[int]] = {cat: {index[pid] for pid in ids} for cat, ids in found.items()}
-    for i, hits in enumerate(classifier_hits(posts, texts)):
+    for i, hits in enumerate(model_hits):
         for h in hits:
             by_cat.setdefault(h.category, set()).add(i)
     return {
@@ -56,8 +60,12 @@ def safety_hits(posts: Sequence[Post], texts: Sequence[PostText] | None = None) 
     }
 
 
-def flagged_post_hits(posts: Sequence[Post], texts: Sequence[PostText], flagged: dict[str, list[str]]) -> dict[str, list[Hit]]:
+def flagged_post_hits(posts: Sequence[Post], texts: Sequence[PostText], flagged: dict[str, list[str]],
+                      model_hits: Sequence[list[Hit]]) -> dict[str, list[Hit]]:
     """Post id -> every hit, for the posts `safety_hits` flagged: kept with the features at
-    ingest, so vetting quotes them without scanning the posts again for every brief."""
+    ingest, so vetting quotes them without scanning the posts again for every brief. The
+    classifiers' hits are the ones `safety_hits` used (the contextual reader costs ~0.1 s a
+    caption: a flagged caption is not read twice)."""
     wanted = {pid for ids in flagged.values() for pid in ids}
-    return {pid: post_hits(p, t) for i, (p, t) in enumerate(zip(posts, texts)) if (pid := p.id or f"#{i}") in wanted}
+    return {pid: safety_lexicon.post_hits(p, t) + model_hits[i]
+            for i, (p, t) in enumerate(zip(posts, texts)) if (pid := p.id or f"#{i}") in wanted}
