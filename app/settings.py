@@ -39,6 +39,11 @@ class Settings(BaseSettings):
                              "vectors) or onnx-int8 (int8 weights, cosine ~0.996 to torch). The ONNX file is "
                              "exported from the local weights on first use into CASTLIST_CACHE_DIR")
 
+    query_embedder_backend: Literal["onnx", "same"] = Field(
+        "onnx", description="What embeds search queries: onnx (ONNX Runtime fp32, the same vectors as torch at a "
+                            "quarter of the CPU for short queries; the service exports the model file in the "
+                            "background on first use and answers with the other backend until then) or same "
+                            "(CASTLIST_EMBEDDER_BACKEND's). With an ONNX embedder_backend, queries use that")
     query_batch_max_texts: int = Field(64, ge=1, le=1_024, description="Most query texts of concurrent briefs "
                                        "embedded in one model call; 1 turns micro-batching off")
     query_batch_wait_ms: float = Field(0.0, ge=0, le=50, description="How long the first query of a batch waits "

@@ -71,13 +71,24 @@ def build_brief_parser(settings: Settings):
     return LLMBriefParser(_llm_client(settings), answer_tokens=settings.llm_parse_max_tokens)
 
 
-def build_agent_context(settings: Settings, retrieval: Retrieval):
+def query_embedder(settings: Settings, embedder: Embedder, *, wait: bool = True) -> Embedder:
+    """The embedder whose query side runs on ONNX fp32 (retrieval/query_embedder.py), unless
+    settings say otherwise or the embedder already runs on ONNX."""
+    if settings.query_embedder_backend == "same" or getattr(embedder, "backend", "torch").startswith("onnx"):
+        return embedder
+    from retrieval.query_embedder import OnnxQueryEmbedder
+
+    return OnnxQueryEmbedder(embedder, settings.embed_max_tokens, wait=wait)
+
+
+def build_agent_context(settings: Settings, retrieval: Retrieval, *, wait_for_query_model: bool = True):
     """The graph's context. The topic calibration is loaded here, so a model without one
-    fails at start with the command to run, not on the first brief."""
+    fails at start with the command to run, not on the first brief. The service passes
+    `wait_for_query_model=False`: a first start does not wait for the query model's export."""
     from agents.context import AgentContext
     from retrieval.calibration import load_calibration
 
-    embedder = retrieval.embedder
+    embedder = query_embedder(settings, retrieval.embedder, wait=wait_for_query_model)
     if settings.query_batch_max_texts > 1:
         from retrieval.query_batcher import QueryBatcher
 

@@ -31,7 +31,9 @@ LLM = "LLM configured"
 DONE = "done"
 
 
-def after_explain(state: ShortlistState, runtime: Runtime[AgentContext]) -> str:
+# async although it awaits nothing: LangGraph runs a plain function on an edge in a thread
+# pool, a round trip through another thread for each call.
+async def after_explain(state: ShortlistState, runtime: Runtime[AgentContext]) -> str:
     """Back to vetting until the list is settled; then polish when an LLM explainer is configured."""
     if not state.get("settled"):
         return NOT_SETTLED

@@ -65,7 +65,9 @@ SHORT = "short, a preference left"
 OTHERWISE = "otherwise"
 
 
-def after_select(state: ShortlistState, runtime: Runtime[AgentContext]) -> str:
+# async although it awaits nothing: LangGraph runs a plain function on an edge in a thread
+# pool, a round trip through another thread for each call.
+async def after_select(state: ShortlistState, runtime: Runtime[AgentContext]) -> str:
     """Settled short of the count with a preference left to relax: relax; otherwise explain."""
     if state.get("settled") and will_relax(state, runtime, len(state.get("selected") or [])):
         return SHORT

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -19,18 +20,23 @@ from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
 from agents.criteria import CampaignCriteria
+from agents.evidence import post_text
 from agents.filters import index_filter
 from agents.followup.locale_names import english_name
-from agents.parsing.stopwords import brief_language
 from agents.nodes.common import progress, stage
+from agents.parsing.stopwords import brief_language
 from agents.state import Candidate, ShortlistState
-from agents.evidence import post_text
 from agents.topicality import (
-    TopicEvidence, TopicFacet, facets_of, readable_in_english, relevance, topic_evidence,
+    TopicEvidence,
+    TopicFacet,
+    facets_of,
+    readable_in_english,
+    relevance,
+    topic_evidence,
 )
 from retrieval.calibration import TopicCalibration
-from retrieval.e5_weights import E5_MODEL
 from retrieval.documents import dense_text
+from retrieval.e5_weights import E5_MODEL
 from retrieval.index.base import PostVectors, SearchHit
 from retrieval.store import StoredCreator
 
@@ -40,7 +46,17 @@ FEEDBACK_MAX_TERMS = 6
 FEEDBACK_MIN_SIMILARITY = 0.4  # profile cosine of the first hits allowed to suggest expansion terms
 
 
-def similarity(query_vec: np.ndarray, vector: list[float] | None) -> float:
+# What later nodes read of a candidate's index payload (select: the exclusion and audience
+# checks). Only these are kept: candidates live in the run's state and a chat thread's
+# checkpoints, and a full payload carries every post id.
+CANDIDATE_PAYLOAD = ("country", "followers")
+
+
+def candidate_payload(hit: SearchHit) -> dict[str, Any]:
+    return {field: hit.payload.get(field) for field in CANDIDATE_PAYLOAD}
+
+
+def similarity(query_vec: np.ndarray, vector: list[float] | np.ndarray | None) -> float:
     return float(np.dot(query_vec, np.asarray(vector))) if vector is not None else 0.0
 
 
@@ -98,7 +114,7 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
         score = relevance(best, best_profile, calibration, coverage=shown / len(facets), head_shown=head_shown,
                           fused=1.0 - i / max(len(hits), 1))
         out.append(Candidate(key=h.key, retrieval_score=score, retrieval_rank=i + 1,
-                             similarity=round(best_profile, 4), payload=h.payload, evidence=best))
+                             similarity=round(best_profile, 4), payload=candidate_payload(h), evidence=best))
     out.sort(key=lambda c: (-c["retrieval_score"], c["retrieval_rank"]))
     return out, missing
 
@@ -135,7 +151,7 @@ def language_warning(language: str | None, facets: list[TopicFacet], multilingua
 def unranked_candidates(hits: list[SearchHit], vector: np.ndarray) -> list[Candidate]:
     """No topic named (filters only, or "more like" seeds): the fused order stands."""
     return [Candidate(key=h.key, retrieval_score=round(1.0 - i / max(len(hits), 1), 4), retrieval_rank=i + 1,
-                      similarity=round(similarity(vector, h.vector), 4), payload=h.payload, evidence=None)
+                      similarity=round(similarity(vector, h.vector), 4), payload=candidate_payload(h), evidence=None)
             for i, h in enumerate(hits)]
 
 
@@ -151,61 +167,71 @@ def shortfall_warning(facets: list[TopicFacet], found: int, wanted: int, missing
     return f"Only {found} {who} posts on {topic} under your filters (you asked for {wanted}){more}."
 
 
-async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    ctx = runtime.context
-    criteria = state["criteria"]
-    timings: dict[str, float] = {}
+@dataclass(frozen=True)
+class Retrieved:
+    candidates: list[Candidate]
+    query_text: str
+    query_vector: list[float]
+    expansion: list[str]
+    missing: int
+    warnings: list[str]
+
+
+def retrieve_candidates(ctx: AgentContext, criteria: CampaignCriteria, brief: str, seeds: list[str]) -> Retrieved:
+    """Blocking: embeds, searches and reads evidence. Called in one worker thread: each hop
+    between the event loop and a thread costs a wake-up of both, and a brief made a dozen."""
     count = criteria.creators_count or ctx.default_count
     limit = max(ctx.min_candidates, count * ctx.overfetch)
     flt = index_filter(criteria)
     facets = facets_of(criteria.topics)
-    text = query_text(criteria, state.get("brief", state["message"]))
+    text = query_text(criteria, brief)
     focus = " ".join(f.focus for f in facets) or text
+    # With one facet the focus is that facet's text: each distinct text is embedded once.
+    texts = list(dict.fromkeys([focus] + [f.focus for f in facets]))
+    unique = ctx.embedder.embed_queries(texts)
+    vectors = unique[[texts.index(t) for t in [focus] + [f.focus for f in facets]]]
+    vector = vectors[0]
+    if seeds:
+        stored = ctx.store.get_many(seeds)
+        seed_texts = [dense_text(s.creator, s.features) for s in stored.values()]
+        if seed_texts:
+            blended = ctx.embedder.embed(seed_texts).mean(axis=0) + (vector if criteria.topics else 0)
+            vector = blended / np.linalg.norm(blended)
+            flt = flt.model_copy(update={"exclude_keys": flt.exclude_keys + seeds})
+    vec_list = vector.tolist()
+    hits = ctx.index.search(vec_list, text, flt, limit, "hybrid", False, None, True)
+    confident = [h.key for h in hits[:FEEDBACK_DOCS * 2] if similarity(vector, h.vector) >= FEEDBACK_MIN_SIMILARITY]
+    expansion: list[str] = []
+    if len(confident) >= 3:
+        top = ctx.store.get_many(confident[:FEEDBACK_DOCS])
+        expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
+    if expansion:
+        text = f"{text} {' '.join(expansion)}"
+        hits = ctx.index.search(vec_list, text, flt, limit, "hybrid", False, None, True)
+    if not facets:
+        return Retrieved(unranked_candidates(hits, vector), text, vec_list, expansion, 0, [])
+    keys = [h.key for h in hits]
+    multilingual = ctx.embedder.name == E5_MODEL
+    language = brief_language(brief)
+    candidates, missing = topic_candidates(
+        hits, facets, ctx.store.get_many(keys), ctx.index.post_vectors(keys), vectors[1:],
+        ctx.embedder.posts.embed([f.focus for f in facets]), ctx.topic_calibration().for_language(language),
+        multilingual)
+    warnings = [w for w in (language_warning(language, facets, multilingual, ctx.embedder.name),
+                            shortfall_warning(facets, len(candidates), count, missing)) if w]
+    return Retrieved(candidates, text, vec_list, expansion, missing, warnings)
+
+
+async def retrieve_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    timings: dict[str, float] = {}
     with stage(runtime, "retrieve", timings):
-        vectors = await asyncio.to_thread(ctx.embedder.embed_queries, [focus] + [f.focus for f in facets])
-        vector = vectors[0]
-        seeds = state.get("similar_to") or []
-        if seeds:
-            stored = await asyncio.to_thread(ctx.store.get_many, seeds)
-            seed_texts = [dense_text(s.creator, s.features) for s in stored.values()]
-            if seed_texts:
-                seed_vecs = await asyncio.to_thread(ctx.embedder.embed, seed_texts)
-                blended = seed_vecs.mean(axis=0) + (vector if criteria.topics else 0)
-                vector = blended / np.linalg.norm(blended)
-                flt = flt.model_copy(update={"exclude_keys": flt.exclude_keys + seeds})
-        vec_list = vector.tolist()
-        hits = await asyncio.to_thread(ctx.index.search, vec_list, text, flt, limit, "hybrid", False, None, True)
-        confident = [h.key for h in hits[:FEEDBACK_DOCS * 2] if similarity(vector, h.vector) >= FEEDBACK_MIN_SIMILARITY]
-        expansion: list[str] = []
-        if len(confident) >= 3:
-            top = await asyncio.to_thread(ctx.store.get_many, confident[:FEEDBACK_DOCS])
-            expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
-        if expansion:
-            text = f"{text} {' '.join(expansion)}"
-            hits = await asyncio.to_thread(ctx.index.search, vec_list, text, flt, limit, "hybrid", False, None, True)
-        warnings: list[str] = []
-        if facets:
-            keys = [h.key for h in hits]
-            stored_hits = await asyncio.to_thread(ctx.store.get_many, keys)
-            post_vecs = await asyncio.to_thread(ctx.index.post_vectors, keys)
-            focus_posts = await asyncio.to_thread(ctx.embedder.posts.embed, [f.focus for f in facets])
-            multilingual = ctx.embedder.name == E5_MODEL
-            language = brief_language(state.get("brief", state["message"]))
-            # Off the event loop: this is most of a brief's CPU, and other briefs' streams wait on the loop.
-            candidates, missing = await asyncio.to_thread(
-                topic_candidates, hits, facets, stored_hits, post_vecs, vectors[1:], focus_posts,
-                ctx.topic_calibration().for_language(language), multilingual)
-            foreign = language_warning(language, facets, multilingual, ctx.embedder.name)
-            if foreign:
-                warnings.append(foreign)
-            short = shortfall_warning(facets, len(candidates), count, missing)
-            if short:
-                warnings.append(short)
-        else:
-            candidates, missing = unranked_candidates(hits, vector), 0
-    note = f" (query expanded with {', '.join('#' + t for t in expansion)})" if expansion else ""
-    dropped = f"; {missing} more matched the filters but show no post on the topic" if missing else ""
-    progress(runtime, "retrieve", f"Found {len(candidates)} candidates with on-topic posts under the hard filters{note}{dropped}"
-             if facets else f"Found {len(candidates)} candidates under the hard filters", timings)
-    return {"candidates": candidates, "query_text": text, "query_vector": vec_list, "timings": timings,
-            "warnings": warnings}
+        found = await asyncio.to_thread(retrieve_candidates, runtime.context, state["criteria"],
+                                        state.get("brief", state["message"]), state.get("similar_to") or [])
+    note = f" (query expanded with {', '.join('#' + t for t in found.expansion)})" if found.expansion else ""
+    dropped = f"; {found.missing} more matched the filters but show no post on the topic" if found.missing else ""
+    on_topic = bool(facets_of(state["criteria"].topics))
+    progress(runtime, "retrieve", f"Found {len(found.candidates)} candidates with on-topic posts under the hard filters"
+             f"{note}{dropped}" if on_topic else f"Found {len(found.candidates)} candidates under the hard filters",
+             timings)
+    return {"candidates": found.candidates, "query_text": found.query_text, "query_vector": found.query_vector,
+            "timings": timings, "warnings": found.warnings}

@@ -62,6 +62,13 @@ def vet_and_score(candidates: list[Candidate], stored: dict[str, StoredCreator],
     return scored, rejected
 
 
+def _read_and_vet(ctx: AgentContext, batch: list[Candidate],
+                  criteria: CampaignCriteria) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    # One thread hop for the read and the vetting: each hop wakes the loop and a thread.
+    stored = ctx.store.get_many([c["key"] for c in batch])
+    return vet_and_score(batch, stored, criteria, ctx.weights, ctx.now)
+
+
 def next_batch(vetted: int, first: int) -> int:
     """Small first so the first creators settle early, then doubling, so a brief that needs
     every candidate vetted takes only a few rounds of the graph."""
@@ -75,9 +82,7 @@ async def vet_node(state: ShortlistState, runtime: Runtime[AgentContext]) -> dic
     start = state.get("vetted") or 0
     batch = candidates[start:start + next_batch(start, ctx.vet_batch)]
     with stage(runtime, "vet", timings):
-        stored = await asyncio.to_thread(ctx.store.get_many, [c["key"] for c in batch])
-        new, new_rejected = await asyncio.to_thread(
-            vet_and_score, batch, stored, state["criteria"], ctx.weights, ctx.now)
+        new, new_rejected = await asyncio.to_thread(_read_and_vet, ctx, batch, state["criteria"])
     # Earlier batches hold earlier candidates, so a stable sort keeps ties in candidate
     # order, as vetting every candidate at once would.
     scored = sorted([*(state.get("scored") or []), *new], key=lambda s: -s["score"])

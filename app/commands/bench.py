@@ -35,6 +35,7 @@ def _print_section(title: str, values: dict, indent: str = "  ") -> None:
 
 def bench(args: argparse.Namespace) -> int:
     from evals.benchmarks.retrieval_bench import bench_ingest, bench_local_mode, bench_queries, bench_recall
+    from app.wiring import query_embedder
     from retrieval.embedder import open_embedder
 
     settings = get_settings()
@@ -90,7 +91,12 @@ def bench(args: argparse.Namespace) -> int:
             if "agent" in only:
                 from evals.benchmarks.agent_bench import bench_agent
 
-                result["agent"] = asyncio.run(bench_agent(store, index, embedder, min(args.queries, 60)))
+                queries = query_embedder(settings, embedder)
+                result["agent"] = asyncio.run(bench_agent(store, index, queries, min(args.queries, 60)))
+                if queries is not embedder:
+                    # Baseline in the same run: queries embedded by the ingest backend.
+                    result["agent_queries_on_ingest_backend (baseline)"] = asyncio.run(
+                        bench_agent(store, index, embedder, min(args.queries, 60)))
             if "local" in only:
                 print("  loading qdrant-client local mode for the comparison ...", file=sys.stderr)
                 result["qdrant_client_local_mode"] = bench_local_mode(store, index, embedder, min(args.queries, 30), size)
@@ -105,6 +111,8 @@ def bench(args: argparse.Namespace) -> int:
                     "baseline_one_process": run_service_bench(work, settings.demo_seed,
                                                               env={"CASTLIST_BRIEF_WORKERS": "0"}),
                     "default": run_service_bench(work, settings.demo_seed),
+                    "default_queries_on_ingest_backend": run_service_bench(
+                        work, settings.demo_seed, env={"CASTLIST_QUERY_EMBEDDER_BACKEND": "same"}),
                 }
         finally:
             shutil.rmtree(work, ignore_errors=True)

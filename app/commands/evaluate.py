@@ -12,6 +12,7 @@ DEFAULT_REAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "r
 
 
 def evaluate(args: argparse.Namespace) -> int:
+    from app.wiring import query_embedder
     from agents.parsing.offline import parse_offline
     from evals.pipelines import DEMO_AS_OF, model_suffix, systems_factory
     from evals.runner import EvalConfig, run_eval
@@ -31,7 +32,9 @@ def evaluate(args: argparse.Namespace) -> int:
     suffix = model_suffix(models[0])
     config = config.model_copy(update={"features_as_of": DEMO_AS_OF, "primary_system": f"full_agent{suffix}",
                                        "bm25_system": f"bm25_only{suffix}", "dense_system": f"dense_only{suffix}"})
-    embedders = [open_embedder(m, max_tokens=settings.embed_max_tokens, backend=settings.embedder_backend)
+    # Queries embedded as the service embeds them (app/wiring.query_embedder).
+    embedders = [query_embedder(settings, open_embedder(m, max_tokens=settings.embed_max_tokens,
+                                                        backend=settings.embedder_backend))
                  for m in models]
     cache = settings.data_dir / "eval" / "index-cache" if getattr(args, "reuse_index", False) else None
     opened: list = []

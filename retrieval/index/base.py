@@ -77,10 +77,12 @@ class IndexOutdated(RuntimeError):
 
 
 class SearchHit(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     key: str
     score: float
-    payload: dict
-    vector: list[float] | None = None
+    payload: dict = Field(description="The point's payload, shared with the index's cache: read, do not modify")
+    vector: list[float] | np.ndarray | None = Field(None, description="The dense vector (with_vectors), as stored")
 
 
 def search_arms(dense: list[float] | None, text: str | None, mode: SearchMode) -> tuple[bool, bool]:

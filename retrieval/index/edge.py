@@ -11,12 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Sequence
 
+import numpy as np
 import qdrant_edge as qe
 
 from retrieval.index.base import (IndexedCreator, IndexFilter, IndexOutdated, PostVectors, SearchHit, SearchMode,
                                   fusion_arm_limit, post_vectors_of, search_arms, settle_ties,
                                   FUSION_TIE_MARGIN)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
+from retrieval.index.hit_cache import HitCache, HitRecord
 from retrieval.index.sparse import document_vector, query_vector
 from retrieval.keyed_cache import KeyedCache
 from retrieval.post_encoder import PCA_DIMS
@@ -95,6 +97,7 @@ class EdgeCreatorIndex:
         self._count_lock = threading.Lock()  # not the shard lock: reading the count must not wait for a write
         # Safe here because this object sees every write: one process owns the shard.
         self._post_cache: KeyedCache[PostVectors] = KeyedCache(post_cache_rows, weight=lambda pv: max(1, len(pv.vectors)))
+        self._hits = HitCache()
         # Per-post vectors are read back for evidence, never searched by HNSW: m=0 keeps
         # ingest from building a graph over every post.
         posts = qe.EdgeVectorParams(
@@ -142,8 +145,12 @@ class EdgeCreatorIndex:
     def set_payload(self, keys: Sequence[str], values: dict) -> None:
         """Sets `values` on the points of `keys`, leaving the rest of their payload."""
         if keys:
-            with self._writing_now(), self._lock:
-                self._shard.update(qe.UpdateOperation.set_payload([point_id_for(k) for k in keys], values))
+            ids = [point_id_for(k) for k in keys]
+            try:
+                with self._writing_now(), self._lock:
+                    self._shard.update(qe.UpdateOperation.set_payload(ids, values))
+            finally:
+                self._hits.drop(ids)
 
     def upsert(self, creators: Sequence[IndexedCreator]) -> None:
         if not creators:
@@ -161,6 +168,7 @@ class EdgeCreatorIndex:
                 self._shard.update(qe.UpdateOperation.upsert_points(points))
         finally:
             self._post_cache.drop(c.key for c in creators)
+            self._hits.drop([c.point_id for c in creators])
 
     def delete(self, keys: Sequence[str]) -> None:
         if keys:
@@ -169,6 +177,7 @@ class EdgeCreatorIndex:
                     self._shard.update(qe.UpdateOperation.delete_points([point_id_for(k) for k in keys]))
             finally:
                 self._post_cache.drop(keys)
+                self._hits.drop([point_id_for(k) for k in keys])
 
     def search(
         self,
@@ -181,7 +190,6 @@ class EdgeCreatorIndex:
         min_score: float | None = None,
         with_vectors: bool = False,
     ) -> list[SearchHit]:
-        with_vector = [DENSE] if with_vectors else None
         edge_filter = to_edge_filter(flt)
         params = qe.SearchParams(hnsw_ef=HnswParams.hnsw_ef, exact=exact)
         use_dense, use_sparse = search_arms(dense, text, mode)
@@ -197,28 +205,38 @@ class EdgeCreatorIndex:
                 ],
                 query=qe.Fusion.Rrf(k=RRF_K),
                 filter=edge_filter,
-                with_payload=True,
-                with_vector=with_vector,
+                with_payload=False,
             )
         elif dense_q or sparse_q:
             request = qe.QueryRequest(
                 limit=limit, query=dense_q or sparse_q, filter=edge_filter,
-                params=params if dense_q else None, with_payload=True,
-                score_threshold=min_score, with_vector=with_vector,
+                params=params if dense_q else None, with_payload=False, score_threshold=min_score,
             )
         else:
             # Nothing to rank by: largest audiences first, still under the filter.
             request = qe.QueryRequest(
                 limit=limit, query=qe.OrderBy("followers", direction=qe.Direction.Desc),
-                filter=edge_filter, with_payload=True, with_vector=with_vector,
+                filter=edge_filter, with_payload=False,
             )
         with self._lock:
             points = self._shard.query(request)
-        # Built without validation (the shard returns these exact types): with vectors, a
-        # brief's 100-300 hits would otherwise re-check 384 floats each.
-        hits = [SearchHit.model_construct(key=p.payload["key"], score=float(p.score), payload=p.payload,
-                                          vector=_dense_of(p.vector)) for p in points]
+        found = self._hits.records([str(p.id) for p in points], self._read_records)
+        # Built without validation (the records are this module's own): a brief's 100-300
+        # hits would otherwise re-check 384 floats each.
+        hits = [SearchHit.model_construct(key=r.key, score=float(p.score), payload=r.payload,
+                                          vector=r.vector if with_vectors else None)
+                for p in points if (r := found.get(str(p.id))) is not None]
         return settle_ties(hits, limit) if dense_q and sparse_q else hits
+
+    def _read_records(self, point_ids: list[str]) -> dict[str, HitRecord]:
+        with self._lock:
+            records = self._shard.retrieve(point_ids, with_payload=True, with_vector=[DENSE])
+        out = {}
+        for r in records:
+            dense = _dense_of(r.vector)
+            out[str(r.id)] = HitRecord(r.payload["key"], r.payload,
+                                       np.asarray(dense, dtype=np.float32) if dense is not None else None)
+        return out
 
     def count(self, flt: IndexFilter) -> int:
         with self._lock:
