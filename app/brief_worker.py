@@ -23,6 +23,7 @@ from typing import BinaryIO
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
 from agents.runner import AgentRunner
+from app.heap import freeze_startup_heap
 from app.settings import Settings
 from app.wiring import build_agent_context, open_checkpointer, warm_up
 from app.worker_protocol import Hello, OpenReplica, Ready, RunEnded, RunEventFrame, RunJob, encode, read_message
@@ -59,6 +60,8 @@ class Worker:
         old = self.retrieval, self.context
         self.retrieval, self.context, self.runner = retrieval, context, AgentRunner(context, self.checkpointer)
         _close(*old)
+        del old  # not frozen with the rest: the closed replica's objects are garbage now
+        freeze_startup_heap()  # the new replica's objects live until the next one
 
     async def send(self, message) -> None:  # noqa: ANN001 - a worker_protocol model
         self.out.write(encode(message))

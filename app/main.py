@@ -24,6 +24,7 @@ from agents.runner import AgentRunner
 from app.brief_workers import BriefWorkerPool
 from app.content_types import ContentTypeMiddleware
 from app.db import Database
+from app.heap import freeze_startup_heap
 from app.lists_store import ListStore
 from app.observability import Metrics, RequestContextMiddleware, configure_logging
 from app.openapi import install_openapi
@@ -77,7 +78,7 @@ async def _start_brief_workers(settings: Settings, retrieval: Retrieval) -> Brie
     return workers
 
 
-def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
+def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None, freeze_heap: bool = False):
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings: Settings = app.state.settings
@@ -95,6 +96,8 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
                 log.warning("database and index disagreed; repaired", extra=report.model_dump())
             context = build_agent_context(settings, retrieval, wait_for_query_model=False)
             await asyncio.to_thread(warm_up, context)
+            if freeze_heap:
+                log.info("start-up heap frozen", extra={"objects": freeze_startup_heap()})
             async with open_checkpointer(settings) as checkpointer:
                 runner = AgentRunner(context, checkpointer)
                 app.state.db = db
@@ -135,15 +138,16 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None):
 
 
 def create_app(settings: Settings | None = None, *, embedder: Embedder | None = None,
-               demo_build: DemoBuild | None = None) -> FastAPI:
+               demo_build: DemoBuild | None = None, freeze_heap: bool = False) -> FastAPI:
     """The service. `embedder` injects an already loaded embedding model (else one is loaded);
-    `demo_build`, when given, builds the demo index in the background once the service is up."""
+    `demo_build`, when given, builds the demo index in the background once the service is up;
+    `freeze_heap` (server processes only, see app/heap.py) once warmed up."""
     settings = settings or get_settings()
     app = FastAPI(
         title="castlist",
         version="0.1.0",
         summary="A plain-English influencer-campaign brief -> a streamed, explained, vetted creator shortlist",
-        lifespan=_lifespan(embedder, demo_build),
+        lifespan=_lifespan(embedder, demo_build, freeze_heap),
         docs_url="/docs",
         redoc_url=None,
     )
@@ -165,6 +169,11 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
     _mount_web(app)
     install_openapi(app, settings)
     return app
+
+
+def create_server_app() -> FastAPI:
+    """`castlist serve --workers N`: each uvicorn worker process builds the app here."""
+    return create_app(freeze_heap=True)
 
 
 def _mount_web(app: FastAPI) -> None:

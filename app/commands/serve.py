@@ -139,7 +139,7 @@ def serve(args: argparse.Namespace) -> int:
             if demo_build is not None:
                 print(f"castlist: empty data dir {settings.data_dir}: serving now and building a demo index of "
                       f"{creators} creators behind it (progress at /readyz)", file=sys.stderr, flush=True)
-        app = create_app(settings, embedder=embedder, demo_build=demo_build)
+        app = create_app(settings, embedder=embedder, demo_build=demo_build, freeze_heap=True)
         print(f"castlist: serving on http://{host}:{port} (docs at /docs)"
               + ("" if keys else " - no API keys, loopback only"), file=sys.stderr, flush=True)
         # log_config=None: keep our JSON logging.
@@ -159,7 +159,7 @@ def serve(args: argparse.Namespace) -> int:
     # host and port chosen on the command line.
     os.environ["CASTLIST_HOST"], os.environ["CASTLIST_PORT"] = host, str(port)
     os.environ["CASTLIST_DATA_DIR"] = str(settings.data_dir)
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers, log_config=None,
+    uvicorn.run("app.main:create_server_app", factory=True, host=host, port=port, workers=workers, log_config=None,
                 access_log=False, timeout_graceful_shutdown=15)
     return 0
 
