@@ -26,7 +26,9 @@ from agents.runner import AgentRunner
 from app.heap import freeze_startup_heap
 from app.settings import Settings
 from app.wiring import build_agent_context, open_checkpointer, warm_up
-from app.worker_protocol import Hello, OpenReplica, Ready, RunEnded, RunEventFrame, RunJob, encode, read_message
+from app.sse import STREAMED_ONLY, EncodedEvent
+from app.worker_protocol import (EncodedEventFrame, Hello, OpenReplica, Ready, RunEnded, RunEventFrame, RunJob, encode,
+                                 read_message)
 from retrieval.embedder import Embedder, open_embedder
 from retrieval.index.edge import EdgeCreatorIndex
 from retrieval.index.replica import Replica
@@ -63,7 +65,7 @@ class Worker:
         del old  # not frozen with the rest: the closed replica's objects are garbage now
         freeze_startup_heap()  # the new replica's objects live until the next one
 
-    async def send(self, message) -> None:  # noqa: ANN001 - a worker_protocol model
+    async def send(self, message) -> None:  # noqa: ANN001 - a worker_protocol message
         self.out.write(encode(message))
         await self.out.drain()
 
@@ -73,7 +75,10 @@ class Worker:
         try:
             async for event in self.runner.stream(job.message, thread_id=job.thread_id, overrides=job.overrides,
                                                   limit=job.limit, shortlist_id=job.shortlist_id, label=job.label):
-                await self.send(RunEventFrame(run_id=job.run_id, event=event))
+                if event.type in STREAMED_ONLY:
+                    await self.send(EncodedEventFrame(job.run_id, EncodedEvent(event.type, event.model_dump_json())))
+                else:
+                    await self.send(RunEventFrame(run_id=job.run_id, event=event))
         except Exception as exc:  # the runner turns its own failures into events; this is ours
             log.exception("brief worker run failed")
             error = type(exc).__name__

@@ -34,7 +34,9 @@ from pydantic import BaseModel
 
 from agents.events import RunEvent
 from app.settings import Settings
-from app.worker_protocol import Hello, OpenReplica, Ready, RunEnded, RunEventFrame, RunJob, encode, read_message
+from app.sse import EncodedEvent
+from app.worker_protocol import (EncodedEventFrame, Hello, OpenReplica, Ready, RunEnded, RunEventFrame, RunJob, encode,
+                                 read_message)
 from retrieval.index.replica import Replica, prune, publish
 
 log = logging.getLogger("castlist.brief_workers")
@@ -111,7 +113,9 @@ class BriefWorkerPool:
         return best if len(best.runs) <= WORKER_SHARE * local_runs else None
 
     async def stream(self, worker: _Worker, message: str, *, shortlist_id: str, thread_id: str | None,
-                     overrides: dict[str, Any] | None, limit: int | None, label: str | None) -> AsyncIterator[RunEvent]:
+                     overrides: dict[str, Any] | None, limit: int | None, label: str | None
+                     ) -> AsyncIterator[RunEvent | EncodedEvent]:
+        """The run's events; those the service only streams come encoded (app/sse.STREAMED_ONLY)."""
         run_id = uuid.uuid4().hex
         queue: asyncio.Queue[Any] = asyncio.Queue()
         worker.runs[run_id] = queue
@@ -191,7 +195,7 @@ class BriefWorkerPool:
                     worker.writes, worker.replica = message.replica.writes, message.replica.path
                     self._failed_starts.pop(worker.number, None)
                     await asyncio.to_thread(self._prune_unused)
-                elif isinstance(message, RunEventFrame):
+                elif isinstance(message, (RunEventFrame, EncodedEventFrame)):
                     queue = worker.runs.get(message.run_id)
                     if queue is not None:
                         queue.put_nowait(message.event)

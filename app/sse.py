@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 from fastapi.sse import KEEPALIVE_COMMENT, EventSourceResponse, ServerSentEvent, format_sse_event
 
@@ -33,8 +34,24 @@ def event_id(shortlist_id: str, seq: int) -> str:
     return f"{shortlist_id}:{seq}"
 
 
-def to_sse(event: RunEvent, shortlist_id: str, seq: int) -> ServerSentEvent:
-    return ServerSentEvent(event=event.type, id=event_id(shortlist_id, seq), raw_data=event.model_dump_json())
+@dataclass(frozen=True, slots=True)
+class EncodedEvent:
+    """A run event already in its JSON form (made by a brief worker, app/brief_worker.py):
+    streamed as it is. Rebuilding it in the service only to encode it again cost the service
+    process about a tenth of its CPU under load (unpickling, then `model_dump_json`)."""
+
+    type: str
+    json: str
+
+
+# What the service only streams: it reads nothing in these, so a worker sends them encoded.
+# Warnings, errors and `done` stay models: the service counts, holds and stores them.
+STREAMED_ONLY = frozenset({"criteria", "progress", "creator"})
+
+
+def to_sse(event: RunEvent | EncodedEvent, shortlist_id: str, seq: int) -> ServerSentEvent:
+    data = event.json if isinstance(event, EncodedEvent) else event.model_dump_json()
+    return ServerSentEvent(event=event.type, id=event_id(shortlist_id, seq), raw_data=data)
 
 
 def encode(sse: ServerSentEvent) -> bytes:
@@ -57,7 +74,7 @@ def wants_event_stream(accept: str | None) -> bool:
     return False
 
 
-async def stream_queue(queue: asyncio.Queue[RunEvent | None], shortlist_id: str,
+async def stream_queue(queue: asyncio.Queue[RunEvent | EncodedEvent | None], shortlist_id: str,
                        keepalive_s: float = KEEPALIVE_SECONDS) -> AsyncIterator[bytes]:
     """Encoded events from `queue` until the END sentinel, with keep-alive comments.
 

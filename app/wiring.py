@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.settings import Settings
-from retrieval.embedder import Embedder
+from retrieval.embedder import DEFAULT_MODEL, Embedder
 from retrieval.runtime import Retrieval, open_retrieval
 
 
@@ -71,10 +71,16 @@ def build_brief_parser(settings: Settings):
     return LLMBriefParser(_llm_client(settings), answer_tokens=settings.llm_parse_max_tokens)
 
 
+# Models whose ONNX export was checked against torch on queries (cosine 1.0000, the eval
+# figures in the README). e5's export is wired but not checked: its queries stay on torch.
+ONNX_QUERY_MODELS = frozenset({DEFAULT_MODEL})
+
+
 def query_embedder(settings: Settings, embedder: Embedder, *, wait: bool = True) -> Embedder:
     """The embedder whose query side runs on ONNX fp32 (retrieval/query_embedder.py), unless
     settings say otherwise or the embedder already runs on ONNX."""
-    if settings.query_embedder_backend == "same" or getattr(embedder, "backend", "torch").startswith("onnx"):
+    if (settings.query_embedder_backend == "same" or getattr(embedder, "backend", "torch").startswith("onnx")
+            or embedder.name not in ONNX_QUERY_MODELS):
         return embedder
     from retrieval.query_embedder import OnnxQueryEmbedder
 

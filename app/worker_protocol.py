@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import pickle
 import struct
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from agents.events import RunEvent
+from app.sse import EncodedEvent
 from retrieval.index.replica import Replica
 
 _LENGTH = struct.Struct(">I")
@@ -54,17 +56,26 @@ class RunEventFrame(BaseModel):
     event: RunEvent
 
 
+@dataclass(frozen=True, slots=True)
+class EncodedEventFrame:
+    """An event the service only streams (app/sse.STREAMED_ONLY), already JSON: a plain
+    dataclass, cheaper to pickle and unpickle than a model."""
+
+    run_id: str
+    event: EncodedEvent
+
+
 class RunEnded(BaseModel):
     run_id: str
     error: str | None = None  # the worker's own failure, logged there; the service answers for it
 
 
-def encode(message: BaseModel) -> bytes:
+def encode(message: BaseModel | EncodedEventFrame) -> bytes:
     body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     return _LENGTH.pack(len(body)) + body
 
 
-async def read_message(reader: asyncio.StreamReader) -> BaseModel | None:
+async def read_message(reader: asyncio.StreamReader) -> BaseModel | EncodedEventFrame | None:
     """The next message, or None at the end of the stream."""
     try:
         head = await reader.readexactly(_LENGTH.size)

@@ -27,7 +27,7 @@ from app.brief_workers import BriefWorkerPool, WorkerLost
 from app.db import Database
 from app.observability import Metrics, current_request_id
 from app.problems import ProblemError
-from app.sse import event_stream_response, stream_queue
+from app.sse import EncodedEvent, event_stream_response, stream_queue
 
 log = logging.getLogger("castlist.runs")
 
@@ -37,10 +37,10 @@ Mode = Literal["sse", "json", "chat"]
 @dataclass
 class Run:
     shortlist_id: str
-    queue: asyncio.Queue[RunEvent | None] = field(default_factory=asyncio.Queue)
+    queue: asyncio.Queue[RunEvent | EncodedEvent | None] = field(default_factory=asyncio.Queue)
     task: asyncio.Task[None] | None = None
 
-    async def events(self) -> AsyncIterator[RunEvent]:
+    async def events(self) -> AsyncIterator[RunEvent | EncodedEvent]:
         """Events until the end of the run (for callers that do not stream)."""
         while (event := await self.queue.get()) is not None:
             yield event
@@ -103,7 +103,7 @@ class RunService:
                      overrides: dict[str, Any] | None, limit: int | None, label: str | None = None) -> None:
         # The stream contract puts `criteria` first; the parser reports its warnings (e.g. an
         # LLM fallback) before it, so those wait until the criteria have gone out.
-        held: list[RunEvent] | None = []
+        held: list[RunEvent | EncodedEvent] | None = []
         # Closed on return: a run's source (this process or a worker) counts its runs until then.
         async with aclosing(self._events(message, run.shortlist_id, thread_id, overrides, limit, label)) as events:
             async for event in events:
@@ -122,7 +122,8 @@ class RunService:
                     return
 
     async def _events(self, message: str, shortlist_id: str, thread_id: str | None,
-                      overrides: dict[str, Any] | None, limit: int | None, label: str | None) -> AsyncIterator[RunEvent]:
+                      overrides: dict[str, Any] | None, limit: int | None, label: str | None
+                      ) -> AsyncIterator[RunEvent | EncodedEvent]:
         """The run's events from a brief worker when one is free and current, else from this process."""
         worker = self.workers.pick(self._local_runs) if self.workers is not None else None
         if worker is not None:

@@ -65,6 +65,39 @@ async def test_a_brief_in_a_worker_gets_the_service_process_answer(app_factory, 
         assert runs.get("brief_worker") == 1 and "service" not in runs, runs
 
 
+def _comparable(events) -> list[tuple[str, Any]]:
+    """Event names and data, without what differs from run to run (ids, times)."""
+    volatile = {"id", "shortlist_id", "elapsed_ms", "created_at", "timings_ms"}
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in volatile}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return [(e.event, strip(e.data)) for e in events]
+
+
+async def test_a_streamed_brief_from_a_worker_carries_the_service_process_events(app_factory,
+                                                                                data_dir_factory) -> None:
+    # A worker sends the events the service only streams already encoded (app/sse.EncodedEvent):
+    # the client must not see a difference, event for event.
+    template = data_dir_factory()
+    body = {"brief": BRIEF, "limit": 5}
+    async with app_factory(data_dir=template, brief_workers=0) as (_, local):
+        response, expected = await stream_events(local, "/v1/shortlists", body)
+        assert response.status_code == 200
+    async with app_factory(data_dir=template, brief_workers=1) as (_, client):
+        await _wait_current(client)
+        response, got = await stream_events(client, "/v1/shortlists", body)
+        assert response.status_code == 200
+        assert (await _runs(client)).get("brief_worker") == 1
+    assert [e.event for e in got].count("creator") == 5 and got[-1].event == "done"
+    assert _comparable(got) == _comparable(expected)
+    assert [e.id.split(":")[1] for e in got] == [str(i) for i in range(1, len(got) + 1)]
+
+
 async def test_a_write_is_found_at_once_and_by_the_worker_once_copied(app_factory) -> None:
     async with app_factory(brief_workers=1) as (app, client):
         await _wait_current(client)

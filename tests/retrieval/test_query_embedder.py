@@ -11,6 +11,7 @@ import numpy as np
 import retrieval.query_embedder as query_embedder_module
 from app.settings import Settings
 from app.wiring import query_embedder
+from retrieval.e5_weights import E5_MODEL
 from retrieval.query_embedder import OnnxQueryEmbedder
 
 QUERIES = ["vegan food", "sourdough baking", "home workout fitness", "dog cat", "budget travel vietnam"]
@@ -48,5 +49,11 @@ def test_a_model_that_fails_to_load_leaves_queries_on_torch(embedder, monkeypatc
 
 def test_settings_choose_the_query_backend(embedder, monkeypatch):
     assert isinstance(query_embedder(Settings(), embedder), OnnxQueryEmbedder)
+
+    class UncheckedModel:  # stands in for e5, whose ONNX export is not checked: no model needed
+        name, backend, dim = E5_MODEL, "torch", 384
+
+    unchecked = UncheckedModel()
+    assert query_embedder(Settings(), unchecked) is unchecked
     monkeypatch.setenv("CASTLIST_QUERY_EMBEDDER_BACKEND", "same")
     assert query_embedder(Settings(), embedder) is embedder
