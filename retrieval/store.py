@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Sequence
 from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, Text, create_engine, event, func, select
 from sqlalchemy.engine import URL, Engine
 
-from retrieval.features import CreatorFeatures
+from retrieval.features import CreatorFeatures, with_post_hits
 from retrieval.keyed_cache import KeyedCache
 from retrieval.schema import Creator
 
@@ -214,8 +214,8 @@ class CreatorStore:
                 )
                 for key, data, features in conn.execute(stmt):
                     try:
-                        item = StoredCreator(Creator.model_validate_json(data),
-                                             CreatorFeatures.model_validate_json(features))
+                        creator = Creator.model_validate_json(data)
+                        item = StoredCreator(creator, with_post_hits(creator, CreatorFeatures.model_validate_json(features)))
                     except ValueError:
                         # A row written before today's bounds existed must not fail every
                         # search that meets it: it is skipped, loudly.

@@ -88,3 +88,21 @@ def test_numbers_have_finite_documented_bounds():
         with pytest.raises(ValidationError):
             Creator.model_validate(base | bad)
     assert Creator.model_validate(base | {"followers": MAX_COUNT}).followers == MAX_COUNT
+
+
+def test_features_stored_before_post_hits_were_kept_are_completed_on_read(database_url):
+    # An index built before ingest kept each flagged post's brand-safety hits: the store
+    # fills them in once when it parses the row, so vetting does not rescan per brief.
+    c = Creator.model_validate({"platform": "instagram", "handle": "brunch", "followers": 5_000, "posts": [
+        {"id": "p1", "text": "Sunday brunch with a cold beer in the garden", "likes": 10, "comments": 1,
+         "created_at": "2026-10-01T00:00:00Z"},
+        {"id": "p2", "text": "morning run by the river", "likes": 9, "comments": 1,
+         "created_at": "2026-10-02T00:00:00Z"}]})
+    features = compute_features(c, NOW)
+    assert features.safety_post_hits and set(features.safety_post_hits) == {"p1"}
+    old = features.model_copy(update={"safety_post_hits": None})
+    store = CreatorStore.open(database_url)
+    store.upsert([(c, old)])
+    read = store.get("instagram:brunch").features
+    assert read.safety_post_hits == features.safety_post_hits
+    assert read.model_dump(exclude={"safety_post_hits"}) == features.model_dump(exclude={"safety_post_hits"})
