@@ -22,8 +22,9 @@ def _cycle() -> _Node:
 def test_the_startup_heap_is_frozen_and_later_cycles_are_still_collected() -> None:
     kept = _cycle()
     try:
-        frozen = freeze_startup_heap()
-        assert frozen == gc.get_freeze_count() > 0
+        # Not compared with a later get_freeze_count(): frozen objects that other threads
+        # release by reference counting leave the count meanwhile.
+        assert freeze_startup_heap() > 1_000
         startup = weakref.ref(kept)
         del kept
         later = _cycle()
