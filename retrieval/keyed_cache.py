@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -66,6 +66,18 @@ class KeyedCache(Generic[V]):
             while self._used > self.capacity:
                 _, (_, weight) = self._items.popitem(last=False)
                 self._used -= weight
+
+    def get_or_read(self, keys: Sequence[str], read: Callable[[list[str]], dict[str, V]]) -> dict[str, V]:
+        """Values of `keys`: kept ones from memory, the rest from `read(missing)` (kept unless a
+        drop came meanwhile). A key `read` does not return has no value."""
+        found = self.get_many(keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            epoch = self.epoch()  # before the read: a write after it keeps these out
+            fetched = read(missing)
+            self.put_many(fetched, epoch)
+            found.update(fetched)
+        return found
 
     def drop(self, keys: Iterable[str]) -> None:
         """After a write of `keys`: their values go, and reads begun before it are not kept."""

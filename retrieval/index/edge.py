@@ -18,7 +18,7 @@ from retrieval.index.base import (IndexedCreator, IndexFilter, IndexOutdated, Po
                                   fusion_arm_limit, post_vectors_of, search_arms, settle_ties,
                                   FUSION_TIE_MARGIN)
 from retrieval.index.conditions import PAYLOAD_INDEXES, AnyOf, Condition, NoneOf, Range, conditions_for
-from retrieval.index.hit_cache import HitCache, HitRecord
+from retrieval.index.hit_cache import HIT_CACHE_ROWS, HitRecord
 from retrieval.index.sparse import document_vector, query_vector
 from retrieval.keyed_cache import KeyedCache
 from retrieval.post_encoder import PCA_DIMS
@@ -97,7 +97,7 @@ class EdgeCreatorIndex:
         self._count_lock = threading.Lock()  # not the shard lock: reading the count must not wait for a write
         # Safe here because this object sees every write: one process owns the shard.
         self._post_cache: KeyedCache[PostVectors] = KeyedCache(post_cache_rows, weight=lambda pv: max(1, len(pv.vectors)))
-        self._hits = HitCache()
+        self._hits: KeyedCache[HitRecord] = KeyedCache(HIT_CACHE_ROWS)
         # Per-post vectors are read back for evidence, never searched by HNSW: m=0 keeps
         # ingest from building a graph over every post.
         posts = qe.EdgeVectorParams(
@@ -220,7 +220,7 @@ class EdgeCreatorIndex:
             )
         with self._lock:
             points = self._shard.query(request)
-        found = self._hits.records([str(p.id) for p in points], self._read_records)
+        found = self._hits.get_or_read([str(p.id) for p in points], self._read_records)
         # Built without validation (the records are this module's own): a brief's 100-300
         # hits would otherwise re-check 384 floats each.
         hits = [SearchHit.model_construct(key=r.key, score=float(p.score), payload=r.payload,
@@ -260,17 +260,13 @@ class EdgeCreatorIndex:
         creator, a brief asks for 80-200 creators, and briefs overlap in the creators they consider."""
         if not keys:
             return {}
-        cached = self._post_cache.get_many(keys)
-        missing = [key for key in keys if key not in cached]
-        if not missing:
-            return cached
-        epoch = self._post_cache.epoch()
+        return self._post_cache.get_or_read(keys, self._read_post_vectors)
+
+    def _read_post_vectors(self, keys: list[str]) -> dict[str, PostVectors]:
         with self._lock:
-            records = self._shard.retrieve([point_id_for(k) for k in missing], with_payload=["key", "post_ids"],
+            records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=["key", "post_ids"],
                                            with_vector=[POSTS])
-        fetched = post_vectors_of(records, POSTS)
-        self._post_cache.put_many(fetched, epoch)
-        return {**cached, **fetched}
+        return post_vectors_of(records, POSTS)
 
     def optimize(self) -> None:
         with self._writing_now(), self._lock:

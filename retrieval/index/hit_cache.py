@@ -7,18 +7,14 @@ the binding builds 384 Python floats per vector. A brief searches twice, and bri
 overlap in the creators they rank. So the engine is asked for ids and scores, and the
 rest comes from here, read from the shard only for points not kept yet.
 
-The owner of the shard drops a point's record whenever it writes the point (the same
-rule as the per-post vector cache, see retrieval/keyed_cache.py).
+The records are kept in a `KeyedCache` by point id; the owner of the shard drops a point's
+record whenever it writes the point (the same rule as the per-post vector cache).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
-
 import numpy as np
-
-from retrieval.keyed_cache import KeyedCache
 
 # A record holds ~1.5 KiB of vector and a payload dict of ~2-5 KiB: 16,384 of them are
 # under 100 MiB, every creator of the demo sizes most briefs reach and the hot part of 100k.
@@ -30,27 +26,3 @@ class HitRecord:
     key: str
     payload: dict  # shared by every hit of this point: read, never modified
     vector: np.ndarray | None  # float32
-
-
-class HitCache:
-    def __init__(self, capacity: int = HIT_CACHE_ROWS) -> None:
-        self._cache: KeyedCache[HitRecord] = KeyedCache(capacity)
-
-    def records(self, point_ids: Sequence[str],
-                read: Callable[[list[str]], dict[str, HitRecord]]) -> dict[str, HitRecord]:
-        """Records of `point_ids`, calling `read` for the ones not kept. A point deleted
-        since its search has no record."""
-        found = self._cache.get_many(point_ids)
-        missing = [pid for pid in point_ids if pid not in found]
-        if missing:
-            epoch = self._cache.epoch()
-            fetched = read(missing)
-            self._cache.put_many(fetched, epoch)
-            found.update(fetched)
-        return found
-
-    def drop(self, point_ids: Sequence[str]) -> None:
-        self._cache.drop(point_ids)
-
-    def __len__(self) -> int:
-        return len(self._cache)
