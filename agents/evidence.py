@@ -6,11 +6,12 @@ import re
 
 from agents.shortlist import Evidence
 from retrieval.schema import Post
+from retrieval.creator_words import PostWords
 
 EXCERPT_CHARS = 160
 
 
-def post_text(post: Post) -> str:
+def post_text(post: Post | PostWords) -> str:
     return " ".join([post.text or "", " ".join("#" + h for h in post.hashtags)])
 
 

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Sequence
 from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, Text, create_engine, event, func, select
 from sqlalchemy.engine import URL, Engine
 
+from retrieval.creator_words import CreatorWords, read_words
 from retrieval.features import CreatorFeatures, with_post_hits
 from retrieval.keyed_cache import KeyedCache
 from retrieval.schema import Creator
@@ -126,7 +127,7 @@ def _upsert_statement(engine: Engine):
 
 
 class CreatorStore:
-    def __init__(self, engine: Engine, cache_size: int = 2000) -> None:
+    def __init__(self, engine: Engine, cache_size: int = 2000, words_cache_size: int = 8192) -> None:
         self.engine = engine
         metadata.create_all(engine)
         self._upsert = _upsert_statement(engine)
@@ -135,6 +136,7 @@ class CreatorStore:
         # creators they consider. Per process: a second process writing the same database
         # (possible with PostgreSQL) is not seen, so the cache is small.
         self._cache: KeyedCache[StoredCreator] = KeyedCache(cache_size)
+        self._words: KeyedCache[CreatorWords] = KeyedCache(words_cache_size)
 
     @classmethod
     def open(cls, url: str, pool: PoolOptions | None = None) -> "CreatorStore":
@@ -194,7 +196,11 @@ class CreatorStore:
                     compensate()
                     raise
         finally:
-            self._cache.drop(keys)
+            self._drop(keys)
+
+    def _drop(self, keys: Sequence[str]) -> None:
+        self._cache.drop(keys)
+        self._words.drop(keys)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, StoredCreator]:
         keys = list(dict.fromkeys(keys))
@@ -225,6 +231,26 @@ class CreatorStore:
         self._cache.put_many(parsed, epoch)
         return {**cached, **parsed}
 
+    def words_many(self, keys: Iterable[str]) -> dict[str, CreatorWords]:
+        """`CreatorWords` by key (kept apart from parsed creators, in a larger cache: they are
+        small, and retrieval reads them for every candidate)."""
+        keys = list(dict.fromkeys(keys))
+        found = self._words.get_or_read(keys, self._read_words)
+        return {key: found[key] for key in keys if key in found}
+
+    def _read_words(self, keys: list[str]) -> dict[str, CreatorWords]:
+        out: dict[str, CreatorWords] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(keys), 500):
+                stmt = select(creators_table.c.key, creators_table.c.data, creators_table.c.features).where(
+                    creators_table.c.key.in_(keys[start:start + 500]))
+                for key, data, features in conn.execute(stmt):
+                    try:
+                        out[key] = read_words(data, features)
+                    except ValueError:
+                        log.error("stored creator cannot be read; skipped", extra={"key": key}, exc_info=True)
+        return out
+
     def get(self, key: str) -> StoredCreator | None:
         return self.get_many([key]).get(key)
 
@@ -248,7 +274,7 @@ class CreatorStore:
     def delete(self, keys: Sequence[str]) -> None:
         with self.engine.begin() as conn:
             conn.execute(creators_table.delete().where(creators_table.c.key.in_(list(keys))))
-        self._cache.drop(keys)
+        self._drop(keys)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -38,7 +38,7 @@ from retrieval.calibration import TopicCalibration
 from retrieval.documents import dense_text
 from retrieval.e5_weights import E5_MODEL
 from retrieval.index.base import PostVectors, SearchHit
-from retrieval.store import StoredCreator
+from retrieval.creator_words import CreatorWords
 
 FEEDBACK_DOCS = 10
 FEEDBACK_MIN_SHARE = 0.4
@@ -78,7 +78,7 @@ def feedback_terms(top_hashtags: list[list[str]], query: str) -> list[str]:
     return terms[:FEEDBACK_MAX_TERMS]
 
 
-def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: dict[str, StoredCreator],
+def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: dict[str, CreatorWords],
                      posts: dict[str, PostVectors], focus_dense: np.ndarray, focus_posts: np.ndarray,
                      calibration: TopicCalibration, multilingual: bool = False) -> tuple[list[Candidate], int]:
     """Candidates with post evidence for a facet, best first; and how many had none.
@@ -119,12 +119,12 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
     return out, missing
 
 
-def _post_texts(item: StoredCreator) -> tuple[dict[str, str], dict[str, str]]:
-    """A creator's post texts by post id, and lowered: built once per parsed creator (kept
+def _post_texts(item: CreatorWords) -> tuple[dict[str, str], dict[str, str]]:
+    """A creator's post texts by post id, and lowered: built once per read record (kept
     with it, so a write drops them too) instead of once per brief, facet and word."""
     texts = item.derived.get("post_texts")
     if texts is None:
-        plain = {p.id: post_text(p) for p in item.creator.posts}
+        plain = {p.id: post_text(p) for p in item.posts}
         texts = item.derived["post_texts"] = (plain, {pid: text.lower() for pid, text in plain.items()})
     return texts  # type: ignore[return-value]
 
@@ -203,8 +203,8 @@ def retrieve_candidates(ctx: AgentContext, criteria: CampaignCriteria, brief: st
     confident = [h.key for h in hits[:FEEDBACK_DOCS * 2] if similarity(vector, h.vector) >= FEEDBACK_MIN_SIMILARITY]
     expansion: list[str] = []
     if len(confident) >= 3:
-        top = ctx.store.get_many(confident[:FEEDBACK_DOCS])
-        expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
+        top = ctx.store.words_many(confident[:FEEDBACK_DOCS])
+        expansion = feedback_terms([s.top_hashtags for s in top.values()], text)
     if expansion:
         text = f"{text} {' '.join(expansion)}"
         hits = ctx.index.search(vec_list, text, flt, limit, "hybrid", False, None, True)
@@ -214,7 +214,7 @@ def retrieve_candidates(ctx: AgentContext, criteria: CampaignCriteria, brief: st
     multilingual = ctx.embedder.name == E5_MODEL
     language = brief_language(brief)
     candidates, missing = topic_candidates(
-        hits, facets, ctx.store.get_many(keys), ctx.index.post_vectors(keys), vectors[1:],
+        hits, facets, ctx.store.words_many(keys), ctx.index.post_vectors(keys), vectors[1:],
         ctx.embedder.posts.embed([f.focus for f in facets]), ctx.topic_calibration().for_language(language),
         multilingual)
     warnings = [w for w in (language_warning(language, facets, multilingual, ctx.embedder.name),

@@ -1,5 +1,5 @@
-"""Retrieve keeps each creator's post texts with the parsed creator: a write to the store
-replaces them, so topic evidence never reads an old caption. Real SQLite store."""
+"""Retrieve keeps each creator's post texts with the words the store read for it: a write to
+the store replaces them, so topic evidence never reads an old caption. Real SQLite store."""
 
 from __future__ import annotations
 
@@ -25,10 +25,12 @@ def test_post_texts_follow_a_write(tmp_path):
     store = CreatorStore.open(f"sqlite:///{tmp_path / 'castlist.db'}")
     key = "instagram:leafy.kitchen"
     store.upsert([_row("Sunday Brunch", ["Eggs"])])
-    first = store.get(key)
+    first = store.words_many([key])[key]
     assert _post_texts(first) == ({"p1": "Sunday Brunch #Eggs"}, {"p1": "sunday brunch #eggs"})
-    assert _post_texts(store.get(key))[0] is _post_texts(first)[0]  # built once per parsed creator
+    assert _post_texts(store.words_many([key])[key])[0] is _post_texts(first)[0]  # built once per read
 
     store.upsert([_row("Tofu Scramble", ["Vegan"])])
-    assert _post_texts(store.get(key)) == ({"p1": "Tofu Scramble #Vegan"}, {"p1": "tofu scramble #vegan"})
+    assert _post_texts(store.words_many([key])[key]) == ({"p1": "Tofu Scramble #Vegan"}, {"p1": "tofu scramble #vegan"})
+    store.delete([key])
+    assert store.words_many([key]) == {}
     store.close()
