@@ -6,12 +6,11 @@ import re
 
 from agents.shortlist import Evidence
 from retrieval.schema import Post
-from retrieval.creator_words import PostWords
 
 EXCERPT_CHARS = 160
 
 
-def post_text(post: Post | PostWords) -> str:
+def post_text(post: Post) -> str:
     return " ".join([post.text or "", " ".join("#" + h for h in post.hashtags)])
 
 

@@ -39,6 +39,7 @@ from app.wiring import (
     open_retrieval_from_settings,
     warm_up,
 )
+from retrieval.backfill import backfill_post_vectors
 from retrieval.embedder import Embedder
 
 if TYPE_CHECKING:
@@ -94,6 +95,9 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None, fr
             report = await asyncio.to_thread(reconcile, retrieval.store, retrieval.index, retrieval.embedder)
             if report.repaired:
                 log.warning("database and index disagreed; repaired", extra=report.model_dump())
+            # Once, after an upgrade: creators stored before the store kept per-post vectors.
+            await asyncio.to_thread(backfill_post_vectors, retrieval.store, retrieval.index,
+                                    retrieval.embedder.posts.name)
             context = build_agent_context(settings, retrieval, wait_for_query_model=False)
             await asyncio.to_thread(warm_up, context)
             if freeze_heap:

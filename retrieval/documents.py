@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from retrieval.cities import home_city_keys
 from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures, excluding_safety
-from retrieval.index.base import IndexedCreator
+from retrieval.index.base import IndexedCreator, PostVectors
 from retrieval.schema import Creator
+from retrieval.store_tables import StoredPostVectors
 
 # A main audience country must hold at least this share of the audience to satisfy an
 # "audience in X" filter; below it the country is a minority of the audience.
@@ -122,15 +124,37 @@ def build_indexed(creator: Creator, features: CreatorFeatures, vector: list[floa
     )
 
 
-def build_indexed_batch(rows: Sequence[tuple[Creator, CreatorFeatures]], embedder: Embedder) -> list[IndexedCreator]:
+@dataclass(frozen=True)
+class EmbeddedBatch:
+    """A batch ready to write: the index's points and the store's copy of the per-post vectors."""
+
+    indexed: list[IndexedCreator]
+    post_vectors: StoredPostVectors
+
+    def row(self, i: int) -> "EmbeddedBatch":
+        """The batch of row `i` alone."""
+        key = self.indexed[i].key
+        one = {key: self.post_vectors.by_key[key]} if key in self.post_vectors.by_key else {}
+        return EmbeddedBatch([self.indexed[i]], StoredPostVectors(self.post_vectors.model, one))
+
+
+def embed_batch(rows: Sequence[tuple[Creator, CreatorFeatures]], embedder: Embedder) -> EmbeddedBatch:
     """Profile vectors from the transformer, per-post vectors from the static encoder."""
     profiles = embedder.embed([dense_text(c, f) for c, f in rows])
     docs = [post_documents(c) for c, _ in rows]
-    flat = embedder.posts.embed([text for per in docs for _, text in per])
+    encoder = embedder.posts
+    flat = encoder.embed([text for per in docs for _, text in per])
     out: list[IndexedCreator] = []
+    stored: dict[str, PostVectors] = {}
     at = 0
     for (creator, features), vector, per in zip(rows, profiles, docs):
-        posts = [(pid, flat[at + i].tolist()) for i, (pid, _) in enumerate(per)]
+        matrix = flat[at:at + len(per)]
+        posts = [(pid, row) for (pid, _), row in zip(per, matrix.tolist())]
         at += len(per)
         out.append(build_indexed(creator, features, vector.tolist(), posts))
-    return out
+        stored[creator.key] = PostVectors.model_construct(post_ids=[pid for pid, _ in per], vectors=matrix)
+    return EmbeddedBatch(out, StoredPostVectors(encoder.name, stored))
+
+
+def build_indexed_batch(rows: Sequence[tuple[Creator, CreatorFeatures]], embedder: Embedder) -> list[IndexedCreator]:
+    return embed_batch(rows, embedder).indexed

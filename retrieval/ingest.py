@@ -28,10 +28,10 @@ from typing import Callable, Iterable, Sequence, TextIO
 
 from pydantic import BaseModel
 
-from retrieval.documents import build_indexed_batch
+from retrieval.documents import EmbeddedBatch, build_indexed_batch, embed_batch
 from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures, compute_features
-from retrieval.index.base import CreatorIndex, IndexedCreator, IndexFilter
+from retrieval.index.base import CreatorIndex, IndexFilter
 from retrieval.rows import Reject, iter_numbered_creators
 from retrieval.schema import Creator
 from retrieval.store import CreatorStore
@@ -152,9 +152,10 @@ class Ingester:
             return RowFailure(origin=origin, key=creator.key, handle=creator.handle,
                               reason=f"could not compute features: {_reason(exc)}")
 
-    def _write_batch(self, indexed: Sequence[IndexedCreator], rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
+    def _write_batch(self, embedded: EmbeddedBatch, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
         with self.write_lock:
-            self.store.upsert_then(rows, also=lambda: self.index.upsert(indexed), undo=self.index.delete)
+            self.store.upsert_then(rows, also=lambda: self.index.upsert(embedded.indexed), undo=self.index.delete,
+                                   post_vectors=embedded.post_vectors)
 
     def write(self, rows: Sequence[tuple[Creator, CreatorFeatures]],
               origins: Sequence[int] | None = None) -> list[RowFailure]:
@@ -168,10 +169,10 @@ class Ingester:
             return []
         origins = list(origins) if origins is not None else list(range(len(rows)))
         started = time.perf_counter()
-        indexed = build_indexed_batch(rows, self.embedder)
+        embedded = embed_batch(rows, self.embedder)
         self.embed_seconds += time.perf_counter() - started
         try:
-            self._write_batch(indexed, rows)
+            self._write_batch(embedded, rows)
             return []
         except Exception as batch_error:  # noqa: BLE001 - isolated row by row below
             if len(rows) == 1:
@@ -180,7 +181,7 @@ class Ingester:
             failures = []
             for i, row in enumerate(rows):
                 try:
-                    self._write_batch(indexed[i:i + 1], [row])
+                    self._write_batch(embedded.row(i), [row])
                 except Exception as exc:  # noqa: BLE001
                     failures.append(RowFailure(origin=origins[i], key=row[0].key, handle=row[0].handle,
                                                reason=f"could not be stored: {_reason(exc)}"))

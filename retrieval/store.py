@@ -13,31 +13,23 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Iterator, Sequence
 
-from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, Text, create_engine, event, func, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import URL, Engine
 
-from retrieval.creator_words import CreatorWords, read_words
 from retrieval.features import CreatorFeatures, with_post_hits
+from retrieval.index.base import PostVectors
 from retrieval.keyed_cache import KeyedCache
+from retrieval.store_tables import (
+    StoredPostVectors,
+    creators_table,
+    metadata,
+    post_vector_values,
+    post_vectors_table,
+    read_post_vectors,
+)
 from retrieval.schema import Creator
 
 log = logging.getLogger("castlist.store")
-
-metadata = MetaData()
-
-creators_table = Table(
-    "creators",
-    metadata,
-    Column("key", String(140), primary_key=True),
-    Column("platform", String(20), nullable=False, index=True),
-    Column("handle", String(100), nullable=False),
-    # BIGINT: the import format allows up to 10**12 followers; PostgreSQL's INTEGER stops at 2**31.
-    Column("followers", BigInteger, nullable=False),
-    Column("data", Text, nullable=False),
-    Column("features", Text, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
-
 
 class StoredCreator:
     __slots__ = ("creator", "features", "derived")
@@ -115,19 +107,28 @@ def open_engine(url: str, pool: PoolOptions | None = None) -> Engine:
 
 
 def _upsert_statement(engine: Engine):
-    if engine.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(creators_table)
+    stmt = _dialect_insert(engine)(creators_table)
     return stmt.on_conflict_do_update(
         index_elements=[creators_table.c.key],
         set_={c: stmt.excluded[c] for c in ("platform", "handle", "followers", "data", "features", "updated_at")},
     )
 
 
+def _insert_missing(engine: Engine, table):
+    insert = _dialect_insert(engine)
+    return insert(table).on_conflict_do_nothing(index_elements=[table.c.key])
+
+
+def _dialect_insert(engine: Engine):
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
 class CreatorStore:
-    def __init__(self, engine: Engine, cache_size: int = 2000, words_cache_size: int = 8192) -> None:
+    def __init__(self, engine: Engine, cache_size: int = 2000, post_vector_rows: int = 65_536) -> None:
         self.engine = engine
         metadata.create_all(engine)
         self._upsert = _upsert_statement(engine)
@@ -136,7 +137,8 @@ class CreatorStore:
         # creators they consider. Per process: a second process writing the same database
         # (possible with PostgreSQL) is not seen, so the cache is small.
         self._cache: KeyedCache[StoredCreator] = KeyedCache(cache_size)
-        self._words: KeyedCache[CreatorWords] = KeyedCache(words_cache_size)
+        self._post_vectors: KeyedCache[tuple[str, PostVectors]] = KeyedCache(
+            post_vector_rows, weight=lambda item: max(1, len(item[1].post_ids)))
 
     @classmethod
     def open(cls, url: str, pool: PoolOptions | None = None) -> "CreatorStore":
@@ -146,11 +148,13 @@ class CreatorStore:
         self.upsert_then(rows, lambda: None)
 
     def upsert_then(self, rows: Sequence[tuple[Creator, CreatorFeatures]], also: Callable[[], None],
-                    undo: Callable[[list[str]], None] = lambda keys: None) -> None:
+                    undo: Callable[[list[str]], None] = lambda keys: None,
+                    post_vectors: StoredPostVectors | None = None) -> None:
         """Writes `rows` in one transaction that commits only if `also()` (the index write)
         succeeds, so a failed index write leaves the database as it was. Should the commit
         itself fail after `also()` ran, `undo` gets the keys that were new (not stored
-        before) so the caller can take them out of the index again."""
+        before) so the caller can take them out of the index again. The rows' per-post
+        vectors are replaced by `post_vectors` (none kept for a row it lacks)."""
         if not rows:
             return
         now = datetime.now(timezone.utc)
@@ -185,6 +189,9 @@ class CreatorStore:
                     existing = set(conn.execute(
                         select(creators_table.c.key).where(creators_table.c.key.in_(keys))).scalars())
                     conn.execute(self._upsert, values)
+                    conn.execute(post_vectors_table.delete().where(post_vectors_table.c.key.in_(keys)))
+                    if post_vectors is not None and post_vectors.by_key:
+                        conn.execute(post_vectors_table.insert(), post_vector_values(post_vectors))
                     also()
                 except BaseException:
                     transaction.rollback()
@@ -200,7 +207,7 @@ class CreatorStore:
 
     def _drop(self, keys: Sequence[str]) -> None:
         self._cache.drop(keys)
-        self._words.drop(keys)
+        self._post_vectors.drop(keys)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, StoredCreator]:
         keys = list(dict.fromkeys(keys))
@@ -231,25 +238,39 @@ class CreatorStore:
         self._cache.put_many(parsed, epoch)
         return {**cached, **parsed}
 
-    def words_many(self, keys: Iterable[str]) -> dict[str, CreatorWords]:
-        """`CreatorWords` by key (kept apart from parsed creators, in a larger cache: they are
-        small, and retrieval reads them for every candidate)."""
-        keys = list(dict.fromkeys(keys))
-        found = self._words.get_or_read(keys, self._read_words)
-        return {key: found[key] for key in keys if key in found}
+    def post_vectors(self, keys: Sequence[str], model: str) -> dict[str, PostVectors]:
+        """The per-post vectors `model` made for `keys`, where this store has them (see
+        retrieval/store_tables.py); the caller reads the rest from the index."""
+        found = self._post_vectors.get_or_read(list(dict.fromkeys(keys)), self._read_post_vectors)
+        return {key: pv for key, (made_by, pv) in found.items() if made_by == model}
 
-    def _read_words(self, keys: list[str]) -> dict[str, CreatorWords]:
-        out: dict[str, CreatorWords] = {}
+    def _read_post_vectors(self, keys: list[str]) -> dict[str, tuple[str, PostVectors]]:
+        table = post_vectors_table
+        out: dict[str, tuple[str, PostVectors]] = {}
         with self.engine.connect() as conn:
             for start in range(0, len(keys), 500):
-                stmt = select(creators_table.c.key, creators_table.c.data, creators_table.c.features).where(
-                    creators_table.c.key.in_(keys[start:start + 500]))
-                for key, data, features in conn.execute(stmt):
-                    try:
-                        out[key] = read_words(data, features)
-                    except ValueError:
-                        log.error("stored creator cannot be read; skipped", extra={"key": key}, exc_info=True)
+                stmt = select(table.c.key, table.c.model, table.c.post_ids, table.c.vectors).where(
+                    table.c.key.in_(keys[start:start + 500]))
+                for key, model, post_ids, blob in conn.execute(stmt):
+                    out[key] = (model, read_post_vectors(post_ids, blob))
         return out
+
+    def keys_without_post_vectors(self) -> list[str]:
+        """Stored creators that have no per-post vectors row (stored before rows were kept)."""
+        table = post_vectors_table
+        with self.engine.connect() as conn:
+            return list(conn.execute(
+                select(creators_table.c.key).where(~select(table.c.key).where(table.c.key == creators_table.c.key)
+                                                   .exists()).order_by(creators_table.c.key)).scalars())
+
+    def add_post_vectors(self, vectors: StoredPostVectors) -> int:
+        """Adds rows for creators that have none, leaving any row a write stored meanwhile; the
+        number of rows given."""
+        values = post_vector_values(vectors)
+        if values:
+            with self.engine.begin() as conn:
+                conn.execute(_insert_missing(self.engine, post_vectors_table), values)
+        return len(values)
 
     def get(self, key: str) -> StoredCreator | None:
         return self.get_many([key]).get(key)
@@ -274,6 +295,7 @@ class CreatorStore:
     def delete(self, keys: Sequence[str]) -> None:
         with self.engine.begin() as conn:
             conn.execute(creators_table.delete().where(creators_table.c.key.in_(list(keys))))
+            conn.execute(post_vectors_table.delete().where(post_vectors_table.c.key.in_(list(keys))))
         self._drop(keys)
 
     def close(self) -> None:

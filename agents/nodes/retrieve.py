@@ -38,7 +38,7 @@ from retrieval.calibration import TopicCalibration
 from retrieval.documents import dense_text
 from retrieval.e5_weights import E5_MODEL
 from retrieval.index.base import PostVectors, SearchHit
-from retrieval.creator_words import CreatorWords
+from retrieval.store import StoredCreator
 
 FEEDBACK_DOCS = 10
 FEEDBACK_MIN_SHARE = 0.4
@@ -78,7 +78,7 @@ def feedback_terms(top_hashtags: list[list[str]], query: str) -> list[str]:
     return terms[:FEEDBACK_MAX_TERMS]
 
 
-def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: dict[str, CreatorWords],
+def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: dict[str, StoredCreator],
                      posts: dict[str, PostVectors], focus_dense: np.ndarray, focus_posts: np.ndarray,
                      calibration: TopicCalibration, multilingual: bool = False) -> tuple[list[Candidate], int]:
     """Candidates with post evidence for a facet, best first; and how many had none.
@@ -119,12 +119,12 @@ def topic_candidates(hits: list[SearchHit], facets: list[TopicFacet], stored: di
     return out, missing
 
 
-def _post_texts(item: CreatorWords) -> tuple[dict[str, str], dict[str, str]]:
-    """A creator's post texts by post id, and lowered: built once per read record (kept
+def _post_texts(item: StoredCreator) -> tuple[dict[str, str], dict[str, str]]:
+    """A creator's post texts by post id, and lowered: built once per parsed creator (kept
     with it, so a write drops them too) instead of once per brief, facet and word."""
     texts = item.derived.get("post_texts")
     if texts is None:
-        plain = {p.id: post_text(p) for p in item.posts}
+        plain = {p.id: post_text(p) for p in item.creator.posts}
         texts = item.derived["post_texts"] = (plain, {pid: text.lower() for pid, text in plain.items()})
     return texts  # type: ignore[return-value]
 
@@ -167,6 +167,17 @@ def shortfall_warning(facets: list[TopicFacet], found: int, wanted: int, missing
     return f"Only {found} {who} posts on {topic} under your filters (you asked for {wanted}){more}."
 
 
+def post_vectors(ctx: AgentContext, keys: list[str]) -> dict[str, PostVectors]:
+    """Per-post vectors from the store's copy, the index for creators it lacks (stored
+    before it kept them; retrieval/store_tables.py says why it does); none for creators
+    without posts."""
+    found = ctx.store.post_vectors(keys, ctx.embedder.posts.name)
+    rest = [k for k in keys if k not in found]
+    if rest:
+        found.update(ctx.index.post_vectors(rest))
+    return {k: pv for k, pv in found.items() if pv.post_ids}
+
+
 @dataclass(frozen=True)
 class Retrieved:
     candidates: list[Candidate]
@@ -203,8 +214,8 @@ def retrieve_candidates(ctx: AgentContext, criteria: CampaignCriteria, brief: st
     confident = [h.key for h in hits[:FEEDBACK_DOCS * 2] if similarity(vector, h.vector) >= FEEDBACK_MIN_SIMILARITY]
     expansion: list[str] = []
     if len(confident) >= 3:
-        top = ctx.store.words_many(confident[:FEEDBACK_DOCS])
-        expansion = feedback_terms([s.top_hashtags for s in top.values()], text)
+        top = ctx.store.get_many(confident[:FEEDBACK_DOCS])
+        expansion = feedback_terms([s.features.top_hashtags for s in top.values()], text)
     if expansion:
         text = f"{text} {' '.join(expansion)}"
         hits = ctx.index.search(vec_list, text, flt, limit, "hybrid", False, None, True)
@@ -214,7 +225,7 @@ def retrieve_candidates(ctx: AgentContext, criteria: CampaignCriteria, brief: st
     multilingual = ctx.embedder.name == E5_MODEL
     language = brief_language(brief)
     candidates, missing = topic_candidates(
-        hits, facets, ctx.store.words_many(keys), ctx.index.post_vectors(keys), vectors[1:],
+        hits, facets, ctx.store.get_many(keys), post_vectors(ctx, keys), vectors[1:],
         ctx.embedder.posts.embed([f.focus for f in facets]), ctx.topic_calibration().for_language(language),
         multilingual)
     warnings = [w for w in (language_warning(language, facets, multilingual, ctx.embedder.name),

@@ -188,14 +188,14 @@ async def test_blocking_work_of_a_run_stays_off_the_event_loop(app, client, monk
     for owner, names, label in ((ctx.embedder, ("embed", "embed_queries"), "embedder"),
                                 (ctx.embedder.posts, ("embed",), "post encoder"),
                                 (ctx.index, ("search", "post_vectors"), "index"),
-                                (ctx.store, ("get_many", "words_many"), "store"),
+                                (ctx.store, ("get_many",), "store"),
                                 (retrieve, ("topic_candidates",), "topic evidence")):
         for name in names:
             watch(owner, name, f"{label}.{name}")
     created = await client.post("/v1/shortlists", json={"brief": BRIEF, "limit": 10})
     assert created.status_code == 201 and created.json()["creators"]
     seen = {label for label, _ in calls}
-    assert {"embedder.embed_queries", "index.search", "store.get_many", "store.words_many", "topic evidence.topic_candidates"} <= seen, seen
+    assert {"embedder.embed_queries", "index.search", "store.get_many", "topic evidence.topic_candidates"} <= seen, seen
     assert [label for label, on_loop in calls if on_loop] == []
 
 

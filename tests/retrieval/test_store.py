@@ -107,26 +107,3 @@ def test_features_stored_before_post_hits_were_kept_are_completed_on_read(databa
     assert read.safety_post_hits == features.safety_post_hits
     assert read.model_dump(exclude={"safety_post_hits"}) == features.model_dump(exclude={"safety_post_hits"})
 
-
-def test_words_are_the_stored_posts_words_and_follow_writes(database_url):
-    """`words_many` parses only post ids, texts, hashtags and top hashtags: they must equal
-    the full record's, and a write must replace them as it replaces the record."""
-    store = CreatorStore.open(database_url)
-    c = Creator.model_validate({"platform": "instagram", "handle": "leafy", "followers": 5000,
-                                "posts": [{"id": 7, "text": "Tofu scramble", "hashtags": ["#Vegan", "brunch"],
-                                           "comments_sample": ["@ann: yum"], "likes": 10, "comments": 1,
-                                           "created_at": "2026-10-01T00:00:00Z"},
-                                          {"text": "no id here", "likes": 3, "comments": 0,
-                                           "created_at": "2026-10-02T00:00:00Z"}]})
-    store.upsert([(c, compute_features(c, NOW)), creator("other", 10)])
-    full = store.get("instagram:leafy")
-    words = store.words_many(["instagram:leafy", "instagram:missing"])
-    assert list(words) == ["instagram:leafy"]
-    got = words["instagram:leafy"]
-    assert [(p.id, p.text, p.hashtags) for p in got.posts] == [(p.id, p.text, p.hashtags) for p in full.creator.posts]
-    assert got.top_hashtags == full.features.top_hashtags and got.top_hashtags
-    assert store.words_many(["instagram:leafy"])["instagram:leafy"] is got  # kept
-
-    store.upsert([creator("leafy", 5000)])
-    assert [p.text for p in store.words_many(["instagram:leafy"])["instagram:leafy"].posts] == ["hello"]
-    store.close()

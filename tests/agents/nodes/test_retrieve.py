@@ -1,5 +1,5 @@
-"""Retrieve keeps each creator's post texts with the words the store read for it: a write to
-the store replaces them, so topic evidence never reads an old caption. Real SQLite store."""
+"""Retrieve keeps each creator's post texts with the parsed creator: a write to the store
+replaces them, so topic evidence never reads an old caption. Real SQLite store."""
 
 from __future__ import annotations
 
@@ -25,12 +25,41 @@ def test_post_texts_follow_a_write(tmp_path):
     store = CreatorStore.open(f"sqlite:///{tmp_path / 'castlist.db'}")
     key = "instagram:leafy.kitchen"
     store.upsert([_row("Sunday Brunch", ["Eggs"])])
-    first = store.words_many([key])[key]
+    first = store.get(key)
     assert _post_texts(first) == ({"p1": "Sunday Brunch #Eggs"}, {"p1": "sunday brunch #eggs"})
-    assert _post_texts(store.words_many([key])[key])[0] is _post_texts(first)[0]  # built once per read
+    assert _post_texts(store.get(key))[0] is _post_texts(first)[0]  # built once per parsed creator
 
     store.upsert([_row("Tofu Scramble", ["Vegan"])])
-    assert _post_texts(store.words_many([key])[key]) == ({"p1": "Tofu Scramble #Vegan"}, {"p1": "tofu scramble #vegan"})
-    store.delete([key])
-    assert store.words_many([key]) == {}
+    assert _post_texts(store.get(key)) == ({"p1": "Tofu Scramble #Vegan"}, {"p1": "tofu scramble #vegan"})
+    store.close()
+
+
+def test_post_vectors_come_from_the_store_and_from_the_index_where_it_has_none(tmp_path, embedder):
+    """A data dir stored before the store kept per-post vectors still gets every creator's."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    from sqlalchemy import delete
+
+    from agents.nodes.retrieve import post_vectors
+    from retrieval.index.edge import EdgeCreatorIndex
+    from retrieval.ingest import Ingester
+    from retrieval.store_tables import post_vectors_table
+
+    store = CreatorStore.open(f"sqlite:///{tmp_path / 'castlist.db'}")
+    index = EdgeCreatorIndex(tmp_path / "edge", embedder.dim)
+    ingester = Ingester(store, index, embedder)
+    creators = [Creator.model_validate({"platform": "instagram", "handle": h, "followers": 9_000, "posts": posts})
+                for h, posts in (("a", [{"id": "a1", "text": "Vegan ramen night"}]),
+                                 ("b", [{"id": "b1", "text": "Trail running at dawn"}]), ("c", []))]
+    ingester.write([ingester.prepare(c) for c in creators])
+    with store.engine.begin() as conn:
+        conn.execute(delete(post_vectors_table).where(post_vectors_table.c.key == "instagram:b"))
+    ctx = SimpleNamespace(store=CreatorStore(store.engine), index=index, embedder=embedder)
+    got = post_vectors(ctx, ["instagram:a", "instagram:b", "instagram:c"])
+    assert set(got) == {"instagram:a", "instagram:b"}  # c has no posts
+    expected = index.post_vectors(["instagram:a", "instagram:b"])
+    assert all(got[k].post_ids == expected[k].post_ids and np.array_equal(got[k].vectors, expected[k].vectors)
+               for k in got)
+    index.close()
     store.close()
