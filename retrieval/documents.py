@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+import numpy as np
+
 from retrieval.cities import home_city_keys
 from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures, excluding_safety
@@ -138,9 +140,18 @@ class EmbeddedBatch:
         return EmbeddedBatch([self.indexed[i]], StoredPostVectors(self.post_vectors.model, one))
 
 
-def embed_batch(rows: Sequence[tuple[Creator, CreatorFeatures]], embedder: Embedder) -> EmbeddedBatch:
-    """Profile vectors from the transformer, per-post vectors from the static encoder."""
-    profiles = embedder.embed([dense_text(c, f) for c, f in rows])
+def embed_batch(rows: Sequence[tuple[Creator, CreatorFeatures]], embedder: Embedder,
+                known: dict[str, np.ndarray] | None = None) -> EmbeddedBatch:
+    """Profile vectors from the transformer (`known` ones, by key, are not embedded again),
+    per-post vectors from the static encoder."""
+    known = known or {}
+    todo = [i for i, (c, _) in enumerate(rows) if c.key not in known]
+    profiles = np.zeros((len(rows), embedder.dim), dtype=np.float32)
+    if todo:
+        profiles[todo] = embedder.embed([dense_text(*rows[i]) for i in todo])
+    for i, (creator, _) in enumerate(rows):
+        if creator.key in known:
+            profiles[i] = known[creator.key]
     docs = [post_documents(c) for c, _ in rows]
     encoder = embedder.posts
     flat = encoder.embed([text for per in docs for _, text in per])

@@ -26,9 +26,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TextIO
 
+import numpy as np
 from pydantic import BaseModel
 
-from retrieval.documents import EmbeddedBatch, build_indexed_batch, embed_batch
+from retrieval.documents import EmbeddedBatch, build_indexed_batch, dense_text, embed_batch
 from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures, compute_features
 from retrieval.index.base import CreatorIndex, IndexFilter
@@ -152,6 +153,16 @@ class Ingester:
             return RowFailure(origin=origin, key=creator.key, handle=creator.handle,
                               reason=f"could not compute features: {_reason(exc)}")
 
+    def _unchanged_profiles(self, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> dict[str, np.ndarray]:
+        """Indexed profile vectors of the creators whose profile text (`dense_text`) is what
+        is stored already: a partner's re-sync of the same creators with new counts embeds
+        none of them again. The index was built by this embedder's model (checked when it
+        is opened), so a kept vector is the one embedding would give, up to the backend."""
+        stored = self.store.get_many([c.key for c, _ in rows])
+        same = [c.key for c, f in rows
+                if c.key in stored and dense_text(stored[c.key].creator, stored[c.key].features) == dense_text(c, f)]
+        return {key: np.asarray(vector, dtype=np.float32) for key, vector in self.index.vectors(same).items()}
+
     def _write_batch(self, embedded: EmbeddedBatch, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
         with self.write_lock:
             self.store.upsert_then(rows, also=lambda: self.index.upsert(embedded.indexed), undo=self.index.delete,
@@ -169,7 +180,7 @@ class Ingester:
             return []
         origins = list(origins) if origins is not None else list(range(len(rows)))
         started = time.perf_counter()
-        embedded = embed_batch(rows, self.embedder)
+        embedded = embed_batch(rows, self.embedder, known=self._unchanged_profiles(rows))
         self.embed_seconds += time.perf_counter() - started
         try:
             self._write_batch(embedded, rows)

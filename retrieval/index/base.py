@@ -137,6 +137,10 @@ class CreatorIndex(Protocol):
 
     def get(self, keys: Sequence[str]) -> list[SearchHit]: ...
 
+    def vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        """Stored dense (profile) vectors by creator key."""
+        ...
+
     def set_payload(self, keys: Sequence[str], values: dict) -> None: ...
 
     def pending_payload(self) -> set[str]:

@@ -250,10 +250,13 @@ class EdgeCreatorIndex:
         return [SearchHit(key=r.payload["key"], score=0.0, payload=r.payload) for r in records]
 
     def vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
-        """Stored dense vectors by key (benchmarks copy an index without re-embedding)."""
+        """Stored dense vectors by key (ingest keeps a creator's whose profile text is unchanged)."""
+        if not keys:
+            return {}
         with self._lock:
             records = self._shard.retrieve([point_id_for(k) for k in keys], with_payload=["key"], with_vector=[DENSE])
-        return {r.payload["key"]: _dense_of(r.vector) for r in records if _dense_of(r.vector) is not None}
+        dense = {r.payload["key"]: _dense_of(r.vector) for r in records}
+        return {key: vector for key, vector in dense.items() if vector is not None}
 
     def post_vectors(self, keys: Sequence[str]) -> dict[str, PostVectors]:
         """From the cache where it has them: the binding hands back ~3,000 Python floats per

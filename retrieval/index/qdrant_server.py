@@ -283,6 +283,15 @@ class QdrantServerCreatorIndex:
                                  with_payload=True)
         return [SearchHit(key=r.payload["key"], score=0.0, payload=r.payload) for r in records]
 
+    def vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        if not keys:
+            return {}
+        with self._lock:
+            records = self._call(self._client.retrieve, self.collection, ids=[point_id_for(k) for k in keys],
+                                 with_payload=["key"], with_vectors=[DENSE])
+        return {r.payload["key"]: list(r.vector[DENSE]) for r in records
+                if isinstance(r.vector, dict) and r.vector.get(DENSE) is not None}
+
     def post_vectors(self, keys: Sequence[str]) -> dict[str, PostVectors]:
         if not keys:
             return {}

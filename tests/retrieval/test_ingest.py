@@ -61,6 +61,55 @@ def test_second_ingest_changes_nothing(tmp_path, ingest_env):
     assert {h.key: h.payload for h in index.get(list(before))} == payloads
 
 
+def test_a_resync_embeds_only_creators_whose_profile_text_changed(tmp_path, embedder):
+    """Real TikTok rows ingested, then the same file again with new follower counts and one
+    creator's captions rewritten: only that creator's profile is embedded again, and every
+    kept vector is the one the first ingest stored."""
+    import numpy as np
+
+    from retrieval.ingest import Ingester
+
+    class Counting:
+        """The real embedder, counting the profile texts it is asked to embed."""
+
+        def __init__(self, inner) -> None:
+            self.inner, self.texts = inner, 0
+            self.dim, self.name = inner.dim, inner.name
+
+        def embed(self, texts):
+            self.texts += len(texts)
+            return self.inner.embed(texts)
+
+        @property
+        def posts(self):
+            return self.inner.posts
+
+    counting = Counting(embedder)
+    store = CreatorStore.open(f"sqlite:///{tmp_path / 'castlist.db'}")
+    index = EdgeCreatorIndex(tmp_path / "edge", embedder.dim)
+    ingester = Ingester(store, index, counting, batch_size=32)
+    sample = real_sample("tiktok_vn2025.jsonl", tmp_path / "tt.jsonl", 60)
+    assert ingester.ingest_files([sample]).accepted == 60 and counting.texts == 60
+    before = index.vectors([s.creator.key for s in store.iter_all()])
+
+    rows = [json.loads(line) for line in sample.open()]
+    for row in rows:
+        row["followers"] = int(row["followers"]) + 1000
+    rows[5]["posts"] = [{**post, "text": "Brand new sourdough baking series, week one"} for post in rows[5]["posts"]]
+    resync = tmp_path / "resync.jsonl"
+    resync.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    counting.texts = 0
+    assert ingester.ingest_files([resync]).accepted == 60
+    assert counting.texts == 1
+    after = index.vectors(list(before))
+    moved = [k for k in before if before[k] != after[k]]
+    assert len(moved) == 1 and store.get(moved[0]).creator.posts[0].text.startswith("Brand new sourdough")
+    assert not np.allclose(before[moved[0]], after[moved[0]])
+    assert sorted(s.creator.followers for s in store.iter_all()) == sorted(int(r["followers"]) for r in rows)
+    index.close()
+    store.close()
+
+
 def test_duplicate_rows_in_one_file_keep_the_last(tmp_path, ingest_env):
     store, index, ingester = ingest_env
     path = tmp_path / "dupes.jsonl"
