@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -140,30 +140,40 @@ class EmbeddedBatch:
         return EmbeddedBatch([self.indexed[i]], StoredPostVectors(self.post_vectors.model, one))
 
 
+@dataclass(frozen=True)
+class KnownVectors:
+    """Vectors already stored for creators whose texts did not change, by key: not embedded again."""
+
+    profiles: dict[str, np.ndarray] = field(default_factory=dict)
+    posts: dict[str, PostVectors] = field(default_factory=dict)
+
+
 def embed_batch(rows: Sequence[tuple[Creator, CreatorFeatures]], embedder: Embedder,
-                known: dict[str, np.ndarray] | None = None) -> EmbeddedBatch:
-    """Profile vectors from the transformer (`known` ones, by key, are not embedded again),
-    per-post vectors from the static encoder."""
-    known = known or {}
-    todo = [i for i, (c, _) in enumerate(rows) if c.key not in known]
+                known: KnownVectors | None = None) -> EmbeddedBatch:
+    """Profile vectors from the transformer, per-post vectors from the static encoder."""
+    known = known or KnownVectors()
+    todo = [i for i, (c, _) in enumerate(rows) if c.key not in known.profiles]
     profiles = np.zeros((len(rows), embedder.dim), dtype=np.float32)
     if todo:
         profiles[todo] = embedder.embed([dense_text(*rows[i]) for i in todo])
     for i, (creator, _) in enumerate(rows):
-        if creator.key in known:
-            profiles[i] = known[creator.key]
-    docs = [post_documents(c) for c, _ in rows]
+        if creator.key in known.profiles:
+            profiles[i] = known.profiles[creator.key]
+    docs = [[] if c.key in known.posts else post_documents(c) for c, _ in rows]
     encoder = embedder.posts
     flat = encoder.embed([text for per in docs for _, text in per])
     out: list[IndexedCreator] = []
     stored: dict[str, PostVectors] = {}
     at = 0
     for (creator, features), vector, per in zip(rows, profiles, docs):
-        matrix = flat[at:at + len(per)]
-        posts = [(pid, row) for (pid, _), row in zip(per, matrix.tolist())]
-        at += len(per)
-        out.append(build_indexed(creator, features, vector.tolist(), posts))
-        stored[creator.key] = PostVectors.model_construct(post_ids=[pid for pid, _ in per], vectors=matrix)
+        kept = known.posts.get(creator.key)
+        if kept is not None:
+            ids, matrix = kept.post_ids, kept.vectors
+        else:
+            ids, matrix = [pid for pid, _ in per], flat[at:at + len(per)]
+            at += len(per)
+        out.append(build_indexed(creator, features, vector.tolist(), list(zip(ids, matrix.tolist()))))
+        stored[creator.key] = PostVectors.model_construct(post_ids=ids, vectors=matrix)
     return EmbeddedBatch(out, StoredPostVectors(encoder.name, stored))
 
 

@@ -29,7 +29,14 @@ from typing import Callable, Iterable, Sequence, TextIO
 import numpy as np
 from pydantic import BaseModel
 
-from retrieval.documents import EmbeddedBatch, build_indexed_batch, dense_text, embed_batch
+from retrieval.documents import (
+    EmbeddedBatch,
+    KnownVectors,
+    build_indexed_batch,
+    dense_text,
+    embed_batch,
+    post_documents,
+)
 from retrieval.embedder import Embedder
 from retrieval.features import CreatorFeatures, compute_features
 from retrieval.index.base import CreatorIndex, IndexFilter
@@ -153,15 +160,19 @@ class Ingester:
             return RowFailure(origin=origin, key=creator.key, handle=creator.handle,
                               reason=f"could not compute features: {_reason(exc)}")
 
-    def _unchanged_profiles(self, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> dict[str, np.ndarray]:
-        """Indexed profile vectors of the creators whose profile text (`dense_text`) is what
-        is stored already: a partner's re-sync of the same creators with new counts embeds
-        none of them again. The index was built by this embedder's model (checked when it
-        is opened), so a kept vector is the one embedding would give, up to the backend."""
+    def _unchanged(self, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> KnownVectors:
+        """Stored vectors of the creators whose texts are what is stored already: a partner's
+        re-sync of the same creators with new counts embeds none of them again. Profile
+        vectors where the profile text (`dense_text`) is the same, per-post vectors where
+        the post documents are. The index was built by this embedder's model (checked when
+        it is opened), so a kept vector is the one embedding would give, up to the backend."""
         stored = self.store.get_many([c.key for c, _ in rows])
-        same = [c.key for c, f in rows
-                if c.key in stored and dense_text(stored[c.key].creator, stored[c.key].features) == dense_text(c, f)]
-        return {key: np.asarray(vector, dtype=np.float32) for key, vector in self.index.vectors(same).items()}
+        old = [(c, f, stored[c.key]) for c, f in rows if c.key in stored]
+        same_profile = [c.key for c, f, s in old if dense_text(s.creator, s.features) == dense_text(c, f)]
+        same_posts = [c.key for c, _, s in old if post_documents(s.creator) == post_documents(c)]
+        profiles = {key: np.asarray(vector, dtype=np.float32) for key, vector in self.index.vectors(same_profile).items()}
+        posts = self.store.post_vectors(same_posts, self.embedder.posts.name) if same_posts else {}
+        return KnownVectors(profiles, posts)
 
     def _write_batch(self, embedded: EmbeddedBatch, rows: Sequence[tuple[Creator, CreatorFeatures]]) -> None:
         with self.write_lock:
@@ -180,7 +191,7 @@ class Ingester:
             return []
         origins = list(origins) if origins is not None else list(range(len(rows)))
         started = time.perf_counter()
-        embedded = embed_batch(rows, self.embedder, known=self._unchanged_profiles(rows))
+        embedded = embed_batch(rows, self.embedder, known=self._unchanged(rows))
         self.embed_seconds += time.perf_counter() - started
         try:
             self._write_batch(embedded, rows)

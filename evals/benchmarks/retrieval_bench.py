@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 import warnings
 from datetime import datetime, timezone
@@ -41,6 +42,7 @@ def bench_ingest(corpus: Path, data_dir: Path, embedder: Embedder) -> tuple[dict
     raw_per_s = len(texts) / (time.perf_counter() - started)
     ingest_per_s = summary.accepted / summary.seconds
     features_ms = _features_ms_per_creator(store)
+    resync = ingester.ingest_files([_resync_file(corpus, data_dir / "resync.jsonl")])
     return {
         "creators": summary.accepted,
         "ingest_creators_per_s": round(ingest_per_s, 1),
@@ -54,7 +56,23 @@ def bench_ingest(corpus: Path, data_dir: Path, embedder: Embedder) -> tuple[dict
         # of a creator's ingest time: the budget the scan must stay within.
         "features_ms_per_creator": features_ms,
         "features_share_of_ingest": round(features_ms / (1000 / ingest_per_s), 3) if ingest_per_s else None,
+        # The same creators again with new follower counts and every 20th one's captions
+        # rewritten: a partner's periodic re-sync, where only changed profiles are embedded.
+        "resync_creators_per_s": round(resync.accepted / resync.seconds, 1) if resync.seconds else None,
+        "resync_embedding_seconds": round(resync.embed_seconds, 1),
     }, store, index
+
+
+def _resync_file(corpus: Path, out: Path) -> Path:
+    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for number, line in enumerate(src):
+            row = json.loads(line)
+            row["followers"] = int(row["followers"] * 1.01) + 1
+            if number % 20 == 0:
+                for post in row.get("posts") or []:
+                    post["text"] = f"New series, part {number}: " + (post.get("text") or "")
+            dst.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
 
 
 def _features_ms_per_creator(store: CreatorStore, sample: int = 500) -> float:

@@ -70,7 +70,7 @@ def test_a_resync_embeds_only_creators_whose_profile_text_changed(tmp_path, embe
     from retrieval.ingest import Ingester
 
     class Counting:
-        """The real embedder, counting the profile texts it is asked to embed."""
+        """The real embedder (and its per-post encoder), counting the texts it embeds."""
 
         def __init__(self, inner) -> None:
             self.inner, self.texts = inner, 0
@@ -82,8 +82,9 @@ def test_a_resync_embeds_only_creators_whose_profile_text_changed(tmp_path, embe
 
         @property
         def posts(self):
-            return self.inner.posts
+            return counting_posts
 
+    counting_posts = Counting(embedder.posts)
     counting = Counting(embedder)
     store = CreatorStore.open(f"sqlite:///{tmp_path / 'castlist.db'}")
     index = EdgeCreatorIndex(tmp_path / "edge", embedder.dim)
@@ -98,10 +99,13 @@ def test_a_resync_embeds_only_creators_whose_profile_text_changed(tmp_path, embe
     rows[5]["posts"] = [{**post, "text": "Brand new sourdough baking series, week one"} for post in rows[5]["posts"]]
     resync = tmp_path / "resync.jsonl"
     resync.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
-    counting.texts = 0
+    counting.texts = counting_posts.texts = 0
     assert ingester.ingest_files([resync]).accepted == 60
     assert counting.texts == 1
+    assert counting_posts.texts == len(rows[5]["posts"]) > 0  # only the rewritten creator's posts
     after = index.vectors(list(before))
+    assert all(np.array_equal(store.post_vectors([k], embedder.posts.name)[k].vectors, v.vectors)
+               for k, v in index.post_vectors(list(before)).items())
     moved = [k for k in before if before[k] != after[k]]
     assert len(moved) == 1 and store.get(moved[0]).creator.posts[0].text.startswith("Brand new sourdough")
     assert not np.allclose(before[moved[0]], after[moved[0]])
