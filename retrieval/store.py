@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL, Engine
 from retrieval.features import CreatorFeatures, with_post_hits
 from retrieval.index.base import PostVectors
 from retrieval.keyed_cache import KeyedCache
+from retrieval.schema import Creator
 from retrieval.store_tables import (
     StoredPostVectors,
     creators_table,
@@ -27,9 +28,9 @@ from retrieval.store_tables import (
     post_vectors_table,
     read_post_vectors,
 )
-from retrieval.schema import Creator
 
 log = logging.getLogger("castlist.store")
+
 
 class StoredCreator:
     __slots__ = ("creator", "features", "derived")

@@ -15,7 +15,16 @@ import json
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import BigInteger, Column, DateTime, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 from retrieval.index.base import PostVectors
 
