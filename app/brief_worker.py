@@ -32,7 +32,7 @@ from app.worker_protocol import (EncodedEventFrame, Hello, OpenReplica, Ready, R
 from retrieval.embedder import Embedder, open_embedder
 from retrieval.index.edge import EdgeCreatorIndex
 from retrieval.index.replica import Replica
-from retrieval.runtime import Retrieval
+from retrieval.runtime import Retrieval, prefill_caches
 from retrieval.store import CreatorStore
 
 log = logging.getLogger("castlist.brief_worker")
@@ -59,6 +59,7 @@ class Worker:
         retrieval = Retrieval(store=store, index=index, embedder=self.embedder)
         context = build_agent_context(settings, retrieval, wait_for_query_model=False)
         warm_up(context)
+        prefill_caches(retrieval)
         old = self.retrieval, self.context
         self.retrieval, self.context, self.runner = retrieval, context, AgentRunner(context, self.checkpointer)
         _close(*old)

@@ -45,7 +45,7 @@ from retrieval.embedder import Embedder
 if TYPE_CHECKING:
     from app.demo_build import DemoBuild
 from retrieval.ingest import reconcile
-from retrieval.runtime import Retrieval
+from retrieval.runtime import Retrieval, prefill_caches
 
 log = logging.getLogger("castlist.app")
 
@@ -100,6 +100,9 @@ def _lifespan(embedder: Embedder | None, demo_build: DemoBuild | None = None, fr
                                     retrieval.embedder.posts.name)
             context = build_agent_context(settings, retrieval, wait_for_query_model=False)
             await asyncio.to_thread(warm_up, context)
+            prefilled = await asyncio.to_thread(prefill_caches, retrieval)
+            if prefilled:
+                log.info("caches prefilled", extra={"creators": prefilled})
             if freeze_heap:
                 log.info("start-up heap frozen", extra={"objects": freeze_startup_heap()})
             async with open_checkpointer(settings) as checkpointer:

@@ -67,3 +67,21 @@ def open_retrieval(database_url: str, edge_path: Path, qdrant_url: str | None = 
         index.close()
         raise
     return Retrieval(store=store, index=index, embedder=embedder)
+
+
+def prefill_caches(retrieval: Retrieval) -> int:
+    """Reads a data dir that fits this process's caches (up to 2,000 creators) into them
+    before the first brief; the number of creators read, 0 when it does not fit.
+
+    Why: a brief on creators no brief of this process has touched parses them, reads their
+    hit records and per-post vectors: about twice the CPU of a brief on known ones (77-86
+    against 35-43 ms at 1,800 creators). With brief workers, the first burst after a start
+    met a service process whose caches were empty while the worker's were not. A larger
+    data dir warms by use, as before."""
+    keys = retrieval.store.keys()
+    read = retrieval.store.prefill(keys, retrieval.embedder.posts.name)
+    prefill_hits = getattr(retrieval.index, "prefill", None)  # the embedded index keeps hit records
+    if read and prefill_hits is not None:
+        prefill_hits(keys)
+    return read
+

@@ -273,6 +273,17 @@ class CreatorStore:
                 conn.execute(_insert_missing(self.engine, post_vectors_table), values)
         return len(values)
 
+    def prefill(self, keys: Sequence[str], post_model: str) -> int:
+        """Parses `keys` into this process's caches (parsed creators, per-post vectors) when
+        they all fit; the number read (0 when they do not fit)."""
+        if len(keys) > self._cache.capacity:
+            return 0
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start:start + 500])
+            self.get_many(chunk)
+            self.post_vectors(chunk, post_model)
+        return len(keys)
+
     def get(self, key: str) -> StoredCreator | None:
         return self.get_many([key]).get(key)
 

@@ -228,6 +228,15 @@ class EdgeCreatorIndex:
                 for p in points if (r := found.get(str(p.id))) is not None]
         return settle_ties(hits, limit) if dense_q and sparse_q else hits
 
+    def prefill(self, keys: Sequence[str]) -> int:
+        """Reads the search-hit records of `keys` into the cache when they all fit; the number read."""
+        if len(keys) > self._hits.capacity:
+            return 0
+        ids = [point_id_for(k) for k in keys]
+        for start in range(0, len(ids), 1000):
+            self._hits.get_or_read(ids[start:start + 1000], self._read_records)
+        return len(keys)
+
     def _read_records(self, point_ids: list[str]) -> dict[str, HitRecord]:
         with self._lock:
             records = self._shard.retrieve(point_ids, with_payload=True, with_vector=[DENSE])
