@@ -155,16 +155,23 @@ def unranked_candidates(hits: list[SearchHit], vector: np.ndarray) -> list[Candi
             for i, h in enumerate(hits)]
 
 
-def shortfall_warning(facets: list[TopicFacet], found: int, wanted: int, missing: int) -> str | None:
-    if found >= wanted or not facets:
+def shortfall_warning(facets: list[TopicFacet], candidates: list[Candidate], wanted: int, missing: int) -> str | None:
+    """Fewer creators show posts on the topic than asked for. Creators close by their content
+    profile only are counted apart: their cards say "near miss", and a count that included
+    them read as if they showed posts too."""
+    shown = sum(1 for c in candidates if c["evidence"] is not None and c["evidence"].route != "profile")
+    if shown >= wanted or not facets:
         return None
     topic = " / ".join(f"“{f.focus}”" for f in facets)
+    near = len(candidates) - shown
+    close = (f"; {near}{' more' if shown else ''} {'comes' if near == 1 else 'come'} close by their content "
+             f"profile only (listed as near misses)" if near else "")
     more = (f"; {missing} more matched the filters but show no post on it, so they are not listed as on topic"
             if missing else "")
-    if found == 0:
-        return f"No creator shows posts on {topic} under your filters (you asked for {wanted}){more}."
-    who = "creator shows" if found == 1 else "creators show"
-    return f"Only {found} {who} posts on {topic} under your filters (you asked for {wanted}){more}."
+    if shown == 0:
+        return f"No creator shows posts on {topic} under your filters (you asked for {wanted}){close}{more}."
+    who = "creator shows" if shown == 1 else "creators show"
+    return f"Only {shown} {who} posts on {topic} under your filters (you asked for {wanted}){close}{more}."
 
 
 def post_vectors(ctx: AgentContext, keys: list[str]) -> dict[str, PostVectors]:
@@ -229,7 +236,7 @@ def retrieve_candidates(ctx: AgentContext, criteria: CampaignCriteria, brief: st
         ctx.embedder.posts.embed([f.focus for f in facets]), ctx.topic_calibration().for_language(language),
         multilingual)
     warnings = [w for w in (language_warning(language, facets, multilingual, ctx.embedder.name),
-                            shortfall_warning(facets, len(candidates), count, missing)) if w]
+                            shortfall_warning(facets, candidates, count, missing)) if w]
     return Retrieved(candidates, text, vec_list, expansion, missing, warnings)
 
 

@@ -63,3 +63,28 @@ def test_post_vectors_come_from_the_store_and_from_the_index_where_it_has_none(t
                for k in got)
     index.close()
     store.close()
+
+
+def test_the_shortfall_counts_near_misses_apart_from_creators_that_show_posts():
+    """Seen on real Instagram rows: "Only 5 creators show posts on fitness" above four cards
+    saying "Near miss: no post shows fitness". Creators close by profile only are counted apart."""
+    from agents.nodes.retrieve import shortfall_warning
+    from agents.topicality import TopicEvidence, facets_of
+
+    facets = facets_of(["fitness"])
+
+    def candidate(i: int, route: str) -> dict:
+        return {"key": f"instagram:c{i}", "retrieval_score": 0.5, "retrieval_rank": i + 1, "similarity": 0.5,
+                "payload": {}, "evidence": TopicEvidence(facet="fitness", focus="fitness", route=route)}
+
+    pool = [candidate(0, "post_words")] + [candidate(i, "profile") for i in range(1, 5)]
+    assert shortfall_warning(facets, pool, 10, 75) == (
+        "Only 1 creator shows posts on “fitness” under your filters (you asked for 10); 4 more come close by "
+        "their content profile only (listed as near misses); 75 more matched the filters but show no post on it, "
+        "so they are not listed as on topic.")
+    only_near = [candidate(1, "profile")]
+    assert shortfall_warning(facets, only_near, 10, 0) == (
+        "No creator shows posts on “fitness” under your filters (you asked for 10); 1 comes close by their "
+        "content profile only (listed as near misses).")
+    enough = [candidate(i, "post_meaning") for i in range(10)] + [candidate(10, "profile")]
+    assert shortfall_warning(facets, enough, 10, 3) is None
