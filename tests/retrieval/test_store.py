@@ -106,4 +106,3 @@ def test_features_stored_before_post_hits_were_kept_are_completed_on_read(databa
     read = store.get("instagram:brunch").features
     assert read.safety_post_hits == features.safety_post_hits
     assert read.model_dump(exclude={"safety_post_hits"}) == features.model_dump(exclude={"safety_post_hits"})
-
