@@ -106,3 +106,42 @@ def test_features_stored_before_post_hits_were_kept_are_completed_on_read(databa
     read = store.get("instagram:brunch").features
     assert read.safety_post_hits == features.safety_post_hits
     assert read.model_dump(exclude={"safety_post_hits"}) == features.model_dump(exclude={"safety_post_hits"})
+
+
+def test_per_post_vectors_round_trip_with_the_creator(database_url):
+    """The store's copy of per-post vectors (retrieval/store_tables.py) on SQLite and PostgreSQL:
+    exact float32 round trip, replaced by the next write of the creator, gone with it, and the
+    insert-if-absent that the start-up copy uses leaves a newer row alone."""
+    import numpy as np
+
+    from retrieval.index.base import PostVectors
+    from retrieval.store_tables import StoredPostVectors
+
+    def vectors(ids: list[str], seed: int) -> PostVectors:
+        matrix = np.random.default_rng(seed).standard_normal((len(ids), 8)).astype(np.float32)
+        return PostVectors.model_construct(post_ids=ids, vectors=matrix)
+
+    store = CreatorStore.open(database_url)
+    a, b = creator("a", 100), creator("b", 200)
+    first = vectors(["p1", "p2"], 1)
+    store.upsert_then([a, b], lambda: None, post_vectors=StoredPostVectors("m", {"instagram:a": first}))
+    got = store.post_vectors(["instagram:a", "instagram:b"], "m")
+    assert list(got) == ["instagram:a"] and got["instagram:a"].post_ids == ["p1", "p2"]
+    assert np.array_equal(got["instagram:a"].vectors, first.vectors) and got["instagram:a"].vectors.dtype == np.float32
+    assert store.post_vectors(["instagram:a"], "other model") == {}
+    assert store.keys_without_post_vectors() == ["instagram:b"]
+
+    assert store.add_post_vectors(StoredPostVectors("m", {"instagram:a": vectors(["old"], 2),
+                                                          "instagram:b": vectors(["p9"], 3)})) == 2
+    fresh = CreatorStore(store.engine)  # reads the database, not this store's cache
+    assert fresh.post_vectors(["instagram:a"], "m")["instagram:a"].post_ids == ["p1", "p2"]  # the newer row stays
+    assert fresh.post_vectors(["instagram:b"], "m")["instagram:b"].post_ids == ["p9"]
+
+    second = vectors(["p3"], 4)
+    store.upsert_then([a], lambda: None, post_vectors=StoredPostVectors("m", {"instagram:a": second}))
+    assert np.array_equal(store.post_vectors(["instagram:a"], "m")["instagram:a"].vectors, second.vectors)
+    store.upsert([b])  # a write without vectors takes the old ones away (the index serves them)
+    assert store.post_vectors(["instagram:b"], "m") == {}
+    store.delete(["instagram:a"])
+    assert store.post_vectors(["instagram:a"], "m") == {} and store.keys_without_post_vectors() == ["instagram:b"]
+    store.close()
